@@ -1,0 +1,181 @@
+// `pyguide check`: the engine without LSP, for CI and the terminal.
+import { statSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatSarif, formatText, toJson, type OutputFormat } from './cliFormat';
+import { applyChangesToDisk } from './engine/diskChanges';
+import { fixAllText } from './engine/fixAll';
+import { compareFindings } from './engine/linter';
+import { LintSession } from './engine/session';
+import type { FileChange, Finding } from './engine/types';
+import { DiskFiles } from './workspace/files';
+import { isLintable, scanFiles } from './workspace/scan';
+
+declare const PYGUIDE_VERSION: string | undefined;
+const VERSION = typeof PYGUIDE_VERSION === 'string' ? PYGUIDE_VERSION : '0.0.0-dev';
+
+const USAGE = `Usage: pyguide check [paths...] [--format text|json|sarif] [--fix] [--exit-zero]
+
+Checks Python files and pyproject.toml files against the team's guidelines.
+
+Options:
+  --format <fmt>   text (default, path:line:col: severity rule message), json or sarif
+  --fix            apply every safe fix, then report what is left
+  --exit-zero      exit 0 even when there are findings
+  -h, --help       show this help
+  -v, --version    show the version
+
+Exit codes: 0 no findings at warning or above, 1 findings, 2 usage or internal error.`;
+
+class UsageError extends Error {}
+
+interface Options {
+  paths: string[];
+  format: OutputFormat;
+  fix: boolean;
+  exitZero: boolean;
+}
+
+function parseOptions(argv: string[]): Options | 'help' | 'version' {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', default: 'text' },
+        fix: { type: 'boolean', default: false },
+        'exit-zero': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'v', default: false },
+      },
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return 'help';
+  if (values.version) return 'version';
+  const [command, ...paths] = positionals;
+  if (command !== 'check') throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
+  const format = values.format as string;
+  if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`unknown format "${format}" (text, json or sarif)`);
+  return { paths: paths.length > 0 ? paths : ['.'], format, fix: values.fix, exitZero: values['exit-zero'] };
+}
+
+/** The files named on the command line: files as given, directories walked. */
+async function collectFiles(paths: string[], cwd: string): Promise<string[]> {
+  const files = new Set<string>();
+  for (const p of paths) {
+    const abs = resolve(cwd, p);
+    let isDir: boolean;
+    try {
+      isDir = statSync(abs).isDirectory();
+    } catch {
+      throw new UsageError(`no such file or directory: ${p}`);
+    }
+    if (isDir) (await scanFiles(abs)).forEach((f) => files.add(f));
+    else if (isLintable(abs)) files.add(abs);
+    else throw new UsageError(`not a Python or pyproject.toml file: ${p}`);
+  }
+  return [...files].sort();
+}
+
+async function lintAll(session: LintSession, files: string[]): Promise<Finding[]> {
+  for (const f of files) await session.prepare(session.workspaces.forFile(f));
+  return files.flatMap((f) => session.lintFile(f));
+}
+
+/** Applies safe fixes: text edits per file first, then renames, deletions and other files' edits. */
+async function fix(session: LintSession, files: string[], cwd: string, paths: string[]): Promise<{ files: string[]; applied: number }> {
+  let applied = 0;
+  for (let round = 0; round < 3; round++) {
+    let changed = 0;
+    const otherChanges: FileChange[] = [];
+    for (const file of files) {
+      const read = session.files.read(file, session.workspaces.forFile(file).config.maxFileSize);
+      if (!read.ok) continue;
+      const result = fixAllText(file, read.text, (text) => session.lintText(file, text));
+      if (result.applied > 0) {
+        writeFileSync(file, result.text);
+        session.workspaces.changed(file, 'changed');
+        changed += result.applied;
+      }
+      for (const finding of session.lintFile(file)) {
+        if (finding.fix?.safe && finding.fix.changes.some((c) => c.type !== 'edit' || c.file !== file)) otherChanges.push(...finding.fix.changes);
+      }
+    }
+    if (otherChanges.length > 0) {
+      const result = applyChangesToDisk(dedupe(otherChanges));
+      changed += result.applied;
+      result.skipped.forEach((s) => process.stderr.write(`pyguide: fix not applied: ${s}\n`));
+      for (const c of otherChanges) {
+        if (c.type === 'rename') {
+          session.workspaces.changed(c.from, 'deleted');
+          session.workspaces.changed(c.to, 'created');
+        } else session.workspaces.changed(c.file, c.type === 'edit' ? 'changed' : c.type === 'create' ? 'created' : 'deleted');
+      }
+      files = await collectFiles(paths, cwd);
+    }
+    applied += changed;
+    if (changed === 0) break;
+  }
+  return { files, applied };
+}
+
+function dedupe(changes: FileChange[]): FileChange[] {
+  const seen = new Set<string>();
+  return changes.filter((c) => {
+    const key = JSON.stringify(c);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export async function main(argv: string[], cwd = process.cwd()): Promise<number> {
+  let options: ReturnType<typeof parseOptions>;
+  try {
+    options = parseOptions(argv);
+  } catch (e) {
+    process.stderr.write(`pyguide: ${(e as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (options === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (options === 'version') {
+    process.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  try {
+    const session = await LintSession.create(new DiskFiles(), (rule, file, error) => {
+      process.stderr.write(`pyguide: rule ${rule.id} failed on ${file}: ${(error as Error)?.stack ?? String(error)}\n`);
+    });
+    let files = await collectFiles(options.paths, cwd);
+    let fixed = 0;
+    if (options.fix) ({ files, applied: fixed } = await fix(session, files, cwd, options.paths));
+    const findings = (await lintAll(session, files)).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : compareFindings(a, b)));
+    for (const ws of session.workspaces.all()) ws.configProblems.forEach((p) => process.stderr.write(`pyguide: [tool.pyguide] in ${ws.rootPyproject}: ${p}\n`));
+    if (options.format === 'json') process.stdout.write(`${JSON.stringify(findings.map((f) => toJson(f, cwd)), null, 2)}\n`);
+    else if (options.format === 'sarif') process.stdout.write(`${formatSarif(findings, cwd, VERSION)}\n`);
+    else {
+      if (findings.length > 0) process.stdout.write(`${formatText(findings, cwd)}\n`);
+      const fixable = findings.filter((f) => f.fix?.safe).length;
+      process.stderr.write(
+        `${findings.length === 0 ? 'No problems' : `Found ${findings.length} problem${findings.length === 1 ? '' : 's'}`} in ${files.length} file${files.length === 1 ? '' : 's'}` +
+          `${fixed ? `, ${fixed} fixed` : ''}${fixable ? ` (${fixable} fixable with --fix)` : ''}.\n`,
+      );
+    }
+    const failing = findings.some((f) => f.severity === 'error' || f.severity === 'warning');
+    return failing && !options.exitZero ? 1 : 0;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`pyguide: ${e.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`pyguide: internal error: ${(e as Error)?.stack ?? String(e)}\n`);
+    return 2;
+  }
+}

@@ -1,0 +1,127 @@
+import { basename } from 'node:path';
+import type { Tree } from 'web-tree-sitter';
+import { collectSyntax, type PythonSyntax } from '../parsing/pythonSyntax';
+import type { PythonParser } from '../parsing/python';
+import { parseTomlDocument, type TomlDocument } from '../parsing/toml';
+import type { WorkspaceModel } from '../workspace/model';
+import { isExcluded } from '../workspace/scan';
+import { RULES } from './registry';
+import { Suppressions, type CommentInfo } from './suppression';
+import { TextIndex } from './textIndex';
+import type { FileKind, Finding, PyprojectRule, PythonRule, Rule, RuleFinding, Severity } from './types';
+
+/** The pseudo-rule for files pyguide could not read (binary, bad UTF-8, too large). */
+export const UNREADABLE_FILE = 'unreadable-file';
+
+export function fileKind(file: string): FileKind | undefined {
+  if (file.endsWith('.py') || file.endsWith('.pyi')) return 'python';
+  if (basename(file) === 'pyproject.toml') return 'pyproject';
+  return undefined;
+}
+
+export interface LintRequest {
+  file: string;
+  text: string;
+  workspace: WorkspaceModel;
+  /** A tree the caller keeps (the server's incremental trees); otherwise one is parsed and freed. */
+  tree?: Tree;
+  syntax?: PythonSyntax;
+}
+
+export type RuleErrorHandler = (rule: Rule, file: string, error: unknown) => void;
+
+function pythonComments(syntax: PythonSyntax, index: TextIndex): CommentInfo[] {
+  return syntax.comments.map((n) => {
+    const line = n.startPosition.row;
+    return { line, text: n.text, ownLine: index.lineText(line).slice(0, n.startPosition.column).trim() === '' };
+  });
+}
+
+function tomlComments(doc: TomlDocument, index: TextIndex): CommentInfo[] {
+  if (!doc.ok) return [];
+  return doc.ast.comments.map((c) => {
+    const line = c.loc.start.line - 1;
+    return { line, text: `#${c.value}`, ownLine: index.lineText(line).slice(0, c.loc.start.column).trim() === '' };
+  });
+}
+
+/** Runs the enabled rules over one file and returns its findings, suppressions applied. */
+export class Linter {
+  private readonly failed = new Set<string>();
+
+  constructor(
+    private readonly parser: PythonParser,
+    private readonly onRuleError: RuleErrorHandler = () => undefined,
+    readonly rules: readonly Rule[] = RULES,
+  ) {}
+
+  /** A finding that says why a file was not linted. */
+  static unreadable(file: string, reason: string): Finding {
+    return {
+      rule: UNREADABLE_FILE,
+      severity: 'info',
+      file,
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      message: `pyguide did not lint this file: ${reason}`,
+    };
+  }
+
+  lint(req: LintRequest): Finding[] {
+    const kind = fileKind(req.file);
+    const config = req.workspace.config;
+    if (!kind || (req.workspace.root && isExcluded(req.workspace.root, req.file, config.exclude))) return [];
+    if (req.text.length > config.maxFileSize) {
+      return [Linter.unreadable(req.file, `file is ${req.text.length} characters, over the ${config.maxFileSize} limit (pyguide.maxFileSize / max-file-size)`)];
+    }
+    const active = this.rules
+      .filter((r) => r.kind === kind)
+      .map((rule) => ({ rule, severity: config.severityOf(rule.id, rule.defaultSeverity) }))
+      .filter((r): r is { rule: Rule; severity: Severity } => r.severity !== 'off');
+    if (active.length === 0) return [];
+    const index = new TextIndex(req.text);
+    const base = { file: req.file, text: req.text, index, config, workspace: req.workspace };
+    const findings: Finding[] = [];
+    const run = (rule: Rule, severity: Severity, check: () => RuleFinding[]) => {
+      try {
+        for (const f of check()) findings.push({ ...f, rule: rule.id, severity, file: req.file });
+      } catch (error) {
+        const key = `${rule.id}\0${req.file}`;
+        if (!this.failed.has(key)) {
+          this.failed.add(key);
+          this.onRuleError(rule, req.file, error);
+        }
+      }
+    };
+    let comments: CommentInfo[];
+    if (kind === 'python') {
+      const tree = req.tree ?? this.parser.parse(req.text);
+      try {
+        const syntax = req.syntax ?? collectSyntax(tree);
+        const ctx = { ...base, tree, syntax };
+        for (const { rule, severity } of active) run(rule, severity, () => (rule as PythonRule).check(ctx));
+        comments = pythonComments(syntax, index);
+      } finally {
+        if (!req.tree) tree.delete();
+      }
+    } else {
+      const toml = parseTomlDocument(req.text);
+      const ctx = { ...base, toml };
+      for (const { rule, severity } of active) {
+        const r = rule as PyprojectRule;
+        if (toml.ok || r.checksInvalidToml) run(rule, severity, () => r.check(ctx));
+      }
+      comments = tomlComments(toml, index);
+    }
+    const suppressions = new Suppressions(comments, this.rules);
+    return findings.filter((f) => !suppressions.isSuppressed(f)).sort(compareFindings);
+  }
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    a.range.start.line - b.range.start.line ||
+    a.range.start.character - b.range.start.character ||
+    (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0)
+  );
+}
+

@@ -1,0 +1,55 @@
+import type { Tree } from 'web-tree-sitter';
+import { PythonParser } from '../parsing/python';
+import type { PythonSyntax } from '../parsing/pythonSyntax';
+import type { FileSource } from '../workspace/files';
+import { Workspaces, type WorkspaceModel } from '../workspace/model';
+import { scanFiles } from '../workspace/scan';
+import { Linter, type RuleErrorHandler } from './linter';
+import { RULES } from './registry';
+import type { Finding, Rule } from './types';
+
+/** The engine with its workspaces: what the CLI and the server both drive. */
+export class LintSession {
+  readonly workspaces: Workspaces;
+  private readonly scanned = new Map<WorkspaceModel, Promise<void>>();
+
+  private constructor(
+    readonly files: FileSource,
+    readonly parser: PythonParser,
+    readonly linter: Linter,
+  ) {
+    this.workspaces = new Workspaces(files);
+  }
+
+  static async create(files: FileSource, onRuleError?: RuleErrorHandler, rules: readonly Rule[] = RULES): Promise<LintSession> {
+    const parser = await PythonParser.create();
+    return new LintSession(files, parser, new Linter(parser, onRuleError, rules));
+  }
+
+  lintText(file: string, text: string, tree?: Tree, syntax?: PythonSyntax): Finding[] {
+    return this.linter.lint({ file, text, workspace: this.workspaces.forFile(file), tree, syntax });
+  }
+
+  /** Lints a file as the file source has it; unreadable files get one finding that says why. */
+  lintFile(file: string): Finding[] {
+    const workspace = this.workspaces.forFile(file);
+    const read = this.files.read(file, workspace.config.maxFileSize);
+    if (!read.ok) return read.missing ? [] : [Linter.unreadable(file, read.reason)];
+    return this.linter.lint({ file, text: read.text, workspace });
+  }
+
+  isPrepared(workspace: WorkspaceModel): boolean {
+    return this.scanned.has(workspace) || !workspace.root;
+  }
+
+  /** Makes sure the workspace knows all its Python files (for rules that compare files). */
+  prepare(workspace: WorkspaceModel, signal?: AbortSignal): Promise<void> {
+    let done = this.scanned.get(workspace);
+    if (!done && workspace.root) {
+      const root = workspace.root;
+      done = scanFiles(root, { exclude: workspace.config.exclude, signal }).then((files) => workspace.setPythonFiles(files));
+      this.scanned.set(workspace, done);
+    }
+    return done ?? Promise.resolve();
+  }
+}

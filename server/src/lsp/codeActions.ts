@@ -1,0 +1,76 @@
+import { CodeAction, CodeActionKind, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { SOURCE, toWorkspaceEdit, type DiagnosticData, type EditTarget } from './convert';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.pyguide`;
+export const SHOW_DOCUMENTATION_COMMAND = 'pyguide.showDocumentation';
+
+const LINE_DIRECTIVE = /#\s*pyguide\s*:\s*ignore\s*\[([^\]]*)\]/i;
+
+export function isPyguideDiagnostic(d: Diagnostic): d is Diagnostic & { code: string; data: DiagnosticData } {
+  return d.source === SOURCE && typeof d.code === 'string' && !!d.data;
+}
+
+/** Edits bound to the document version they were computed for. */
+export function versionedEdit(doc: TextDocument, edits: TextEdit[]): WorkspaceEdit {
+  return { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits }] };
+}
+
+/** The edit that adds `rule` to the line's `# pyguide: ignore[...]`, writing one if there is none. */
+export function ignoreForLineEdit(doc: TextDocument, line: number, rule: string): TextEdit {
+  const lineText = doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '');
+  const existing = LINE_DIRECTIVE.exec(lineText);
+  if (existing) {
+    const listStart = existing.index + existing[0].indexOf('[') + 1;
+    const listEnd = listStart + existing[1].length;
+    const ids = existing[1].split(',').map((s) => s.trim()).filter(Boolean);
+    return {
+      range: { start: { line, character: listStart }, end: { line, character: listEnd } },
+      newText: [...ids, rule].join(', '),
+    };
+  }
+  return { range: { start: { line, character: lineText.length }, end: { line, character: lineText.length } }, newText: `  # pyguide: ignore[${rule}]` };
+}
+
+/** The edit that adds `# pyguide: ignore-file[rule]` at the top, below a shebang or encoding line. */
+export function ignoreForFileEdit(doc: TextDocument, rule: string): TextEdit {
+  let line = 0;
+  const first = (n: number) => doc.getText({ start: { line: n, character: 0 }, end: { line: n + 1, character: 0 } });
+  while (line < 2 && line < doc.lineCount && /^#!|^#.*coding[:=]/.test(first(line))) line++;
+  const eol = doc.getText().includes('\r\n') ? '\r\n' : '\n';
+  return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `# pyguide: ignore-file[${rule}]${eol}` };
+}
+
+/** Quick fixes, ignore comments and documentation links for the pyguide diagnostics in a range. */
+export function quickFixActions(doc: TextDocument, diagnostics: Diagnostic[], target: EditTarget): CodeAction[] {
+  const actions: CodeAction[] = [];
+  const fileIgnores = new Set<string>();
+  for (const d of diagnostics.filter(isPyguideDiagnostic)) {
+    const { fix, version } = d.data;
+    // A diagnostic from an older version of the document carries a fix for text that is gone.
+    if (fix && version === doc.version) {
+      const edit = toWorkspaceEdit(fix, target);
+      if (edit) {
+        const action = CodeAction.create(fix.title, edit, CodeActionKind.QuickFix);
+        action.diagnostics = [d];
+        action.isPreferred = fix.safe;
+        actions.push(action);
+      }
+    }
+    const lineAction = CodeAction.create(
+      `Ignore ${d.code} for this line`,
+      versionedEdit(doc, [ignoreForLineEdit(doc, d.range.start.line, d.code)]),
+      CodeActionKind.QuickFix,
+    );
+    lineAction.diagnostics = [d];
+    actions.push(lineAction);
+    if (!fileIgnores.has(d.code)) {
+      fileIgnores.add(d.code);
+      const fileAction = CodeAction.create(`Ignore ${d.code} for this file`, versionedEdit(doc, [ignoreForFileEdit(doc, d.code)]), CodeActionKind.QuickFix);
+      fileAction.diagnostics = [d];
+      actions.push(fileAction);
+      actions.push(CodeAction.create(`Show documentation for ${d.code}`, { title: `Show documentation for ${d.code}`, command: SHOW_DOCUMENTATION_COMMAND, arguments: [d.code] }, CodeActionKind.QuickFix));
+    }
+  }
+  return actions;
+}

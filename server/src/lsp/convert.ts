@@ -1,0 +1,95 @@
+import { URI } from 'vscode-uri';
+import {
+  DiagnosticSeverity,
+  DiagnosticTag,
+  type Diagnostic,
+  type DiagnosticRelatedInformation,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
+import { docsUrl } from '../engine/registry';
+import type { Finding, Fix } from '../engine/types';
+
+export const SOURCE = 'pyguide';
+
+const SEVERITY = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+} as const;
+
+/** What travels in `diagnostic.data`: the fix itself and the version it was computed for. */
+export interface DiagnosticData {
+  version: number | null;
+  fix?: Fix;
+}
+
+export function uriToPath(uri: string): string | undefined {
+  const parsed = URI.parse(uri);
+  return parsed.scheme === 'file' ? parsed.fsPath : undefined;
+}
+
+export function pathToUri(path: string): string {
+  return URI.file(path).toString();
+}
+
+export function toDiagnostic(f: Finding, version: number | null): Diagnostic {
+  const related: DiagnosticRelatedInformation[] | undefined = f.related?.map((r) => ({
+    location: { uri: pathToUri(r.file), range: r.range },
+    message: r.message,
+  }));
+  const data: DiagnosticData = { version, fix: f.fix };
+  return {
+    range: f.range,
+    severity: SEVERITY[f.severity],
+    code: f.rule,
+    codeDescription: { href: docsUrl(f.rule) },
+    source: SOURCE,
+    message: f.message,
+    relatedInformation: related,
+    tags: f.rule === 'unreadable-file' ? [DiagnosticTag.Unnecessary] : undefined,
+    data,
+  };
+}
+
+export interface EditTarget {
+  /** The open document's version for a uri, or null when it is not open. */
+  versionOf(uri: string): number | null;
+  supportsResourceOperations: boolean;
+}
+
+/**
+ * A fix as a workspace edit. Text edits are bound to the document version they were computed
+ * for, so a client refuses them if the document has moved on.
+ */
+export function toWorkspaceEdit(fix: Fix, target: EditTarget): WorkspaceEdit | undefined {
+  const documentChanges: NonNullable<WorkspaceEdit['documentChanges']> = [];
+  for (const change of fix.changes) {
+    switch (change.type) {
+      case 'edit': {
+        const uri = pathToUri(change.file);
+        documentChanges.push({ textDocument: { uri, version: target.versionOf(uri) }, edits: change.edits });
+        break;
+      }
+      case 'create':
+        if (!target.supportsResourceOperations) return undefined;
+        documentChanges.push({ kind: 'create', uri: pathToUri(change.file), options: { ignoreIfExists: true } });
+        if (change.content) {
+          documentChanges.push({
+            textDocument: { uri: pathToUri(change.file), version: null },
+            edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: change.content }],
+          });
+        }
+        break;
+      case 'rename':
+        if (!target.supportsResourceOperations) return undefined;
+        documentChanges.push({ kind: 'rename', oldUri: pathToUri(change.from), newUri: pathToUri(change.to), options: { ignoreIfExists: true } });
+        break;
+      case 'delete':
+        if (!target.supportsResourceOperations) return undefined;
+        documentChanges.push({ kind: 'delete', uri: pathToUri(change.file), options: { ignoreIfNotExists: true } });
+        break;
+    }
+  }
+  return { documentChanges };
+}

@@ -1,0 +1,32 @@
+// pyguide-lsp: the language server entry point (--stdio, --node-ipc or --socket=N).
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { LintSession } from './engine/session';
+import { PyguideServer } from './lsp/pyguideServer';
+import { OverlayFiles } from './workspace/files';
+
+const connection = createConnection(ProposedFeatures.all);
+const overlay = new OverlayFiles();
+const warned = new Set<string>();
+
+// The session needs the wasm grammar, which loads asynchronously; requests wait for it.
+const ready = LintSession.create(overlay, (rule, file, error) => {
+  connection.console.error(`pyguide: rule ${rule.id} failed on ${file}: ${(error as Error)?.stack ?? String(error)}`);
+  if (!warned.has(rule.id)) {
+    warned.add(rule.id);
+    void connection.window.showWarningMessage(`pyguide: rule ${rule.id} failed and was skipped (details in the pyguide output). Other rules still run.`);
+  }
+});
+
+process.on('uncaughtException', (e) => connection.console.error(`pyguide: uncaught error: ${e?.stack ?? e}`));
+process.on('unhandledRejection', (e) => connection.console.error(`pyguide: unhandled rejection: ${(e as Error)?.stack ?? e}`));
+
+void ready.then(
+  (session) => {
+    new PyguideServer(connection, session, overlay).register();
+    connection.listen();
+  },
+  (error) => {
+    process.stderr.write(`pyguide: cannot start: ${(error as Error)?.stack ?? error}\n`);
+    process.exit(1);
+  },
+);

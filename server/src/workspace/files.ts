@@ -1,0 +1,77 @@
+import { readFileSync, statSync } from 'node:fs';
+
+/** Why a file's text could not be linted, in words for the user. */
+export type ReadResult = { ok: true; text: string } | { ok: false; reason: string; missing?: boolean };
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Decodes file bytes, refusing binary content and invalid UTF-8 with a reason instead of garbage. */
+function tooLarge(size: number, maxFileSize: number): ReadResult {
+  return { ok: false, reason: `file is ${size} bytes, over the ${maxFileSize}-byte limit (pyguide.maxFileSize / max-file-size)` };
+}
+
+export function decodeSource(bytes: Uint8Array, maxFileSize: number): ReadResult {
+  if (bytes.length > maxFileSize) return tooLarge(bytes.length, maxFileSize);
+  if (bytes.indexOf(0) >= 0) return { ok: false, reason: 'file looks binary (it contains NUL bytes)' };
+  try {
+    let text = utf8.decode(bytes);
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    return { ok: true, text };
+  } catch {
+    return { ok: false, reason: 'file is not valid UTF-8' };
+  }
+}
+
+/** Where the engine reads files: the disk, or the disk overlaid with unsaved editor buffers. */
+export interface FileSource {
+  read(path: string, maxFileSize?: number): ReadResult;
+  exists(path: string): boolean;
+}
+
+export class DiskFiles implements FileSource {
+  read(path: string, maxFileSize = Number.MAX_SAFE_INTEGER): ReadResult {
+    try {
+      const size = statSync(path).size;
+      if (size > maxFileSize) return tooLarge(size, maxFileSize);
+      return decodeSource(readFileSync(path), maxFileSize);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') return { ok: false, reason: 'file does not exist', missing: true };
+      if (code === 'EISDIR') return { ok: false, reason: 'is a directory', missing: true };
+      return { ok: false, reason: `cannot read file (${code ?? String(e)})` };
+    }
+  }
+
+  exists(path: string): boolean {
+    try {
+      statSync(path);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}
+
+/** The disk as the editor sees it: open documents win over what is saved. */
+export class OverlayFiles implements FileSource {
+  private readonly buffers = new Map<string, string>();
+
+  constructor(private readonly base: FileSource = new DiskFiles()) {}
+
+  set(path: string, text: string): void {
+    this.buffers.set(path, text);
+  }
+
+  delete(path: string): void {
+    this.buffers.delete(path);
+  }
+
+  read(path: string, maxFileSize?: number): ReadResult {
+    const text = this.buffers.get(path);
+    return text !== undefined ? { ok: true, text } : this.base.read(path, maxFileSize);
+  }
+
+  exists(path: string): boolean {
+    return this.buffers.has(path) || this.base.exists(path);
+  }
+}

@@ -1,0 +1,98 @@
+import { promises as fs, type Dirent } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+
+/** Directories never worth walking into, whatever .gitignore says. */
+const SKIPPED_DIRS = new Set(['node_modules', '__pycache__', 'venv', 'site-packages']);
+
+export function isLintable(path: string): boolean {
+  return path.endsWith('.py') || path.endsWith('.pyi') || path.endsWith(`${sep}pyproject.toml`) || path === 'pyproject.toml';
+}
+
+export interface ScanOptions {
+  /** .gitignore-style patterns relative to the root. */
+  exclude?: string[];
+  signal?: AbortSignal;
+  /** Called for directories that could not be read (permissions, vanished). */
+  onError?: (path: string, error: Error) => void;
+}
+
+interface Layer {
+  base: string;
+  rules: Ignore;
+}
+
+async function readGitignore(dir: string): Promise<Ignore | undefined> {
+  try {
+    return ignore().add(await fs.readFile(join(dir, '.gitignore'), 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+function ignoredBy(layers: Layer[], path: string, isDir: boolean): boolean {
+  for (const layer of layers) {
+    const rel = relative(layer.base, path).split(sep).join('/');
+    if (rel && layer.rules.ignores(isDir ? `${rel}/` : rel)) return true;
+  }
+  return false;
+}
+
+/**
+ * Walks a folder for Python files and pyproject.toml files, honouring nested .gitignore files and
+ * the configured excludes, skipping virtual environments and dot-directories, and following
+ * symlinked directories only once (so loops end).
+ */
+export async function scanFiles(root: string, options: ScanOptions = {}): Promise<string[]> {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  const rootLayers: Layer[] = [{ base: root, rules: ignore().add(options.exclude ?? []) }];
+
+  async function walk(dir: string, layers: Layer[]): Promise<void> {
+    if (options.signal?.aborted) return;
+    let real: string;
+    let entries: Dirent[];
+    try {
+      real = await fs.realpath(dir);
+      if (seen.has(real)) return;
+      seen.add(real);
+      entries = await fs.readdir(dir, { withFileTypes: true });
+    } catch (e) {
+      options.onError?.(dir, e as Error);
+      return;
+    }
+    const own = await readGitignore(dir);
+    const here = own ? [...layers, { base: dir, rules: own }] : layers;
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const full = join(dir, entry.name);
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        try {
+          const st = await fs.stat(full);
+          isDir = st.isDirectory();
+          isFile = st.isFile();
+        } catch {
+          continue; // dangling link
+        }
+      }
+      if (isDir) {
+        if (entry.name.startsWith('.') || SKIPPED_DIRS.has(entry.name) || ignoredBy(here, full, true)) continue;
+        await walk(full, here);
+      } else if (isFile && isLintable(full) && !ignoredBy(here, full, false)) {
+        out.push(full);
+      }
+    }
+  }
+
+  await walk(root, rootLayers);
+  return out;
+}
+
+/** Whether a path is excluded by the configured patterns (relative to the root). */
+export function isExcluded(root: string, path: string, exclude: string[]): boolean {
+  if (exclude.length === 0) return false;
+  const rel = relative(root, path).split(sep).join('/');
+  return !!rel && !rel.startsWith('..') && ignore().add(exclude).ignores(rel);
+}

@@ -1,0 +1,44 @@
+// Shared by the rule tests: lint fixture files and workspaces with a chosen set of rules, and
+// compare with the expected findings written beside them.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { LintSession } from '../src/engine/session';
+import type { Finding, Rule } from '../src/engine/types';
+import { DiskFiles } from '../src/workspace/files';
+import { scanFiles } from '../src/workspace/scan';
+
+export const FIXTURES = join(__dirname, '..', '..', '..', 'test-fixtures');
+
+/** A finding as the expected files write it: `L:C-L:C rule-id`, 1-based, with `path:` for workspaces. */
+export function formatFinding(f: Finding, base?: string): string {
+  const where = `${f.range.start.line + 1}:${f.range.start.character + 1}-${f.range.end.line + 1}:${f.range.end.character + 1}`;
+  return base ? `${relative(base, f.file).split(sep).join('/')}:${where} ${f.rule}` : `${where} ${f.rule}`;
+}
+
+export function readExpected(path: string): string[] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
+}
+
+export async function sessionWith(rules: readonly Rule[]): Promise<LintSession> {
+  return LintSession.create(new DiskFiles(), (rule, file, error) => {
+    throw new Error(`rule ${rule.id} threw on ${file}: ${String(error)}`);
+  }, rules);
+}
+
+/** Lints every file of a fixture workspace (a directory), the way the CLI does. */
+export async function lintWorkspace(session: LintSession, dir: string): Promise<Finding[]> {
+  const files = await scanFiles(dir);
+  for (const f of files) await session.prepare(session.workspaces.forFile(f));
+  return files.flatMap((f) => session.lintFile(f));
+}
+
+export function listDir(dir: string): { files: string[]; dirs: string[] } {
+  const entries = readdirSync(dir).sort();
+  return {
+    files: entries.filter((e) => statSync(join(dir, e)).isFile()),
+    dirs: entries.filter((e) => statSync(join(dir, e)).isDirectory()),
+  };
+}

@@ -1,0 +1,76 @@
+// Every rule against its fixtures in test-fixtures/rules/<rule-id>/:
+//   <case>.py | <case>.toml      a file, linted with only that rule on, findings in <case>.expected
+//   <case>.fixed.py | .fixed.toml the same file after fix-all (when the rule has safe fixes)
+//   <case>/                        a workspace, every file linted, findings in <case>.expected (with paths)
+import * as assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { fixAllText } from '../src/engine/fixAll';
+import { RULES } from '../src/engine/registry';
+import type { Rule } from '../src/engine/types';
+import { PythonParser } from '../src/parsing/python';
+import { parseTomlDocument } from '../src/parsing/toml';
+import { FIXTURES, formatFinding, lintWorkspace, listDir, readExpected, sessionWith } from './fixtureHarness';
+
+const RULE_FIXTURES = join(FIXTURES, 'rules');
+
+/** Single-file fixtures of pyproject rules are named <case>.toml but linted as a pyproject.toml. */
+function lintPath(dir: string, file: string): string {
+  return file.endsWith('.toml') ? join(dir, basename(file, '.toml'), 'pyproject.toml') : join(dir, file);
+}
+
+async function syntaxErrors(file: string, text: string): Promise<number> {
+  if (file.endsWith('.toml')) return parseTomlDocument(text).ok ? 0 : 1;
+  const parser = await PythonParser.create();
+  const tree = parser.parse(text);
+  const errors = tree.rootNode.descendantsOfType(['ERROR', 'MISSING']).length + (tree.rootNode.hasError ? 1 : 0);
+  tree.delete();
+  return errors;
+}
+
+describe('rules on their fixtures', () => {
+  it('every rule has a fixture folder and a docs page', () => {
+    for (const rule of RULES) {
+      assert.ok(existsSync(join(RULE_FIXTURES, rule.id)), `test-fixtures/rules/${rule.id}/ is missing`);
+      assert.ok(existsSync(join(FIXTURES, '..', 'docs', 'rules', `${rule.id}.md`)), `docs/rules/${rule.id}.md is missing`);
+    }
+  });
+
+  for (const rule of RULES) {
+    const dir = join(RULE_FIXTURES, rule.id);
+    if (!existsSync(dir)) continue;
+    describe(rule.id, () => {
+      const { files, dirs } = listDir(dir);
+      const cases = files.filter((f) => /\.(py|toml)$/.test(f) && !/\.fixed\.(py|toml)$/.test(f));
+      for (const file of cases) {
+        it(`${file}: exact findings`, async () => {
+          const session = await sessionWith([rule as Rule]);
+          const text = readFileSync(join(dir, file), 'utf8');
+          const findings = session.lintText(lintPath(dir, file), text);
+          assert.deepEqual(findings.map((f) => formatFinding(f)), readExpected(join(dir, file.replace(/\.(py|toml)$/, '.expected'))));
+        });
+        const fixed = join(dir, file.replace(/\.(py|toml)$/, '.fixed.$1'));
+        if (existsSync(fixed)) {
+          it(`${file}: fix-all gives the .fixed file, stays valid and is idempotent`, async () => {
+            const session = await sessionWith([rule as Rule]);
+            const path = lintPath(dir, file);
+            const text = readFileSync(join(dir, file), 'utf8');
+            const once = fixAllText(path, text, (t) => session.lintText(path, t));
+            assert.equal(once.text, readFileSync(fixed, 'utf8'));
+            assert.ok((await syntaxErrors(file, once.text)) <= (await syntaxErrors(file, text)), 'the fix added syntax errors');
+            const twice = fixAllText(path, once.text, (t) => session.lintText(path, t));
+            assert.equal(twice.applied, 0);
+            assert.equal(twice.text, once.text);
+          });
+        }
+      }
+      for (const ws of dirs) {
+        it(`${ws}/: exact findings across the workspace`, async () => {
+          const session = await sessionWith([rule as Rule]);
+          const findings = await lintWorkspace(session, join(dir, ws));
+          assert.deepEqual(findings.map((f) => formatFinding(f, join(dir, ws))).sort(), readExpected(join(dir, `${ws}.expected`)).sort());
+        });
+      }
+    });
+  }
+});
