@@ -64,6 +64,8 @@ export class LspHarness {
   readonly progress: Array<WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd> = [];
   readonly stderr: string[] = [];
   readonly registrations: string[] = [];
+  /** Messages the server logged (window/logMessage), e.g. rule failures and internal errors. */
+  readonly logs: string[] = [];
   settings: Record<string, unknown>;
   private readonly versions = new Map<string, number>();
   private waiters: Waiter[] = [];
@@ -81,6 +83,9 @@ export class LspHarness {
         w.resolve(p);
         return false;
       });
+    });
+    connection.onNotification('window/logMessage', (p: { message: string }) => {
+      this.logs.push(p.message);
     });
     connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((i) => (i.section === 'pyguide' ? this.settings : null)));
     connection.onRequest(ApplyWorkspaceEditRequest.type, (params) => {

@@ -26,15 +26,24 @@ export interface LintRequest {
   /** A tree the caller keeps (the server's incremental trees); otherwise one is parsed and freed. */
   tree?: Tree;
   syntax?: PythonSyntax;
+  /** The text's line index, when the caller keeps one up to date. */
+  index?: TextIndex;
 }
 
 export type RuleErrorHandler = (rule: Rule, file: string, error: unknown) => void;
 
-function pythonComments(syntax: PythonSyntax, index: TextIndex): CommentInfo[] {
-  return syntax.comments.map((n) => {
-    const line = n.startPosition.row;
-    return { line, text: n.text, ownLine: index.lineText(line).slice(0, n.startPosition.column).trim() === '' };
-  });
+/** Whether only spaces and tabs stand between the line start and `offset`. */
+function startsLine(text: string, offset: number): boolean {
+  for (let i = offset - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return true;
+    if (c !== 32 && c !== 9 && c !== 12) return false;
+  }
+  return true;
+}
+
+function pythonComments(syntax: PythonSyntax, text: string): CommentInfo[] {
+  return syntax.commentFacts.map((c) => ({ line: c.line, text: c.text, ownLine: startsLine(text, c.offset) }));
 }
 
 function tomlComments(doc: TomlDocument, index: TextIndex): CommentInfo[] {
@@ -78,7 +87,7 @@ export class Linter {
       .map((rule) => ({ rule, severity: config.severityOf(rule.id, rule.defaultSeverity) }))
       .filter((r): r is { rule: Rule; severity: Severity } => r.severity !== 'off');
     if (active.length === 0) return [];
-    const index = new TextIndex(req.text);
+    const index = req.index ?? new TextIndex(req.text);
     const base = { file: req.file, text: req.text, index, config, workspace: req.workspace };
     const findings: Finding[] = [];
     const run = (rule: Rule, severity: Severity, check: () => RuleFinding[]) => {
@@ -99,7 +108,7 @@ export class Linter {
         const syntax = req.syntax ?? collectSyntax(tree);
         const ctx = { ...base, tree, syntax };
         for (const { rule, severity } of active) run(rule, severity, () => (rule as PythonRule).check(ctx));
-        comments = pythonComments(syntax, index);
+        comments = pythonComments(syntax, req.text);
       } finally {
         if (!req.tree) tree.delete();
       }

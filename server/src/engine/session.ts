@@ -6,6 +6,7 @@ import { Workspaces, type WorkspaceModel } from '../workspace/model';
 import { scanFiles } from '../workspace/scan';
 import { Linter, type RuleErrorHandler } from './linter';
 import { RULES } from './registry';
+import type { TextIndex } from './textIndex';
 import type { Finding, Rule } from './types';
 
 /** The engine with its workspaces: what the CLI and the server both drive. */
@@ -26,8 +27,9 @@ export class LintSession {
     return new LintSession(files, parser, new Linter(parser, onRuleError, rules));
   }
 
-  lintText(file: string, text: string, tree?: Tree, syntax?: PythonSyntax): Finding[] {
-    return this.linter.lint({ file, text, workspace: this.workspaces.forFile(file), tree, syntax });
+  /** Lints a text; `parsed` is what the caller keeps of it (the server's incremental trees). */
+  lintText(file: string, text: string, parsed?: { tree: Tree; syntax: PythonSyntax; index: TextIndex }): Finding[] {
+    return this.linter.lint({ file, text, workspace: this.workspaces.forFile(file), ...parsed });
   }
 
   /** Lints a file as the file source has it; unreadable files get one finding that says why. */

@@ -1,20 +1,60 @@
 import type { Position, Range } from './types';
 
+/** Appends the line starts found in `text[from, to)` (a `\r\n` pair is one line break). */
+function scanLineStarts(text: string, from: number, to: number, starts: number[]): number[] {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
 /** Line starts of a text, for converting between offsets and positions (UTF-16 units). */
 export class TextIndex {
   private readonly lineStarts: number[];
 
-  constructor(readonly text: string) {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) starts.push(i + 1);
-      else if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      }
+  constructor(
+    readonly text: string,
+    lineStarts?: number[],
+  ) {
+    this.lineStarts = lineStarts ?? scanLineStarts(text, 0, text.length, [0]);
+  }
+
+  /**
+   * The index of `text` after one change replaced `[start, oldEnd)` of the indexed text with
+   * `newEnd - start` characters: only the changed lines are scanned again, so a keystroke in a
+   * large file costs a few microseconds instead of a pass over the whole text.
+   */
+  edited(text: string, start: number, oldEnd: number, newEnd: number): TextIndex {
+    const old = this.lineStarts;
+    // Rescan from the line holding the character before the change: a `\r` there may pair with an inserted `\n`.
+    const from = this.lineOf(Math.max(0, start - 1));
+    const starts = old.slice(0, from + 1);
+    // ... and up to the character after it, which may pair with an inserted `\r`.
+    scanLineStarts(text, old[from], Math.min(text.length, newEnd + 1), starts);
+    const delta = newEnd - oldEnd;
+    const last = starts[starts.length - 1];
+    for (let i = this.lineOf(oldEnd + 1) + 1; i < old.length; i++) {
+      const moved = old[i] + delta;
+      if (moved > last && old[i] > oldEnd + 1) starts.push(moved);
     }
-    this.lineStarts = starts;
+    return new TextIndex(text, starts);
+  }
+
+  /** The line holding an offset. */
+  private lineOf(offset: number): number {
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.lineStarts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
   }
 
   get lineCount(): number {
@@ -30,14 +70,8 @@ export class TextIndex {
 
   positionAt(offset: number): Position {
     const o = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid] <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: o - this.lineStarts[lo] };
+    const line = this.lineOf(o);
+    return { line, character: o - this.lineStarts[line] };
   }
 
   lineStart(line: number): number {

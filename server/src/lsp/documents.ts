@@ -1,8 +1,10 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import type { Tree } from 'web-tree-sitter';
-import { editTree, type PythonParser } from '../parsing/python';
-import { collectSyntax, type PythonSyntax } from '../parsing/pythonSyntax';
+import { TextIndex } from '../engine/textIndex';
+import { toEdit, type PythonParser } from '../parsing/python';
+import type { PythonSyntax } from '../parsing/pythonSyntax';
+import { IncrementalSyntax } from '../parsing/syntaxFacts';
 
 /** How many parsed trees stay in memory; older ones are freed and re-parsed when needed. */
 export const TREE_CACHE_SIZE = 64;
@@ -12,12 +14,24 @@ interface Entry {
   tree?: Tree;
   /** Whether `tree` matches `doc`'s text, or has pending edits that need a re-parse. */
   stale: boolean;
-  syntax?: PythonSyntax;
+  /** Syntax facts, kept in step with the tree by the same edits. */
+  facts: IncrementalSyntax;
+  /** Line starts of `doc`'s text, updated by each change rather than rebuilt. */
+  index?: TextIndex;
+}
+
+/** What the linter needs of an open Python document, all current. */
+export interface ParsedDocument {
+  tree: Tree;
+  syntax: PythonSyntax;
+  index: TextIndex;
 }
 
 /**
  * Open documents, each with an incrementally updated tree-sitter tree: LSP changes are applied
- * to the text and, as edits, to the tree, so the next parse reuses every unchanged subtree.
+ * to the text and, as edits, to the tree, so the next parse reuses every unchanged subtree. The
+ * syntax facts and the line index follow the same edits, so a keystroke costs work in proportion
+ * to what it changed, not to the size of the file.
  */
 export class DocumentStore {
   private readonly entries = new Map<string, Entry>();
@@ -29,7 +43,7 @@ export class DocumentStore {
   open(uri: string, languageId: string, version: number, text: string): TextDocument {
     this.close(uri);
     const doc = TextDocument.create(uri, languageId, version, text);
-    this.entries.set(uri, { doc, stale: true });
+    this.entries.set(uri, { doc, stale: true, facts: new IncrementalSyntax() });
     return doc;
   }
 
@@ -45,26 +59,45 @@ export class DocumentStore {
     const entry = this.entries.get(uri);
     if (!entry) return undefined;
     for (const change of changes) {
-      if ('range' in change && entry.tree) {
-        const startOffset = entry.doc.offsetAt(change.range.start);
-        const endOffset = entry.doc.offsetAt(change.range.end);
-        // offsetAt clamps; positions must agree with the offsets the tree sees.
-        const start = entry.doc.positionAt(startOffset);
-        const end = entry.doc.positionAt(endOffset);
-        editTree(entry.tree, {
-          startOffset,
-          endOffset,
-          start: { row: start.line, column: start.character },
-          end: { row: end.line, column: end.character },
-          text: change.text,
-        });
-      } else if (entry.tree) {
+      if ('range' in change) {
+        const before = entry.doc;
+        const old = before.getText();
+        let start = before.offsetAt(change.range.start);
+        let end = before.offsetAt(change.range.end);
+        let length = change.text.length;
+        // A `\r` before the change or a `\n` after it may pair with the new text into one line
+        // break (or stop pairing): count it as changed, so tree-sitter re-reads it and rows stay right.
+        if (start > 0 && old.charCodeAt(start - 1) === 13) {
+          start--;
+          length++;
+        }
+        if (end < old.length && old.charCodeAt(end) === 10) {
+          end++;
+          length++;
+        }
+        const point = (offset: number) => {
+          const p = entry.doc.positionAt(offset);
+          return { row: p.line, column: p.character };
+        };
+        const startPoint = point(start);
+        const endPoint = point(end);
+        // TextDocument.update changes the document in place: positions before it are in the old text.
+        entry.doc = TextDocument.update(before, [change], version);
+        if (entry.tree) {
+          const edit = toEdit({ startOffset: start, endOffset: end, newLength: length, start: startPoint, end: endPoint, newEnd: point(start + length) });
+          entry.tree.edit(edit);
+          entry.facts.edit(edit);
+        }
+        entry.index = entry.index?.edited(entry.doc.getText(), start, end, start + length);
+      } else {
         this.dropTree(uri, entry);
+        entry.doc = TextDocument.update(entry.doc, [change], version);
+        entry.index = undefined;
       }
-      entry.doc = TextDocument.update(entry.doc, [change], version);
     }
+    // A change list may be empty; the version still moves on.
+    if (changes.length === 0) entry.doc = TextDocument.update(entry.doc, [], version);
     entry.stale = true;
-    entry.syntax = undefined;
     return entry.doc;
   }
 
@@ -75,23 +108,34 @@ export class DocumentStore {
     this.entries.delete(uri);
   }
 
-  /** The document's tree and syntax facts, parsed incrementally from the previous tree. */
-  parsed(uri: string): { tree: Tree; syntax: PythonSyntax } | undefined {
+  /** The document's line index, kept across changes. */
+  index(uri: string): TextIndex | undefined {
+    const entry = this.entries.get(uri);
+    if (!entry) return undefined;
+    entry.index ??= new TextIndex(entry.doc.getText());
+    return entry.index;
+  }
+
+  /** The document's tree, syntax facts and line index, parsed incrementally from the previous tree. */
+  parsed(uri: string): ParsedDocument | undefined {
     const entry = this.entries.get(uri);
     if (!entry) return undefined;
     if (entry.stale || !entry.tree) {
-      const next = this.parser.parse(entry.doc.getText(), entry.tree);
-      entry.tree?.delete();
+      const text = entry.doc.getText();
+      const old = entry.tree;
+      const next = this.parser.parse(text, old);
+      const changed = old ? old.getChangedRanges(next) : [];
+      old?.delete();
       entry.tree = next;
       entry.stale = false;
-      entry.syntax = undefined;
+      entry.facts.update(next, text, changed);
     }
-    entry.syntax ??= collectSyntax(entry.tree);
     this.touch(uri);
-    return { tree: entry.tree, syntax: entry.syntax };
+    return { tree: entry.tree, syntax: entry.facts.syntax(entry.tree), index: this.index(uri)! };
   }
 
   private touch(uri: string): void {
+    if (this.lru[this.lru.length - 1] === uri) return;
     const i = this.lru.indexOf(uri);
     if (i >= 0) this.lru.splice(i, 1);
     this.lru.push(uri);
@@ -105,7 +149,7 @@ export class DocumentStore {
   private dropTree(uri: string, entry: Entry): void {
     entry.tree?.delete();
     entry.tree = undefined;
-    entry.syntax = undefined;
+    entry.facts.reset();
     entry.stale = true;
     const i = this.lru.indexOf(uri);
     if (i >= 0) this.lru.splice(i, 1);

@@ -280,7 +280,7 @@ export class PyguideServer {
     if (text.length > workspace.config.maxFileSize) findings = this.session.lintText(path, text);
     else {
       const parsed = path.endsWith('.py') || path.endsWith('.pyi') ? this.documents.parsed(uri) : undefined;
-      findings = this.session.lintText(path, text, parsed?.tree, parsed?.syntax);
+      findings = this.session.lintText(path, text, parsed);
     }
     // The document may have changed while settings were fetched; only publish for the version linted.
     if (this.documents.get(uri)?.version !== doc.version) return findings;

@@ -12,6 +12,15 @@ export function loadPython(): Promise<Language> {
   return loading;
 }
 
+/**
+ * The text as tree-sitter should see it. Tree-sitter counts rows at `\n` only, while LSP (and
+ * Python) also break lines at a lone `\r`; turning those into `\n` keeps every offset and makes
+ * node rows equal to LSP lines.
+ */
+export function sameLines(text: string): string {
+  return text.indexOf('\r') < 0 ? text : text.replace(/\r(?!\n)/g, '\n');
+}
+
 /** A parser bound to the Python grammar; callers own the trees it returns. */
 export class PythonParser {
   private readonly parser = new Parser();
@@ -25,44 +34,35 @@ export class PythonParser {
   }
 
   parse(text: string, previous?: Tree): Tree {
-    const tree = this.parser.parse(text, previous ?? null);
+    const tree = this.parser.parse(sameLines(text), previous ?? null);
     if (!tree) throw new Error('pyguide: tree-sitter returned no tree');
     return tree;
   }
 }
 
-/** Where a text ends, as a tree-sitter point (columns in UTF-16 units, as web-tree-sitter counts). */
-function endPoint(start: Point, inserted: string): Point {
-  let row = start.row;
-  let lastBreak = -1;
-  for (let i = 0; i < inserted.length; i++) {
-    const c = inserted.charCodeAt(i);
-    if (c === 10 || (c === 13 && inserted.charCodeAt(i + 1) !== 10)) {
-      row++;
-      lastBreak = i;
-    }
-  }
-  return lastBreak < 0 ? { row, column: start.column + inserted.length } : { row, column: inserted.length - lastBreak - 1 };
-}
-
+/**
+ * One text change, with positions as tree-sitter should count them: `end` in the text before the
+ * change, `newEnd` in the text after it (where a `\r` and a `\n` on either side of the change may
+ * have joined into one line break or come apart).
+ */
 export interface TextChange {
   startOffset: number;
   endOffset: number;
+  /** Length of the inserted text. */
+  newLength: number;
   start: Point;
   end: Point;
-  text: string;
+  newEnd: Point;
 }
 
-/** Tells a tree about one text change, so the next parse can reuse what did not change. */
-export function editTree(tree: Tree, change: TextChange): void {
-  tree.edit(
-    new Edit({
-      startIndex: change.startOffset,
-      oldEndIndex: change.endOffset,
-      newEndIndex: change.startOffset + change.text.length,
-      startPosition: change.start,
-      oldEndPosition: change.end,
-      newEndPosition: endPoint(change.start, change.text),
-    }),
-  );
+/** One text change in tree-sitter's terms. */
+export function toEdit(change: TextChange): Edit {
+  return new Edit({
+    startIndex: change.startOffset,
+    oldEndIndex: change.endOffset,
+    newEndIndex: change.startOffset + change.newLength,
+    startPosition: change.start,
+    oldEndPosition: change.end,
+    newEndPosition: change.newEnd,
+  });
 }

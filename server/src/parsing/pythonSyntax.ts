@@ -1,6 +1,15 @@
 import { Query, type Language, type Node, type Tree } from 'web-tree-sitter';
 import type { Range } from '../engine/types';
 
+/** A comment as plain data: what suppression comments are read from, without touching the tree. */
+export interface CommentFact {
+  /** UTF-16 offset of the `#`. */
+  offset: number;
+  line: number;
+  column: number;
+  text: string;
+}
+
 /** The syntax facts the Python rules read, gathered by one query over the tree. */
 export interface PythonSyntax {
   comments: readonly Node[];
@@ -9,7 +18,23 @@ export interface PythonSyntax {
   functions: readonly Node[];
   classes: readonly Node[];
   hasErrors: boolean;
+  /** The comments again, as plain data. */
+  readonly commentFacts: readonly CommentFact[];
 }
+
+export type FactKind = 'comments' | 'imports' | 'functions' | 'classes';
+export const FACT_KINDS: readonly FactKind[] = ['comments', 'imports', 'functions', 'classes'];
+
+/** The query's capture names, mapped to the fact lists they fill. */
+const CAPTURE_KIND: Record<string, FactKind> = { comment: 'comments', import: 'imports', function: 'functions', class: 'classes' };
+
+/** The node types of each fact list, for checking a node found again by its range. */
+export const FACT_TYPES: Record<FactKind, readonly string[]> = {
+  comments: ['comment'],
+  imports: ['import_statement', 'import_from_statement', 'future_import_statement'],
+  functions: ['function_definition'],
+  classes: ['class_definition'],
+};
 
 const FACTS_QUERY = `
 (comment) @comment
@@ -31,28 +56,37 @@ function factsQuery(language: Language): Query {
   return q;
 }
 
-export function collectSyntax(tree: Tree): PythonSyntax {
-  const comments: Node[] = [];
-  const imports: Node[] = [];
-  const functions: Node[] = [];
-  const classes: Node[] = [];
-  for (const { name, node } of factsQuery(tree.language).captures(tree.rootNode)) {
-    switch (name) {
-      case 'comment':
-        comments.push(node);
-        break;
-      case 'import':
-        imports.push(node);
-        break;
-      case 'function':
-        functions.push(node);
-        break;
-      case 'class':
-        classes.push(node);
-        break;
-    }
+/**
+ * The fact nodes of a tree, in document order, one list per kind. With `startIndex`/`endIndex`
+ * only the nodes intersecting that range are captured, which is what keeps re-collection cheap.
+ */
+export function captureFacts(tree: Tree, range?: { startIndex: number; endIndex: number }): Record<FactKind, Node[]> {
+  const out: Record<FactKind, Node[]> = { comments: [], imports: [], functions: [], classes: [] };
+  // Nodes count UTF-16 code units, but web-tree-sitter hands a query's index range to tree-sitter
+  // unconverted, as bytes of the UTF-16 text it parsed: two per code unit.
+  const bytes = range && { startIndex: range.startIndex * 2, endIndex: range.endIndex * 2 };
+  for (const { name, node } of factsQuery(tree.language).captures(tree.rootNode, bytes)) {
+    const kind = CAPTURE_KIND[name];
+    if (kind) out[kind].push(node);
   }
-  return { comments, imports, functions, classes, hasErrors: tree.rootNode.hasError };
+  return out;
+}
+
+export function commentFact(node: Node): CommentFact {
+  return { offset: node.startIndex, line: node.startPosition.row, column: node.startPosition.column, text: node.text };
+}
+
+/** Syntax facts of a tree parsed once (the CLI, fix-all passes): one query, nodes as captured. */
+export function collectSyntax(tree: Tree): PythonSyntax {
+  const facts = captureFacts(tree);
+  let commentFacts: CommentFact[] | undefined;
+  return {
+    ...facts,
+    hasErrors: tree.rootNode.hasError,
+    get commentFacts() {
+      return (commentFacts ??= facts.comments.map(commentFact));
+    },
+  };
 }
 
 export function nodeRange(node: Node): Range {

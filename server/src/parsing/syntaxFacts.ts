@@ -1,0 +1,227 @@
+import type { Edit, Node, Range as TreeRange, Tree } from 'web-tree-sitter';
+import { captureFacts, FACT_KINDS, FACT_TYPES, type CommentFact, type FactKind, type PythonSyntax } from './pythonSyntax';
+
+/** A fact node as plain data: it outlives the tree it came from and moves with edits. */
+export interface Fact {
+  start: number;
+  end: number;
+  startRow: number;
+  startCol: number;
+  endRow: number;
+  endCol: number;
+  /** Comments keep their text, so suppressions never need the tree. */
+  text?: string;
+}
+
+export type Facts = Record<FactKind, Fact[]>;
+
+/** Past this many pending dirty ranges a full re-collection is cheaper than merging them. */
+const MAX_DIRTY_RANGES = 64;
+
+function toFact(node: Node, kind: FactKind): Fact {
+  const s = node.startPosition;
+  const e = node.endPosition;
+  return { start: node.startIndex, end: node.endIndex, startRow: s.row, startCol: s.column, endRow: e.row, endCol: e.column, text: kind === 'comments' ? node.text : undefined };
+}
+
+function toFacts(captured: Record<FactKind, Node[]>): Facts {
+  const out = {} as Facts;
+  for (const kind of FACT_KINDS) out[kind] = captured[kind].map((n) => toFact(n, kind));
+  return out;
+}
+
+/** Whether a fact intersects or touches [a, b]. */
+function touches(f: { start: number; end: number }, a: number, b: number): boolean {
+  return f.start <= b && f.end >= a;
+}
+
+/** Merges two lists sorted by start into one, outer facts first on equal starts, as a query returns them. */
+function mergeSorted(a: Fact[], b: Fact[]): Fact[] {
+  if (b.length === 0) return a;
+  if (a.length === 0) return b;
+  const out: Fact[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    if (x.start < y.start || (x.start === y.start && x.end >= y.end)) out.push(a[i++]);
+    else out.push(b[j++]);
+  }
+  while (i < a.length) out.push(a[i++]);
+  while (j < b.length) out.push(b[j++]);
+  return out;
+}
+
+/** Sorts and joins ranges that overlap or touch. */
+function coalesce(ranges: Array<[number, number]>): Array<[number, number]> {
+  ranges.sort((x, y) => x[0] - y[0]);
+  const out: Array<[number, number]> = [];
+  for (const r of ranges) {
+    const last = out[out.length - 1];
+    if (last && r[0] <= last[1] + 1) last[1] = Math.max(last[1], r[1]);
+    else out.push([r[0], r[1]]);
+  }
+  return out;
+}
+
+/**
+ * The syntax facts of one document, kept up to date across edits without querying the whole tree.
+ *
+ * Facts are plain data (offsets, points, comment text). An edit shifts the facts after it and drops
+ * those it touches, remembering their place as dirty. After the re-parse, the dirty ranges and the
+ * tree's changed ranges are widened to whole lines and whole top-level statements (a statement
+ * whose text did not change can still change its extent, as a function does when a line is added
+ * to its body), and only those ranges are queried again. Rules still get web-tree-sitter nodes of
+ * the current tree: each list is found again by range the first time a rule reads it.
+ */
+export class IncrementalSyntax {
+  private facts: Facts | undefined;
+  private dirty: Array<[number, number]> = [];
+  private view: { tree: Tree; syntax: PythonSyntax } | undefined;
+  /** How many fact ranges could not be found again in a new tree (a bug if ever non-zero). */
+  lostFacts = 0;
+
+  /** Forgets everything: the next update collects from scratch. */
+  reset(): void {
+    this.facts = undefined;
+    this.dirty = [];
+    this.view = undefined;
+  }
+
+  /** Applies one text change, given as the same edit the tree received. */
+  edit(e: Edit): void {
+    this.view = undefined;
+    const facts = this.facts;
+    if (!facts) return;
+    const delta = e.newEndIndex - e.oldEndIndex;
+    const mapStart = (x: number) => (x < e.startIndex ? x : x > e.oldEndIndex ? x + delta : e.startIndex);
+    const mapEnd = (x: number) => (x < e.startIndex ? x : x > e.oldEndIndex ? x + delta : e.newEndIndex);
+    this.dirty = this.dirty.map(([a, b]) => [mapStart(a), mapEnd(b)]);
+    this.dirty.push([e.startIndex, e.newEndIndex]);
+    const rowDelta = e.newEndPosition.row - e.oldEndPosition.row;
+    const oldEndRow = e.oldEndPosition.row;
+    const colDelta = e.newEndPosition.column - e.oldEndPosition.column;
+    for (const kind of FACT_KINDS) {
+      const kept: Fact[] = [];
+      for (const f of facts[kind]) {
+        if (f.end < e.startIndex) kept.push(f);
+        else if (f.start > e.oldEndIndex) {
+          kept.push({
+            ...f,
+            start: f.start + delta,
+            end: f.end + delta,
+            startRow: f.startRow + rowDelta,
+            startCol: f.startRow === oldEndRow ? f.startCol + colDelta : f.startCol,
+            endRow: f.endRow + rowDelta,
+            endCol: f.endRow === oldEndRow ? f.endCol + colDelta : f.endCol,
+          });
+        } else this.dirty.push([mapStart(f.start), mapEnd(f.end)]);
+      }
+      facts[kind] = kept;
+    }
+    if (this.dirty.length > MAX_DIRTY_RANGES) this.reset();
+  }
+
+  /**
+   * Brings the facts up to date with the tree parsed after the edits. `changed` are the ranges
+   * `oldTree.getChangedRanges(tree)` reported (empty for a first parse).
+   */
+  update(tree: Tree, text: string, changed: readonly TreeRange[]): void {
+    this.view = undefined;
+    if (!this.facts) {
+      this.collectAll(tree);
+      return;
+    }
+    const pending: Array<[number, number]> = [...this.dirty, ...changed.map((r): [number, number] => [r.startIndex, r.endIndex])];
+    this.dirty = [];
+    if (pending.length === 0) return;
+    const regions = coalesce(coalesce(pending).map(([a, b]) => this.widen(tree, text, a, b)));
+    const facts = this.facts;
+    for (const [a, b] of regions) {
+      const captured = captureFacts(tree, { startIndex: Math.max(0, a - 1), endIndex: b + 1 });
+      for (const kind of FACT_KINDS) {
+        const fresh = captured[kind].filter((n) => touches({ start: n.startIndex, end: n.endIndex }, a, b)).map((n) => toFact(n, kind));
+        facts[kind] = mergeSorted(
+          facts[kind].filter((f) => !touches(f, a, b)),
+          fresh,
+        );
+      }
+    }
+  }
+
+  private collectAll(tree: Tree): void {
+    this.facts = toFacts(captureFacts(tree));
+    this.dirty = [];
+  }
+
+  /** A dirty range, widened to whole lines and then to the top-level statements it touches. */
+  private widen(tree: Tree, text: string, a: number, b: number): [number, number] {
+    let start = Math.max(text.lastIndexOf('\n', a - 1), text.lastIndexOf('\r', a - 1)) + 1;
+    let end = Math.min(b, text.length);
+    while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+    const root = tree.rootNode;
+    const first = root.firstChildForIndex(Math.max(0, start - 1));
+    if (first && first.startIndex <= end) start = Math.min(start, first.startIndex);
+    const last = root.firstChildForIndex(end);
+    if (last && last.startIndex <= end) end = Math.max(end, last.endIndex);
+    return [start, end];
+  }
+
+  /** The facts as rules read them: nodes of `tree`, found again by range on first use. */
+  syntax(tree: Tree): PythonSyntax {
+    if (this.view?.tree === tree) return this.view.syntax;
+    if (!this.facts) this.collectAll(tree);
+    const facts = this.facts!;
+    const nodes: Partial<Record<FactKind, Node[]>> = {};
+    const lazy = (kind: FactKind) => (nodes[kind] ??= this.materialize(tree, kind));
+    let hasErrors: boolean | undefined;
+    let commentFacts: CommentFact[] | undefined;
+    const syntax: PythonSyntax = {
+      get comments() {
+        return lazy('comments');
+      },
+      get imports() {
+        return lazy('imports');
+      },
+      get functions() {
+        return lazy('functions');
+      },
+      get classes() {
+        return lazy('classes');
+      },
+      get hasErrors() {
+        return (hasErrors ??= tree.rootNode.hasError);
+      },
+      get commentFacts() {
+        return (commentFacts ??= facts.comments.map((f) => ({ offset: f.start, line: f.startRow, column: f.startCol, text: f.text ?? '' })));
+      },
+    };
+    this.view = { tree, syntax };
+    return syntax;
+  }
+
+  private materialize(tree: Tree, kind: FactKind): Node[] {
+    const types = FACT_TYPES[kind];
+    const root = tree.rootNode;
+    const out: Node[] = [];
+    for (const f of this.facts![kind]) {
+      let n: Node | null = root.descendantForIndex(f.start, f.end);
+      // The smallest node spanning the range is the fact itself unless a wrapper shares its extent.
+      while (n && !(n.startIndex === f.start && n.endIndex === f.end && types.includes(n.type))) n = n.startIndex === f.start && n.endIndex === f.end ? n.parent : null;
+      if (!n) {
+        // Never expected; if it happens, the tree is the truth: collect it again from scratch.
+        this.lostFacts++;
+        this.collectAll(tree);
+        return captureFacts(tree)[kind];
+      }
+      out.push(n);
+    }
+    return out;
+  }
+
+  /** The facts as plain data, for tests that compare them with a fresh collection. */
+  snapshot(): Facts | undefined {
+    return this.facts && Object.fromEntries(FACT_KINDS.map((k) => [k, this.facts![k].map((f) => ({ ...f }))])) as Facts;
+  }
+}

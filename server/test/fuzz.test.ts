@@ -1,0 +1,160 @@
+// Thousands of random edits through the incremental path (DocumentStore: tree edits, syntax facts,
+// line index) and through a real stdio server: after every batch the findings must equal those of
+// a fresh parse of the same text. PYGUIDE_FUZZ_LONG=1 runs many more edits on larger files.
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol/node';
+import { LintSession } from '../src/engine/session';
+import { TextIndex } from '../src/engine/textIndex';
+import type { Finding } from '../src/engine/types';
+import { DocumentStore } from '../src/lsp/documents';
+import { collectSyntax } from '../src/parsing/pythonSyntax';
+import { IncrementalSyntax } from '../src/parsing/syntaxFacts';
+import { DiskFiles } from '../src/workspace/files';
+import { genModule, prng, type Random } from '../../scripts/genkit-shapes.mjs';
+import { FIXTURES } from './fixtureHarness';
+import { LspHarness } from './lspHarness';
+
+const LONG = process.env.PYGUIDE_FUZZ_LONG === '1';
+
+/** Every Python fixture text: the material edits paste from. */
+function fixtureTexts(dir = FIXTURES): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) out.push(...fixtureTexts(full));
+    else if (name.endsWith('.py')) out.push(readFileSync(full, 'utf8'));
+  }
+  return out;
+}
+
+/** Snippets that make rules fire, break syntax, or play with line breaks and UTF-16. */
+const SNIPPETS = [
+  'x', 'q', ' ', '\n', '    ', '\t', ':', '(', ')', '[', ']', '"', "'", '"""', '#', '\\', ',', '.',
+  '\r\n', '\r', 'é', '😀', '\u00a0', 'ünïcode_名前 = 1\n',
+  '  # noqa\n', '  # type: ignore\n', '  # pyguide: ignore[bare-noqa]\n', '# pyguide: ignore-file[bare-noqa]\n',
+  'def f():\n    import os\n    return os\n', 'class bad_name:\n    def camelCase(self):\n        pass\n',
+  'from genkit.plugins.foo import Foo\n', 'if True:\n', 'async def g():\n    from . import x  # noqa: PLC0415\n',
+];
+
+/** An LSP change and the change that undoes it. */
+function randomChange(r: Random, doc: TextDocument, pastes: readonly string[]): { change: TextDocumentContentChangeEvent; undo: (after: TextDocument) => TextDocumentContentChangeEvent } {
+  const text = doc.getText();
+  const a = r.int(0, text.length);
+  const kind = r.next();
+  let b = a;
+  let insert = '';
+  if (kind < 0.45) insert = r.pick(SNIPPETS);
+  else if (kind < 0.75) b = Math.min(text.length, a + (r.chance(0.85) ? r.int(1, 12) : r.int(13, 600)));
+  else if (kind < 0.9) {
+    const source = r.pick(pastes);
+    const from = r.int(0, Math.max(0, source.length - 1));
+    insert = source.slice(from, from + r.int(1, r.chance(0.8) ? 80 : 1500));
+  } else {
+    b = Math.min(text.length, a + r.int(1, 20));
+    insert = r.pick(SNIPPETS);
+  }
+  // Positions may fall inside a \r\n pair or a surrogate pair: editors send such ranges too.
+  const change = { range: { start: doc.positionAt(a), end: doc.positionAt(b) }, text: insert };
+  const removed = text.slice(a, b);
+  return {
+    change,
+    undo: (after) => ({ range: { start: after.positionAt(a), end: after.positionAt(a + insert.length) }, text: removed }),
+  };
+}
+
+/** Applies random edits in batches, with undo-like reversals of recent edits, calling `check` after each batch. */
+async function fuzz(r: Random, start: string, pastes: readonly string[], batches: number, apply: (changes: TextDocumentContentChangeEvent[], doc: TextDocument) => Promise<void> | void): Promise<number> {
+  let doc = TextDocument.create('file:///fuzz.py', 'python', 1, start);
+  const undo: Array<(after: TextDocument) => TextDocumentContentChangeEvent> = [];
+  let edits = 0;
+  for (let batch = 0; batch < batches; batch++) {
+    const changes: TextDocumentContentChangeEvent[] = [];
+    const n = r.int(1, 5);
+    for (let k = 0; k < n; k++) {
+      let change: TextDocumentContentChangeEvent;
+      if (undo.length > 0 && r.chance(0.15)) change = undo.pop()!(doc);
+      else {
+        const made = randomChange(r, doc, pastes);
+        change = made.change;
+        undo.push(made.undo);
+      }
+      doc = TextDocument.update(TextDocument.create(doc.uri, 'python', doc.version, doc.getText()), [change], doc.version + 1);
+      changes.push(change);
+      edits++;
+    }
+    await apply(changes, doc);
+  }
+  return edits;
+}
+
+const strip = (fs: Finding[]) => fs.map(({ rule, range, message, fix, severity }) => ({ rule, range, message, fix, severity }));
+
+describe('fuzzing the incremental path', function () {
+  this.timeout(LONG ? 600_000 : 30_000);
+  const pastes = [...fixtureTexts(), genModule(11, 300)];
+
+  it('DocumentStore + engine: incremental facts, line index and findings equal a fresh parse after every batch', async () => {
+    const session = await LintSession.create(new DiskFiles(), (rule, file, error) => {
+      throw new Error(`rule ${rule.id} threw on ${file}: ${String(error)}`);
+    });
+    const store = new DocumentStore(session.parser);
+    const starts = [genModule(5, LONG ? 2000 : 200), ...pastes.slice(0, LONG ? pastes.length : 3), ''];
+    let total = 0;
+    for (const [i, start] of starts.entries()) {
+      const r = prng(1000 + i);
+      const uri = `file:///fuzz/doc${i}.py`;
+      const path = `/fuzz/doc${i}.py`;
+      store.open(uri, 'python', 1, start);
+      let version = 1;
+      total += await fuzz(r, start, pastes, LONG ? 2000 : Math.ceil(600 / starts.length), (changes, expected) => {
+        const doc = store.change(uri, ++version, changes)!;
+        const text = doc.getText();
+        assert.equal(text, expected.getText());
+        const parsed = store.parsed(uri)!;
+        assert.deepEqual((parsed.index as unknown as { lineStarts: number[] }).lineStarts, (new TextIndex(text) as unknown as { lineStarts: number[] }).lineStarts, 'line index');
+        const fresh = session.parser.parse(text);
+        try {
+          const facts = new IncrementalSyntax();
+          facts.update(fresh, text, []);
+          const live = (store as unknown as { entries: Map<string, { facts: IncrementalSyntax }> }).entries.get(uri)!.facts;
+          assert.deepEqual(live.snapshot(), facts.snapshot(), 'syntax facts');
+          const oneShot = { tree: fresh, syntax: collectSyntax(fresh), index: new TextIndex(text) };
+          assert.deepEqual(strip(session.lintText(path, text, parsed)), strip(session.lintText(path, text, oneShot)), 'findings');
+          assert.equal(live.lostFacts, 0);
+        } finally {
+          fresh.delete();
+        }
+      });
+    }
+    assert.ok(total >= (LONG ? 10_000 : 1_000), `only ${total} edits`);
+  });
+
+  it('the stdio server: diagnostics after random didChange batches equal a fresh lint, and nothing is logged as an error', async function () {
+    const root = mkdtempSync(join(tmpdir(), 'pyguide-fuzz-'));
+    writeFileSync(join(root, 'pyproject.toml'), '[project]\nname = "fuzz"\n\n[tool.uv.workspace]\nmembers = []\n');
+    const lsp = await LspHarness.start({ root, settings: { onTypeDelay: 0 } });
+    const session = await LintSession.create(new DiskFiles());
+    try {
+      const path = join(root, 'mod.py');
+      const start = genModule(9, LONG ? 800 : 150);
+      const uri = await lsp.open(path, start);
+      await lsp.waitForDiagnostics(uri);
+      const shape = (d: { range: unknown; code?: unknown; message: unknown }) => JSON.stringify([d.range, d.code, d.message]);
+      const edits = await fuzz(prng(77), start, pastes, LONG ? 1500 : 120, async (changes, expected) => {
+        await lsp.change(uri, changes);
+        const want = session.lintText(path, expected.getText()).map((f) => shape({ range: f.range, code: f.rule, message: f.message }));
+        const got = await lsp.waitForDiagnostics(uri);
+        assert.deepEqual(got.map(shape), want);
+      });
+      assert.ok(edits >= (LONG ? 3000 : 300));
+      assert.deepEqual(lsp.logs.filter((l) => /error|uncaught|unhandled|failed/i.test(l)), []);
+    } finally {
+      await lsp.shutdown();
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
