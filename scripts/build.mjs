@@ -53,6 +53,7 @@ await build({
     client: join(root, 'client/src/extension.ts'),
     server: join(root, 'server/src/server.ts'),
     cli: join(root, 'server/src/cli.ts'),
+    sweepWorker: join(root, 'server/src/sweepWorker.ts'),
   },
   outdir: dist,
   minify: !watch && process.env.PYGUIDE_NO_MINIFY !== '1',

@@ -8,6 +8,7 @@ import { fixAllText } from './engine/fixAll';
 import { compareFindings } from './engine/linter';
 import { LintSession } from './engine/session';
 import type { FileChange, Finding } from './engine/types';
+import { sweepFiles } from './sweep';
 import { DiskFiles } from './workspace/files';
 import { isLintable, scanFiles } from './workspace/scan';
 
@@ -81,9 +82,14 @@ async function collectFiles(paths: string[], cwd: string): Promise<string[]> {
   return [...files].sort();
 }
 
+function reportRuleError(rule: string, file: string, error: string): void {
+  process.stderr.write(`pyguide: rule ${rule} failed on ${file}: ${error}\n`);
+}
+
 async function lintAll(session: LintSession, files: string[]): Promise<Finding[]> {
   for (const f of files) await session.prepare(session.workspaces.forFile(f));
-  return files.flatMap((f) => session.lintFile(f));
+  const workers = process.env.PYGUIDE_SWEEP_WORKERS;
+  return (await sweepFiles(session, files, { onRuleError: reportRuleError, workers: workers ? Number(workers) : undefined })).flat();
 }
 
 /** Applies safe fixes: text edits per file first, then renames, deletions and other files' edits. */
@@ -150,9 +156,7 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
     return 0;
   }
   try {
-    const session = await LintSession.create(new DiskFiles(), (rule, file, error) => {
-      process.stderr.write(`pyguide: rule ${rule.id} failed on ${file}: ${(error as Error)?.stack ?? String(error)}\n`);
-    });
+    const session = await LintSession.create(new DiskFiles(), (rule, file, error) => reportRuleError(rule.id, file, (error as Error)?.stack ?? String(error)));
     let files = await collectFiles(options.paths, cwd);
     let fixed = 0;
     if (options.fix) ({ files, applied: fixed } = await fix(session, files, cwd, options.paths));

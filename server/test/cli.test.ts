@@ -4,11 +4,16 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { genWorkspace } from '../../scripts/genkit-shapes.mjs';
 
 const CLI = join(__dirname, '..', '..', '..', 'bin', 'pyguide.js');
 
 function run(cwd: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+  return runWith({}, cwd, ...args);
+}
+
+function runWith(env: Record<string, string>, cwd: string, ...args: string[]) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, ...env } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -123,5 +128,21 @@ describe('pyguide check (CLI)', () => {
     assert.deepEqual(JSON.parse(r.stdout).map((f: { file: string }) => f.file), ['src/a.py']);
     assert.match(r.stderr, /select must be an array of strings/);
     assert.match(r.stderr, /unknown key "bogus"/);
+  });
+
+  it('spreads a sweep over worker threads with exactly the output of one thread', () => {
+    const ws = mkdtempSync(join(tmpdir(), 'pyguide-cli-ws-'));
+    try {
+      genWorkspace(ws, { files: 60, lines: 6000, seed: 3 });
+      const one = runWith({ PYGUIDE_SWEEP_WORKERS: '0' }, ws, 'check', '--format', 'json');
+      const many = runWith({ PYGUIDE_SWEEP_WORKERS: '2' }, ws, 'check', '--format', 'json');
+      assert.equal(one.code, 1);
+      assert.ok(JSON.parse(one.stdout).length > 0);
+      assert.equal(many.stdout, one.stdout);
+      assert.equal(many.code, one.code);
+      assert.equal(many.stderr, one.stderr);
+    } finally {
+      rmSync(ws, { recursive: true, force: true });
+    }
   });
 });

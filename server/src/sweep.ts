@@ -1,0 +1,120 @@
+// The CLI's sweep over many files, spread over the machine's cores: this thread lints too, and one
+// worker thread per other core lints with its own parser. Files go out in small chunks from one
+// queue, so a slow file never leaves a core idle; results come back in file order.
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { Linter } from './engine/linter';
+import type { LintSession } from './engine/session';
+import type { Finding } from './engine/types';
+
+/** Below this many files a worker's start-up (its own wasm parser) costs more than it saves. */
+export const MIN_FILES_PER_WORKER = 48;
+/** Files per message; small enough to balance, large enough that messages are not the cost. */
+const CHUNK = 6;
+
+/** What a worker needs to know of a workspace: the Python files the main thread found in it. */
+export interface WorkspaceFiles {
+  pythonFiles: string[];
+}
+
+export type WorkerRequest = { type: 'init'; workspaces: WorkspaceFiles[] } | { type: 'lint'; chunk: number; files: string[] };
+export type WorkerReply =
+  | { type: 'done'; chunk: number; findings: Finding[][] }
+  | { type: 'ruleError'; rule: string; file: string; error: string }
+  | { type: 'fatal'; error: string };
+
+/** Lints one file, turning an internal error into a finding instead of losing the run. */
+export function lintFileSafely(session: LintSession, file: string): Finding[] {
+  try {
+    return session.lintFile(file);
+  } catch (e) {
+    return [Linter.unreadable(file, `internal error: ${(e as Error)?.message ?? String(e)}`)];
+  }
+}
+
+export interface SweepOptions {
+  /** Called once per rule and file that threw in a worker (the main thread's own session reports its own). */
+  onRuleError: (rule: string, file: string, error: string) => void;
+  /** Worker threads to use; default one per core beyond this one, when there are enough files. */
+  workers?: number;
+}
+
+/**
+ * Lints `files` (workspaces already prepared in `session`) and returns their findings in file order.
+ * Falls back to this thread alone for small runs, or when the worker bundle is not beside this one.
+ */
+export async function sweepFiles(session: LintSession, files: string[], options: SweepOptions): Promise<Finding[][]> {
+  const results: Finding[][] = new Array(files.length);
+  const script = join(__dirname, 'sweepWorker.js');
+  // An explicit count is obeyed (tests, PYGUIDE_SWEEP_WORKERS); the default weighs start-up against work.
+  const count = options.workers !== undefined ? Math.min(options.workers, files.length) : Math.min(availableParallelism() - 1, Math.floor(files.length / MIN_FILES_PER_WORKER));
+  if (count <= 0 || !existsSync(script)) {
+    files.forEach((f, i) => (results[i] = lintFileSafely(session, f)));
+    return results;
+  }
+
+  const chunks: number[][] = [];
+  for (let i = 0; i < files.length; i += CHUNK) chunks.push(Array.from({ length: Math.min(CHUNK, files.length - i) }, (_, k) => i + k));
+  let next = 0;
+  const take = () => (next < chunks.length ? next++ : undefined);
+  const workspaces: WorkspaceFiles[] = session.workspaces.all().map((w) => ({ pythonFiles: [...w.pythonFiles()] }));
+
+  let settle!: () => void;
+  const allDone = new Promise<void>((resolve) => (settle = resolve));
+  let pending = chunks.length;
+  const finish = (chunk: number, findings: Finding[][]) => {
+    chunks[chunk].forEach((fileIndex, k) => (results[fileIndex] = findings[k]));
+    if (--pending === 0) settle();
+  };
+
+  const workers: Worker[] = [];
+  for (let w = 0; w < count; w++) {
+    const worker = new Worker(script);
+    const inFlight = new Set<number>();
+    // Two chunks in flight: the worker starts the next while its last result travels back.
+    const feed = () => {
+      while (inFlight.size < 2) {
+        const chunk = take();
+        if (chunk === undefined) return;
+        inFlight.add(chunk);
+        worker.postMessage({ type: 'lint', chunk, files: chunks[chunk].map((i) => files[i]) } satisfies WorkerRequest);
+      }
+    };
+    // A worker that dies leaves its chunks to this thread, so the run still completes.
+    const orphan = () => {
+      for (const chunk of inFlight) finish(chunk, chunks[chunk].map((i) => lintFileSafely(session, files[i])));
+      inFlight.clear();
+    };
+    worker.on('message', (reply: WorkerReply) => {
+      if (reply.type === 'done') {
+        inFlight.delete(reply.chunk);
+        finish(reply.chunk, reply.findings);
+        feed();
+      } else if (reply.type === 'ruleError') options.onRuleError(reply.rule, reply.file, reply.error);
+      else {
+        process.stderr.write(`pyguide: a sweep worker failed, continuing without it: ${reply.error}\n`);
+        orphan();
+        void worker.terminate();
+      }
+    });
+    worker.on('error', (e) => {
+      process.stderr.write(`pyguide: a sweep worker failed, continuing without it: ${e.stack ?? e}\n`);
+      orphan();
+    });
+    worker.on('exit', orphan);
+    worker.postMessage({ type: 'init', workspaces } satisfies WorkerRequest);
+    feed();
+    workers.push(worker);
+  }
+
+  // This thread takes chunks too, yielding between them so worker replies are handled promptly.
+  for (let chunk = take(); chunk !== undefined; chunk = take()) {
+    finish(chunk, chunks[chunk].map((i) => lintFileSafely(session, files[i])));
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  await allDone;
+  await Promise.all(workers.map((w) => w.terminate()));
+  return results;
+}
