@@ -1,4 +1,5 @@
 import type { Rule } from '../../engine/types';
 import { bareNoqa } from './bare-noqa';
+import { inFunctionImport } from './in-function-import';
 
-export const PYTHON_RULES: readonly Rule[] = [bareNoqa];
+export const PYTHON_RULES: readonly Rule[] = [bareNoqa, inFunctionImport];
