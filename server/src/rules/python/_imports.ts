@@ -116,16 +116,23 @@ export interface ModuleImportBlock {
 }
 
 export function moduleImportBlock(root: Node): ModuleImportBlock {
-  const children = root.namedChildren;
   const block: ModuleImportBlock = { broken: false };
+  // One child at a time: the leading block is short, and a big module has many children.
   let i = 0;
+  let c = root.namedChild(0);
+  const next = () => (c = root.namedChild(++i));
   // The first comments (shebang, encoding line, license), as long as they stand on consecutive lines.
-  while (i < children.length && children[i].type === 'comment' && (i === 0 || children[i].startPosition.row === children[i - 1].endPosition.row + 1)) {
-    block.header = children[i++];
+  let row = c?.startPosition.row;
+  while (c?.type === 'comment' && c.startPosition.row === row) {
+    block.header = c;
+    row = c.endPosition.row + 1;
+    next();
   }
-  if (i < children.length && isDocstring(children[i])) block.header = children[i++];
-  for (; i < children.length; i++) {
-    const c = children[i];
+  if (c && isDocstring(c)) {
+    block.header = c;
+    next();
+  }
+  for (; c; next()) {
     if (c.type === 'comment') continue;
     if (c.type === 'future_import_statement') {
       if (!block.lastImport) block.header = c;
@@ -179,13 +186,35 @@ function parameterName(param: Node): string | undefined {
 
 export type Bindings = Map<string, Set<string>>;
 
+/** Whether one of the names of interest occurs in a text range: lets a scan skip statements that cannot bind them. */
+export type Mentions = (start: number, end: number) => boolean;
+
+/** Where the names occur as whole words in the text. */
+export function nameMentions(text: string, names: Iterable<string>): Mentions {
+  const words = [...new Set(names)].filter((n) => /^[\p{L}\p{N}_]+$/u.test(n));
+  if (words.length === 0) return () => false;
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}_])(?:${words.join('|')})(?![\\p{L}\\p{N}_])`, 'gu');
+  const offsets = Array.from(text.matchAll(pattern), (m) => m.index);
+  return (start, end) => {
+    let lo = 0;
+    let hi = offsets.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (offsets[mid] < start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < offsets.length && offsets[lo] < end;
+  };
+}
+
 /**
  * Every name a scope binds and what it is bound to (`import` values as in ImportItem; anything
  * else, such as an assignment, a parameter, a def or a class, as `local`). The scope is the module
  * or a function; statements nested in its `if`/`try`/`with`/`for` count, since they bind names of
- * the same scope, while the bodies of nested functions and classes do not.
+ * the same scope, while the bodies of nested functions and classes do not. With `mentions`, only
+ * statements that mention one of its names are read, and only those names are sure to be complete.
  */
-export function scopeBindings(scope: Node): Bindings {
+export function scopeBindings(scope: Node, mentions: Mentions = () => true): Bindings {
   const bindings: Bindings = new Map();
   const bind = (value: string) => (name: string) => {
     let set = bindings.get(name);
@@ -193,8 +222,12 @@ export function scopeBindings(scope: Node): Bindings {
     set.add(value);
   };
   const local = bind('local');
-  const visit = (node: Node): void => {
-    for (const c of node.namedChildren) {
+  const visit = (node: Node, end: number): void => {
+    const children = node.namedChildren;
+    for (let i = 0; i < children.length; i++) {
+      const c = children[i];
+      const cEnd = i + 1 < children.length ? children[i + 1].startIndex : end;
+      if (!mentions(c.startIndex, cEnd)) continue;
       switch (c.type) {
         case 'import_statement':
         case 'import_from_statement':
@@ -205,7 +238,7 @@ export function scopeBindings(scope: Node): Bindings {
           targetNames(c.childForFieldName('name'), local);
           break;
         case 'decorated_definition':
-          visit(c);
+          visit(c, cEnd);
           break;
         case 'expression_statement':
           for (let e: Node | null | undefined = c.namedChildren[0]; e && (e.type === 'assignment' || e.type === 'augmented_assignment'); e = e.childForFieldName('right')) {
@@ -215,7 +248,7 @@ export function scopeBindings(scope: Node): Bindings {
         default:
           if (c.type === 'for_statement') targetNames(c.childForFieldName('left'), local);
           if (c.type === 'with_statement' || c.type === 'except_clause' || c.type === 'except_group_clause') asTargets(c, local);
-          if (SAME_SCOPE_BODIES.has(c.type)) visit(c);
+          if (SAME_SCOPE_BODIES.has(c.type)) visit(c, cEnd);
       }
     }
   };
@@ -225,9 +258,9 @@ export function scopeBindings(scope: Node): Bindings {
       if (name) local(name);
     }
     const body = scope.childForFieldName('body');
-    if (body) visit(body);
+    if (body) visit(body, Infinity);
   } else {
-    visit(scope);
+    visit(scope, Infinity);
   }
   return bindings;
 }

@@ -1,6 +1,9 @@
 // Shared by the naming rules: the `ignore-names` option, decorators, and the suggested spelling.
 import type { Node } from 'web-tree-sitter';
 import type { ResolvedConfig } from '../../engine/config';
+import { rangeAt } from '../../engine/textIndex';
+import type { Range } from '../../engine/types';
+import { nodeRange } from '../../parsing/pythonSyntax';
 
 /** `*` any run of characters, `?` one character, `[abc]`/`[!abc]` a set, as Ruff's ignore-names globs. */
 export function globToRegExp(glob: string): RegExp {
@@ -50,10 +53,29 @@ export function decoratorNames(definition: Node): string[] {
     .map((d) => d.namedChildren.find((n) => n.type !== 'comment')?.text.replace(/\s+/g, '') ?? '');
 }
 
-/** The name identifier of a def or class, unless the tree lacks it (half-typed code). */
-export function definitionName(definition: Node): Node | undefined {
+// The name right after `def`/`class` on the definition's first line, when it is followed by what
+// must follow it. Reading it from the text at the node's start is ten times faster than asking the
+// tree for the field, and the naming rules read every definition of the file on every keystroke.
+const IDENTIFIER = String.raw`([\p{L}\p{Nl}_][\p{L}\p{Nl}\p{N}\p{Mn}\p{Mc}\p{Pc}]*)(?=[\s(\[:\\])`;
+const DEF_NAME = new RegExp(String.raw`(?:async[ \t]+)?def[ \t]+` + IDENTIFIER, 'uy');
+const CLASS_NAME = new RegExp(String.raw`class[ \t]+` + IDENTIFIER, 'uy');
+
+export interface DefinitionName {
+  text: string;
+  range: Range;
+}
+
+/** The name of a def or class, unless the tree lacks it (half-typed code). */
+export function definitionName(definition: Node, text: string): DefinitionName | undefined {
+  const pattern = definition.type === 'class_definition' ? CLASS_NAME : DEF_NAME;
+  pattern.lastIndex = definition.startIndex;
+  const m = pattern.exec(text);
+  if (m) {
+    const start = definition.startPosition.column + m[0].length - m[1].length;
+    return { text: m[1], range: rangeAt(definition.startPosition.row, start, start + m[1].length) };
+  }
   const name = definition.childForFieldName('name');
-  return name && !name.isMissing && name.text !== '' ? name : undefined;
+  return name && !name.isMissing && name.text !== '' ? { text: name.text, range: nodeRange(name) } : undefined;
 }
 
 function splitUnderscores(name: string): { lead: string; core: string; trail: string } {

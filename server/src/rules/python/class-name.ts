@@ -1,5 +1,4 @@
 import type { PythonRule, RuleFinding } from '../../engine/types';
-import { nodeRange } from '../../parsing/pythonSyntax';
 import { definitionName, ignoredNames, toCapWords } from './_naming';
 
 const ID = 'class-name';
@@ -17,15 +16,15 @@ export const className: PythonRule = {
   guideline: 'Detailed Coding Guidelines › Typing & Style',
   summary: 'a class name that is not CapWords',
   ruffTwin: 'N801',
-  check({ syntax, config }) {
+  check({ syntax, config, text }) {
     const findings: RuleFinding[] = [];
     const ignored = ignoredNames(config, ID);
     for (const cls of syntax.classes) {
-      const name = definitionName(cls);
+      const name = definitionName(cls, text);
       if (!name || isCapWords(name.text) || ignored(name.text)) continue;
       const suggestion = toCapWords(name.text);
       findings.push({
-        range: nodeRange(name),
+        range: name.range,
         message:
           `Class name \`${name.text}\` is not CapWords: start each word with a capital letter and join the words without underscores` +
           (isCapWords(suggestion) ? `, e.g. \`${suggestion}\`.` : '.'),

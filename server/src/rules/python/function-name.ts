@@ -1,5 +1,4 @@
 import type { PythonRule, RuleFinding } from '../../engine/types';
-import { nodeRange } from '../../parsing/pythonSyntax';
 import { decoratorNames, definitionName, ignoredNames, toSnakeCase } from './_naming';
 
 const ID = 'function-name';
@@ -46,15 +45,15 @@ export const functionName: PythonRule = {
   guideline: 'Detailed Coding Guidelines › Typing & Style',
   summary: 'a function or method name that is not snake_case',
   ruffTwin: 'N802',
-  check({ syntax, config }) {
+  check({ syntax, config, text }) {
     const findings: RuleFinding[] = [];
     const ignored = ignoredNames(config, ID);
     for (const fn of syntax.functions) {
-      const name = definitionName(fn);
+      const name = definitionName(fn, text);
       if (!name || isSnakeCase(name.text) || TEST_FRAMEWORK_NAMES.has(name.text) || ignored(name.text)) continue;
       if (decoratorNames(fn).some((d) => SIGNATURE_DECORATOR.test(d))) continue;
       findings.push({
-        range: nodeRange(name),
+        range: name.range,
         message: `Function name \`${name.text}\` is not snake_case: use lower-case words joined by underscores, e.g. \`${toSnakeCase(name.text)}\`.`,
       });
     }

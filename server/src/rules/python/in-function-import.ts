@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import type { TextIndex } from '../../engine/textIndex';
 import type { Fix, PythonContext, PythonRule, RuleFinding, TextEdit } from '../../engine/types';
 import { nodeRange } from '../../parsing/pythonSyntax';
-import { IMPORT_TYPES, importGuard, importItems, moduleImportBlock, scopeBindings, type Bindings, type ImportItem, type ModuleImportBlock } from './_imports';
+import { IMPORT_TYPES, importGuard, importItems, moduleImportBlock, nameMentions, scopeBindings, type Bindings, type ImportItem, type Mentions, type ModuleImportBlock } from './_imports';
 
 export const MOVE_IMPORT_TITLE = 'Move import to top of file';
 
@@ -21,18 +21,23 @@ class ModuleFacts {
   /** Keys of the module-level imports. */
   readonly keys = new Set<string>();
   private readonly scopes = new Map<number, Bindings>();
+  /** Scopes are only read where they mention a name that one of the moved imports binds. */
+  private readonly mentions: Mentions;
 
   constructor(
     private readonly root: Node,
+    text: string,
     imports: readonly Node[],
+    moved: readonly Node[],
   ) {
     this.block = moduleImportBlock(root);
     for (const imp of imports) if (imp.parent?.type === 'module') for (const item of importItems(imp)) this.keys.add(item.key);
+    this.mentions = nameMentions(text, moved.flatMap((imp) => importItems(imp).map((item) => item.name)));
   }
 
   bindings(scope: Node): Bindings {
     let b = this.scopes.get(scope.id);
-    if (!b) this.scopes.set(scope.id, (b = scopeBindings(scope)));
+    if (!b) this.scopes.set(scope.id, (b = scopeBindings(scope, this.mentions)));
     return b;
   }
 
@@ -165,11 +170,11 @@ export const inFunctionImport: PythonRule = {
   summary: 'an `import` or `from ... import` inside a function or method body',
   ruffTwin: 'PLC0415',
   check(ctx) {
+    const moved = ctx.syntax.imports.filter((imp) => enclosingFunction(imp));
+    if (moved.length === 0) return [];
+    const facts = new ModuleFacts(ctx.tree.rootNode, ctx.text, ctx.syntax.imports, moved);
     const findings: RuleFinding[] = [];
-    let facts: ModuleFacts | undefined;
-    for (const imp of ctx.syntax.imports) {
-      if (!enclosingFunction(imp)) continue;
-      facts ??= new ModuleFacts(ctx.tree.rootNode, ctx.syntax.imports);
+    for (const imp of moved) {
       const fix = moveFix(ctx, imp, facts);
       findings.push({
         range: nodeRange(imp),
