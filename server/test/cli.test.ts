@@ -124,4 +124,17 @@ describe('pyguide check (CLI)', () => {
     assert.match(r.stderr, /select must be an array of strings/);
     assert.match(r.stderr, /unknown key "bogus"/);
   });
+
+  it('lints a 5 MB file to the end, and skips one over max-file-size with a message', () => {
+    const line = 'value = compute(1, 2, 3)  # a comment that is not a directive\n';
+    const count = Math.ceil(5_000_000 / line.length);
+    writeFileSync(join(root, 'src/big.py'), `${line.repeat(count)}tail = 1  # noqa\n`);
+    const r = run(root, 'check', 'src/big.py', '--format', 'json');
+    assert.deepEqual(JSON.parse(r.stdout).map((f: { line: number; rule: string }) => [f.line, f.rule]), [[count + 1, 'bare-noqa']]);
+    writeFileSync(join(root, 'pyproject.toml'), '[project]\nname = "ws"\n\n[tool.uv.workspace]\nmembers = []\n\n[tool.pyguide]\nmax-file-size = 1000000\n');
+    const skipped = JSON.parse(run(root, 'check', 'src/big.py', '--format', 'json').stdout);
+    assert.equal(skipped.length, 1);
+    assert.equal(skipped[0].rule, 'unreadable-file');
+    assert.match(skipped[0].message, /over the 1000000-byte limit/);
+  });
 });
