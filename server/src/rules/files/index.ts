@@ -1,3 +1,4 @@
 import type { Rule } from '../../engine/types';
+import { missingLicenseHeader } from './missing-license-header';
 
-export const FILE_RULES: readonly Rule[] = [];
+export const FILE_RULES: readonly Rule[] = [missingLicenseHeader];
