@@ -1,0 +1,43 @@
+// Path facts shared by the file rules: which files pytest collects as test modules, where tests
+// directories are, and the rename fix that gives a test module its proper name.
+import { basename, dirname, isAbsolute, join, relative } from 'node:path';
+import type { Fix, PythonContext } from '../../engine/types';
+
+/** `*_test.py`, the naming the guidelines ask for. */
+export function isSuffixTestModule(name: string): boolean {
+  return /^.+_test\.py$/.test(name);
+}
+
+/** For a pytest-style `test_<stem>.py` that is not also `*_test.py`, the stem. */
+export function pytestStyleStem(name: string): string | undefined {
+  return isSuffixTestModule(name) ? undefined : /^test_(.+)\.py$/.exec(name)?.[1];
+}
+
+/** Whether pytest's default `python_files` (`test_*.py`, `*_test.py`) collects the file. */
+export function isTestModule(file: string): boolean {
+  const name = basename(file);
+  return isSuffixTestModule(name) || pytestStyleStem(name) !== undefined;
+}
+
+/** The path from `base` down to `path` split into names, or undefined when `path` is not below `base`. */
+export function segmentsBelow(base: string, path: string): string[] | undefined {
+  const rel = relative(base, path);
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return undefined;
+  return rel.split(/[\\/]/);
+}
+
+/**
+ * The directory names a file sits in, counted from the workspace root when the file is inside it
+ * (so a checkout that happens to live under some `tests/` folder does not count).
+ */
+export function directoryNames(file: string, root: string | undefined): string[] {
+  const below = root === undefined ? undefined : segmentsBelow(root, file);
+  return below ? below.slice(0, -1) : dirname(file).split(/[\\/]/).filter(Boolean);
+}
+
+/** Renames the checked file within its directory; only safe when nothing is there already. */
+export function renameInPlace(ctx: PythonContext, newName: string): { fix: Fix; targetExists: boolean } {
+  const to = join(dirname(ctx.file), newName);
+  const targetExists = ctx.workspace.exists(to);
+  return { targetExists, fix: { title: `Rename to ${newName}`, safe: !targetExists, changes: [{ type: 'rename', from: ctx.file, to }] } };
+}

@@ -1,0 +1,27 @@
+import { basename } from 'node:path';
+import { fileStartRange } from '../../engine/textIndex';
+import type { PythonRule } from '../../engine/types';
+import { pytestStyleStem, renameInPlace } from './_testModules';
+
+export const testFileName: PythonRule = {
+  id: 'test-file-name',
+  kind: 'python',
+  defaultSeverity: 'warning',
+  guideline: 'Detailed Coding Guidelines › Testing',
+  summary: 'a test module named `test_*.py` instead of `*_test.py`',
+  check(ctx) {
+    const name = basename(ctx.file);
+    const stem = pytestStyleStem(name);
+    if (stem === undefined) return [];
+    const newName = `${stem}_test.py`;
+    const { fix, targetExists } = renameInPlace(ctx, newName);
+    const clash = targetExists ? ` (\`${newName}\` already exists here, so the rename is not applied automatically)` : '';
+    return [
+      {
+        range: fileStartRange(ctx.index),
+        message: `Test module \`${name}\` uses the \`test_*.py\` form; name it \`${newName}\` (\`*_test.py\`)${clash}.`,
+        fix,
+      },
+    ];
+  },
+};
