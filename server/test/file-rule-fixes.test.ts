@@ -7,6 +7,7 @@ import { join, relative, sep } from 'node:path';
 import { applyChangesToDisk } from '../src/engine/diskChanges';
 import type { Finding, Rule } from '../src/engine/types';
 import { testFileName } from '../src/rules/files/test-file-name';
+import { testFilePrefix } from '../src/rules/files/test-file-prefix';
 import { FIXTURES, lintWorkspace, sessionWith } from './fixtureHarness';
 
 const temps: string[] = [];
@@ -18,8 +19,8 @@ function copyFixture(rule: string, workspace: string): string {
   return dir;
 }
 
-async function lint(rule: Rule, dir: string): Promise<Finding[]> {
-  return lintWorkspace(await sessionWith([rule]), dir);
+async function lint(rules: Rule | Rule[], dir: string): Promise<Finding[]> {
+  return lintWorkspace(await sessionWith(Array.isArray(rules) ? rules : [rules]), dir);
 }
 
 function rel(dir: string, file: string): string {
@@ -61,5 +62,44 @@ describe('file rule fixes on disk', () => {
     assert.ok(existsSync(join(dir, 'plugins/cloud-sql-pg/tests/engine_test.py')));
     assert.ok(!existsSync(join(dir, 'plugins/cloud-sql-pg/tests/test_engine.py')));
     assert.deepEqual(fixesOf(dir, await lint(testFileName, dir)), ['plugins/cloud-sql-pg/tests/test_vector.py: Rename to vector_test.py (unsafe)']);
+  });
+
+  it('test-file-prefix prefixes *_test.py in a member\'s tests/ unless the new name is taken', async () => {
+    const dir = copyFixture('test-file-prefix', 'genkit-py');
+    const findings = await lint(testFilePrefix, dir);
+    assert.deepEqual(fixesOf(dir, findings), [
+      'packages/genkit/tests/action_test.py: Rename to genkit_action_test.py (unsafe)',
+      'plugins/chroma/tests/retriever_test.py: Rename to chroma_retriever_test.py (unsafe)',
+      'plugins/cloud-sql-pg/tests/cloud-sql-pg_loader_test.py: Rename to cloud_sql_pg_cloud-sql-pg_loader_test.py (safe)',
+      'plugins/cloud-sql-pg/tests/cloud_sql_pgx_test.py: Rename to cloud_sql_pg_cloud_sql_pgx_test.py (safe)',
+      'plugins/cloud-sql-pg/tests/engine_test.py: Rename to cloud_sql_pg_engine_test.py (safe)',
+      'plugins/cloud-sql-pg/tests/integration/store_test.py: Rename to cloud_sql_pg_store_test.py (safe)',
+      'samples/hello/tests/flow_test.py: Rename to hello_flow_test.py (safe)',
+    ]);
+    assert.equal(
+      findings.find((f) => f.file.endsWith('engine_test.py'))?.message,
+      'Test module `engine_test.py` of `cloud-sql-pg` should start with `cloud_sql_pg_` so its name is unique across the workspace: `cloud_sql_pg_engine_test.py`.',
+    );
+    assert.deepEqual(applySafeFixes(findings), []);
+    assert.ok(existsSync(join(dir, 'plugins/cloud-sql-pg/tests/integration/cloud_sql_pg_store_test.py')));
+    assert.deepEqual(fixesOf(dir, await lint(testFilePrefix, dir)), [
+      'packages/genkit/tests/action_test.py: Rename to genkit_action_test.py (unsafe)',
+      'plugins/chroma/tests/retriever_test.py: Rename to chroma_retriever_test.py (unsafe)',
+    ]);
+  });
+
+  it('test-file-name and test-file-prefix converge over fix passes', async () => {
+    const dir = copyFixture('test-file-name', 'genkit-py');
+    const rules = [testFileName, testFilePrefix];
+    for (let pass = 0; pass < 4; pass++) applySafeFixes(await lint(rules, dir));
+    // test_engine.py went through engine_test.py; test_vector.py waited for vector_test.py to move
+    // away, then met the prefixed name it had taken; action_test.py meets an existing file.
+    for (const done of ['plugins/cloud-sql-pg/tests/cloud_sql_pg_engine_test.py', 'plugins/cloud-sql-pg/tests/cloud_sql_pg_test_engine_test.py', 'samples/hello/src/flows_test.py']) {
+      assert.ok(existsSync(join(dir, done)), done);
+    }
+    assert.deepEqual(fixesOf(dir, await lint(rules, dir)), [
+      'packages/genkit/tests/action_test.py: Rename to genkit_action_test.py (unsafe)',
+      'plugins/cloud-sql-pg/tests/vector_test.py: Rename to cloud_sql_pg_vector_test.py (unsafe)',
+    ]);
   });
 });

@@ -35,9 +35,15 @@ export function directoryNames(file: string, root: string | undefined): string[]
   return below ? below.slice(0, -1) : dirname(file).split(/[\\/]/).filter(Boolean);
 }
 
-/** Renames the checked file within its directory; only safe when nothing is there already. */
-export function renameInPlace(ctx: PythonContext, newName: string): { fix: Fix; targetExists: boolean } {
+/**
+ * Renames the checked file within its directory; only safe when nothing is there already, and
+ * then `clash` is the words the finding's message ends with to say why it is not applied.
+ */
+export function renameInPlace(ctx: PythonContext, newName: string): { fix: Fix; clash: string } {
   const to = join(dirname(ctx.file), newName);
-  const targetExists = ctx.workspace.exists(to);
-  return { targetExists, fix: { title: `Rename to ${newName}`, safe: !targetExists, changes: [{ type: 'rename', from: ctx.file, to }] } };
+  const taken = ctx.workspace.exists(to);
+  return {
+    clash: taken ? ` (\`${newName}\` already exists here, so the rename is not applied automatically)` : '',
+    fix: { title: `Rename to ${newName}`, safe: !taken, changes: [{ type: 'rename', from: ctx.file, to }] },
+  };
 }

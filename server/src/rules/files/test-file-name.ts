@@ -14,8 +14,7 @@ export const testFileName: PythonRule = {
     const stem = pytestStyleStem(name);
     if (stem === undefined) return [];
     const newName = `${stem}_test.py`;
-    const { fix, targetExists } = renameInPlace(ctx, newName);
-    const clash = targetExists ? ` (\`${newName}\` already exists here, so the rename is not applied automatically)` : '';
+    const { fix, clash } = renameInPlace(ctx, newName);
     return [
       {
         range: fileStartRange(ctx.index),
