@@ -1,6 +1,7 @@
 import type { Rule } from '../../engine/types';
+import { duplicateTestBasename } from './duplicate-test-basename';
 import { missingLicenseHeader } from './missing-license-header';
 import { testFileName } from './test-file-name';
 import { testFilePrefix } from './test-file-prefix';
 
-export const FILE_RULES: readonly Rule[] = [missingLicenseHeader, testFileName, testFilePrefix];
+export const FILE_RULES: readonly Rule[] = [missingLicenseHeader, testFileName, testFilePrefix, duplicateTestBasename];
