@@ -8,6 +8,7 @@ import { applyChangesToDisk } from '../src/engine/diskChanges';
 import type { Finding, Rule } from '../src/engine/types';
 import { testFileName } from '../src/rules/files/test-file-name';
 import { testFilePrefix } from '../src/rules/files/test-file-prefix';
+import { testsInitFile } from '../src/rules/files/tests-init-file';
 import { FIXTURES, lintWorkspace, sessionWith } from './fixtureHarness';
 
 const temps: string[] = [];
@@ -100,6 +101,29 @@ describe('file rule fixes on disk', () => {
     assert.deepEqual(fixesOf(dir, await lint(rules, dir)), [
       'packages/genkit/tests/action_test.py: Rename to genkit_action_test.py (unsafe)',
       'plugins/cloud-sql-pg/tests/vector_test.py: Rename to cloud_sql_pg_vector_test.py (unsafe)',
+    ]);
+  });
+
+  it('tests-init-file deletes __init__.py files that hold only comments, and offers to delete the others', async () => {
+    const dir = copyFixture('tests-init-file', 'genkit-py');
+    const findings = await lint(testsInitFile, dir);
+    assert.deepEqual(fixesOf(dir, findings), [
+      'packages/genkit/tests/__init__.py: Delete __init__.py (safe)',
+      'plugins/chroma/tests/__init__.py: Delete __init__.py (safe)',
+      'plugins/chroma/tests/unit/__init__.py: Delete __init__.py (unsafe)',
+      'samples/hello/tests/__init__.py: Delete __init__.py (unsafe)',
+      'tests/__init__.py: Delete __init__.py (safe)',
+    ]);
+    assert.deepEqual(findings.find((f) => f.file.endsWith('unit/__init__.py'))?.fix?.changes, [{ type: 'delete', file: join(dir, 'plugins/chroma/tests/unit/__init__.py') }]);
+    assert.match(findings.find((f) => f.file.endsWith('unit/__init__.py'))?.message ?? '', /It holds code, so deleting it is left to you/);
+    assert.doesNotMatch(findings.find((f) => f.file === join(dir, 'tests/__init__.py'))?.message ?? '', /It holds code/);
+
+    assert.deepEqual(applySafeFixes(findings), []);
+    assert.ok(!existsSync(join(dir, 'plugins/chroma/tests/__init__.py')));
+    assert.ok(existsSync(join(dir, 'plugins/chroma/tests/unit/__init__.py')));
+    assert.deepEqual(fixesOf(dir, await lint(testsInitFile, dir)), [
+      'plugins/chroma/tests/unit/__init__.py: Delete __init__.py (unsafe)',
+      'samples/hello/tests/__init__.py: Delete __init__.py (unsafe)',
     ]);
   });
 });

@@ -1,5 +1,5 @@
-// Path facts shared by the file rules: which files pytest collects as test modules, where tests
-// directories are, and the rename fix that gives a test module its proper name.
+// Path facts shared by the file rules: which files pytest collects as test modules, where a file
+// sits below a directory, and the rename fix that gives a test module its proper name.
 import { basename, dirname, isAbsolute, join, relative } from 'node:path';
 import type { Fix, PythonContext } from '../../engine/types';
 
@@ -24,15 +24,6 @@ export function segmentsBelow(base: string, path: string): string[] | undefined 
   const rel = relative(base, path);
   if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return undefined;
   return rel.split(/[\\/]/);
-}
-
-/**
- * The directory names a file sits in, counted from the workspace root when the file is inside it
- * (so a checkout that happens to live under some `tests/` folder does not count).
- */
-export function directoryNames(file: string, root: string | undefined): string[] {
-  const below = root === undefined ? undefined : segmentsBelow(root, file);
-  return below ? below.slice(0, -1) : dirname(file).split(/[\\/]/).filter(Boolean);
 }
 
 /**
