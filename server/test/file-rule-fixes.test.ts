@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { applyChangesToDisk } from '../src/engine/diskChanges';
 import type { Finding, Rule } from '../src/engine/types';
+import { namespaceInitFile } from '../src/rules/files/namespace-init-file';
 import { testFileName } from '../src/rules/files/test-file-name';
 import { testFilePrefix } from '../src/rules/files/test-file-prefix';
 import { testsInitFile } from '../src/rules/files/tests-init-file';
@@ -125,5 +126,25 @@ describe('file rule fixes on disk', () => {
       'plugins/chroma/tests/unit/__init__.py: Delete __init__.py (unsafe)',
       'samples/hello/tests/__init__.py: Delete __init__.py (unsafe)',
     ]);
+  });
+
+  it('namespace-init-file deletes comment-only __init__.py files from namespace directories', async () => {
+    const dir = copyFixture('namespace-init-file', 'genkit-py');
+    const findings = await lint(namespaceInitFile, dir);
+    assert.deepEqual(fixesOf(dir, findings), [
+      'plugins/anthropic/src/genkit/__init__.py: Delete __init__.py (safe)',
+      'plugins/anthropic/src/genkit/plugins/__init__.py: Delete __init__.py (safe)',
+      'plugins/google-genai/src/genkit/plugins/__init__.py: Delete __init__.py (unsafe)',
+    ]);
+    assert.equal(
+      findings.find((f) => f.file.endsWith('anthropic/src/genkit/plugins/__init__.py'))?.message,
+      '`src/genkit/plugins/__init__.py` makes the PEP 420 namespace `genkit.plugins` a regular package, which hides the modules other packages install into it; delete it.',
+    );
+    assert.equal(findings[0].severity, 'error');
+
+    assert.deepEqual(applySafeFixes(findings), []);
+    assert.ok(!existsSync(join(dir, 'plugins/anthropic/src/genkit/plugins/__init__.py')));
+    assert.ok(existsSync(join(dir, 'plugins/anthropic/src/genkit/plugins/anthropic/__init__.py')));
+    assert.deepEqual(fixesOf(dir, await lint(namespaceInitFile, dir)), ['plugins/google-genai/src/genkit/plugins/__init__.py: Delete __init__.py (unsafe)']);
   });
 });
