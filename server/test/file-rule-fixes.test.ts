@@ -21,8 +21,14 @@ function copyFixture(rule: string, workspace: string): string {
   return dir;
 }
 
-async function lint(rules: Rule | Rule[], dir: string): Promise<Finding[]> {
-  return lintWorkspace(await sessionWith(Array.isArray(rules) ? rules : [rules]), dir);
+async function lint(rules: Rule[], dir: string): Promise<Finding[]> {
+  return lintWorkspace(await sessionWith(rules), dir);
+}
+
+/** A rule's fixture workspace, copied to a temporary folder and linted. */
+async function lintCopy(rules: Rule[], fixtureRule: string): Promise<{ dir: string; findings: Finding[] }> {
+  const dir = copyFixture(fixtureRule, 'genkit-py');
+  return { dir, findings: await lint(rules, dir) };
 }
 
 function rel(dir: string, file: string): string {
@@ -40,14 +46,19 @@ function applySafeFixes(findings: Finding[]): string[] {
   return applyChangesToDisk(changes).skipped;
 }
 
+/** Applies the safe fixes (none may be skipped) and lints again: the fixes still left. */
+async function fixAndRelint(rules: Rule[], dir: string, findings: Finding[]): Promise<string[]> {
+  assert.deepEqual(applySafeFixes(findings), []);
+  return fixesOf(dir, await lint(rules, dir));
+}
+
 after(() => {
   for (const dir of temps) rmSync(dir, { recursive: true, force: true });
 });
 
 describe('file rule fixes on disk', () => {
   it('test-file-name renames test_*.py to *_test.py unless the new name is taken', async () => {
-    const dir = copyFixture('test-file-name', 'genkit-py');
-    const findings = await lint(testFileName, dir);
+    const { dir, findings } = await lintCopy([testFileName], 'test-file-name');
     assert.deepEqual(fixesOf(dir, findings), [
       'packages/genkit/tests/test_action.py: Rename to action_test.py (safe)',
       'plugins/cloud-sql-pg/tests/test_engine.py: Rename to engine_test.py (safe)',
@@ -58,17 +69,20 @@ describe('file rule fixes on disk', () => {
     assert.deepEqual(engine?.fix?.changes, [
       { type: 'rename', from: join(dir, 'plugins/cloud-sql-pg/tests/test_engine.py'), to: join(dir, 'plugins/cloud-sql-pg/tests/engine_test.py') },
     ]);
-    assert.match(findings.find((f) => f.file.endsWith('test_vector.py'))?.message ?? '', /`vector_test\.py` already exists here/);
+    assert.equal(findings.find((f) => f.file.endsWith('test_engine.py'))?.message, 'Test module `test_engine.py` is named in the `test_*.py` form; use the `*_test.py` form: `engine_test.py`.');
+    assert.equal(
+      findings.find((f) => f.file.endsWith('test_vector.py'))?.message,
+      'Test module `test_vector.py` is named in the `test_*.py` form; use the `*_test.py` form: `vector_test.py` (`vector_test.py` already exists here, so the rename is not applied automatically).',
+    );
 
-    assert.deepEqual(applySafeFixes(findings), []);
+    const left = await fixAndRelint([testFileName], dir, findings);
     assert.ok(existsSync(join(dir, 'plugins/cloud-sql-pg/tests/engine_test.py')));
     assert.ok(!existsSync(join(dir, 'plugins/cloud-sql-pg/tests/test_engine.py')));
-    assert.deepEqual(fixesOf(dir, await lint(testFileName, dir)), ['plugins/cloud-sql-pg/tests/test_vector.py: Rename to vector_test.py (unsafe)']);
+    assert.deepEqual(left, ['plugins/cloud-sql-pg/tests/test_vector.py: Rename to vector_test.py (unsafe)']);
   });
 
   it('test-file-prefix prefixes *_test.py in a member\'s tests/ unless the new name is taken', async () => {
-    const dir = copyFixture('test-file-prefix', 'genkit-py');
-    const findings = await lint(testFilePrefix, dir);
+    const { dir, findings } = await lintCopy([testFilePrefix], 'test-file-prefix');
     assert.deepEqual(fixesOf(dir, findings), [
       'packages/genkit/tests/action_test.py: Rename to genkit_action_test.py (unsafe)',
       'plugins/chroma/tests/retriever_test.py: Rename to chroma_retriever_test.py (unsafe)',
@@ -82,9 +96,9 @@ describe('file rule fixes on disk', () => {
       findings.find((f) => f.file.endsWith('engine_test.py'))?.message,
       'Test module `engine_test.py` of `cloud-sql-pg` should start with `cloud_sql_pg_` so its name is unique across the workspace: `cloud_sql_pg_engine_test.py`.',
     );
-    assert.deepEqual(applySafeFixes(findings), []);
+    const left = await fixAndRelint([testFilePrefix], dir, findings);
     assert.ok(existsSync(join(dir, 'plugins/cloud-sql-pg/tests/integration/cloud_sql_pg_store_test.py')));
-    assert.deepEqual(fixesOf(dir, await lint(testFilePrefix, dir)), [
+    assert.deepEqual(left, [
       'packages/genkit/tests/action_test.py: Rename to genkit_action_test.py (unsafe)',
       'plugins/chroma/tests/retriever_test.py: Rename to chroma_retriever_test.py (unsafe)',
     ]);
@@ -106,8 +120,7 @@ describe('file rule fixes on disk', () => {
   });
 
   it('tests-init-file deletes __init__.py files that hold only comments, and offers to delete the others', async () => {
-    const dir = copyFixture('tests-init-file', 'genkit-py');
-    const findings = await lint(testsInitFile, dir);
+    const { dir, findings } = await lintCopy([testsInitFile], 'tests-init-file');
     assert.deepEqual(fixesOf(dir, findings), [
       'packages/genkit/tests/__init__.py: Delete __init__.py (safe)',
       'plugins/chroma/tests/__init__.py: Delete __init__.py (safe)',
@@ -119,18 +132,17 @@ describe('file rule fixes on disk', () => {
     assert.match(findings.find((f) => f.file.endsWith('unit/__init__.py'))?.message ?? '', /It holds code, so deleting it is left to you/);
     assert.doesNotMatch(findings.find((f) => f.file === join(dir, 'tests/__init__.py'))?.message ?? '', /It holds code/);
 
-    assert.deepEqual(applySafeFixes(findings), []);
+    const left = await fixAndRelint([testsInitFile], dir, findings);
     assert.ok(!existsSync(join(dir, 'plugins/chroma/tests/__init__.py')));
     assert.ok(existsSync(join(dir, 'plugins/chroma/tests/unit/__init__.py')));
-    assert.deepEqual(fixesOf(dir, await lint(testsInitFile, dir)), [
+    assert.deepEqual(left, [
       'plugins/chroma/tests/unit/__init__.py: Delete __init__.py (unsafe)',
       'samples/hello/tests/__init__.py: Delete __init__.py (unsafe)',
     ]);
   });
 
   it('namespace-init-file deletes comment-only __init__.py files from namespace directories', async () => {
-    const dir = copyFixture('namespace-init-file', 'genkit-py');
-    const findings = await lint(namespaceInitFile, dir);
+    const { dir, findings } = await lintCopy([namespaceInitFile], 'namespace-init-file');
     assert.deepEqual(fixesOf(dir, findings), [
       'plugins/anthropic/src/genkit/__init__.py: Delete __init__.py (safe)',
       'plugins/anthropic/src/genkit/plugins/__init__.py: Delete __init__.py (safe)',
@@ -142,9 +154,9 @@ describe('file rule fixes on disk', () => {
     );
     assert.equal(findings[0].severity, 'error');
 
-    assert.deepEqual(applySafeFixes(findings), []);
+    const left = await fixAndRelint([namespaceInitFile], dir, findings);
     assert.ok(!existsSync(join(dir, 'plugins/anthropic/src/genkit/plugins/__init__.py')));
     assert.ok(existsSync(join(dir, 'plugins/anthropic/src/genkit/plugins/anthropic/__init__.py')));
-    assert.deepEqual(fixesOf(dir, await lint(namespaceInitFile, dir)), ['plugins/google-genai/src/genkit/plugins/__init__.py: Delete __init__.py (unsafe)']);
+    assert.deepEqual(left, ['plugins/google-genai/src/genkit/plugins/__init__.py: Delete __init__.py (unsafe)']);
   });
 });

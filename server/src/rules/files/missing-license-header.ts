@@ -99,7 +99,7 @@ export const missingLicenseHeader: PythonRule = {
   ruffTwin: 'CPY001',
   check(ctx) {
     const { index, text, config } = ctx;
-    if (text.trim() === '') return [];
+    if (!/\S/.test(text)) return [];
     const license = config.license;
     const prelude = preludeLines(index);
     const top = topComments(index, prelude);

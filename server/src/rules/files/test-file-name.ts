@@ -18,7 +18,7 @@ export const testFileName: PythonRule = {
     return [
       {
         range: fileStartRange(ctx.index),
-        message: `Test module \`${name}\` uses the \`test_*.py\` form; name it \`${newName}\` (\`*_test.py\`)${clash}.`,
+        message: `Test module \`${name}\` is named in the \`test_*.py\` form; use the \`*_test.py\` form: \`${newName}\`${clash}.`,
         fix,
       },
     ];
