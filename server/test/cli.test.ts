@@ -117,7 +117,7 @@ describe('pyguide check (CLI)', () => {
 
   it('follows no symlink loop and reports a malformed [tool.pyguide] on stderr', () => {
     symlinkSync(root, join(root, 'src', 'loop'));
-    writeFileSync(join(root, 'pyproject.toml'), '[project]\nname = "ws"\n\n[tool.uv.workspace]\nmembers = []\n\n[tool.pyguide]\nselect = "bare-noqa"\nbogus = 1\n');
+    writeFileSync(join(root, 'pyproject.toml'), '[project]\nname = "ws"\n\n[tool.uv.workspace]\nmembers = []\n\n[tool.pyguide]\nselect = "bare-noqa"\nbogus = 1\nignore = ["missing-license-header"]\n');
     const r = run(root, 'check', '--format', 'json');
     assert.equal(r.code, 1);
     assert.deepEqual(JSON.parse(r.stdout).map((f: { file: string }) => f.file), ['src/a.py']);
