@@ -67,6 +67,7 @@ export class PyguideServer {
   private clientConfiguration = false;
   private resourceOperations = false;
   private watchedFilesDynamic = false;
+  private workspaceFolderEvents = false;
   private globalSettings: unknown = undefined;
 
   constructor(
@@ -116,10 +117,6 @@ export class PyguideServer {
       this.settingsByFolder.clear();
       this.relintOpen();
     });
-    c.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
-      this.folders = [...this.folders.filter((f) => !removed.some((r) => r.uri === f.uri)), ...added];
-      this.settingsByFolder.clear();
-    });
     c.onCodeAction((params) => this.codeActions(params));
     c.onExecuteCommand(async ({ command, arguments: args }, token, progress) => {
       switch (command) {
@@ -144,12 +141,20 @@ export class PyguideServer {
     this.clientConfiguration = !!caps.workspace?.configuration;
     this.resourceOperations = !!caps.workspace?.workspaceEdit?.resourceOperations?.includes('create');
     this.watchedFilesDynamic = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    this.workspaceFolderEvents = !!caps.workspace?.workspaceFolders;
     this.globalSettings = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
     this.folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
     return { capabilities: this.capabilities(), serverInfo: { name: 'pyguide', version: typeof PYGUIDE_VERSION === 'string' ? PYGUIDE_VERSION : '0.0.0-dev' } };
   }
 
   private async initialized(): Promise<void> {
+    if (this.workspaceFolderEvents) {
+      // vscode-languageserver only allows this listener once the client said it sends the events.
+      this.connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
+        this.folders = [...this.folders.filter((f) => !removed.some((r) => r.uri === f.uri)), ...added];
+        this.settingsByFolder.clear();
+      });
+    }
     if (this.clientConfiguration) await this.connection.client.register(DidChangeConfigurationNotification.type, { section: 'pyguide' });
     if (this.watchedFilesDynamic) {
       const all = WatchKind.Create | WatchKind.Change | WatchKind.Delete;

@@ -1,0 +1,210 @@
+// A real LSP client for tests: spawns the bundled server (dist/server.js) over stdio and speaks
+// the protocol to it, answering the requests a client answers (configuration, applyEdit, ...).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  ApplyWorkspaceEditRequest,
+  CodeActionRequest,
+  ConfigurationRequest,
+  createProtocolConnection,
+  DidChangeConfigurationNotification,
+  DidChangeTextDocumentNotification,
+  DidChangeWatchedFilesNotification,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  DidSaveTextDocumentNotification,
+  ExecuteCommandRequest,
+  ExitNotification,
+  InitializeRequest,
+  InitializedNotification,
+  PublishDiagnosticsNotification,
+  RegistrationRequest,
+  ShowDocumentRequest,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+  WorkDoneProgress,
+  WorkDoneProgressCreateRequest,
+  CancellationTokenSource,
+  type ApplyWorkspaceEditParams,
+  type CodeAction,
+  type Diagnostic,
+  type FileEvent,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+  type Range,
+  type TextDocumentContentChangeEvent,
+  type WorkDoneProgressBegin,
+  type WorkDoneProgressEnd,
+  type WorkDoneProgressReport,
+} from 'vscode-languageserver-protocol/node';
+
+export const SERVER_JS = join(__dirname, '..', '..', '..', 'dist', 'server.js');
+
+export function fileUri(path: string): string {
+  return pathToFileURL(path).toString();
+}
+
+type Waiter = { uri: string; test: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void };
+
+export interface HarnessOptions {
+  root: string;
+  /** What `workspace/configuration` answers for section `pyguide`. */
+  settings?: Record<string, unknown>;
+  /** Whether the client claims support for file create/rename/delete in workspace edits. */
+  resourceOperations?: boolean;
+  /** Extra arguments for the server process, e.g. --node-ipc is not used here; --stdio always is. */
+}
+
+export class LspHarness {
+  readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+  readonly appliedEdits: ApplyWorkspaceEditParams[] = [];
+  readonly shownDocuments: string[] = [];
+  readonly progress: Array<WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd> = [];
+  readonly stderr: string[] = [];
+  readonly registrations: string[] = [];
+  settings: Record<string, unknown>;
+  private readonly versions = new Map<string, number>();
+  private waiters: Waiter[] = [];
+
+  private constructor(
+    readonly process: ChildProcess,
+    readonly connection: ProtocolConnection,
+    options: HarnessOptions,
+  ) {
+    this.settings = options.settings ?? {};
+    connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
+      this.diagnostics.set(p.uri, p);
+      this.waiters = this.waiters.filter((w) => {
+        if (w.uri !== p.uri || !w.test(p)) return true;
+        w.resolve(p);
+        return false;
+      });
+    });
+    connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((i) => (i.section === 'pyguide' ? this.settings : null)));
+    connection.onRequest(ApplyWorkspaceEditRequest.type, (params) => {
+      this.appliedEdits.push(params);
+      return { applied: true };
+    });
+    connection.onRequest(RegistrationRequest.type, (params) => {
+      this.registrations.push(...params.registrations.map((r) => r.method));
+    });
+    connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
+    connection.onRequest(ShowDocumentRequest.type, (p) => {
+      this.shownDocuments.push(p.uri);
+      return { success: true };
+    });
+  }
+
+  static async start(options: HarnessOptions): Promise<LspHarness> {
+    const child = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const harness = new LspHarness(child, connection, options);
+    child.stderr!.on('data', (d: Buffer) => harness.stderr.push(d.toString()));
+    connection.listen();
+    await connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: fileUri(options.root),
+      workspaceFolders: [{ uri: fileUri(options.root), name: 'root' }],
+      capabilities: {
+        workspace: {
+          configuration: true,
+          didChangeConfiguration: { dynamicRegistration: true },
+          didChangeWatchedFiles: { dynamicRegistration: true },
+          workspaceEdit: { documentChanges: true, resourceOperations: options.resourceOperations === false ? [] : ['create', 'rename', 'delete'] },
+          workspaceFolders: true,
+        },
+        window: { workDoneProgress: true, showDocument: { support: true } },
+        textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true } },
+      },
+    });
+    await connection.sendNotification(InitializedNotification.type, {});
+    return harness;
+  }
+
+  versionOf(uri: string): number {
+    return this.versions.get(uri) ?? 0;
+  }
+
+  async open(path: string, text: string, languageId = path.endsWith('.toml') ? 'toml' : 'python'): Promise<string> {
+    const uri = fileUri(path);
+    this.versions.set(uri, 1);
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
+    return uri;
+  }
+
+  async change(uri: string, changes: TextDocumentContentChangeEvent[]): Promise<number> {
+    const version = this.versionOf(uri) + 1;
+    this.versions.set(uri, version);
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: changes });
+    return version;
+  }
+
+  async save(uri: string): Promise<void> {
+    await this.connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
+  async close(uri: string): Promise<void> {
+    this.versions.delete(uri);
+    await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
+  async watchedFiles(changes: FileEvent[]): Promise<void> {
+    await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes });
+  }
+
+  async changeSettings(settings: Record<string, unknown>): Promise<void> {
+    this.settings = settings;
+    await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { pyguide: settings } });
+  }
+
+  /** Waits for diagnostics of a uri that pass a test (default: any, for the current version). */
+  waitForDiagnostics(uri: string, test: (d: Diagnostic[], p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 10_000): Promise<Diagnostic[]> {
+    const current = this.diagnostics.get(uri);
+    const wanted = (p: PublishDiagnosticsParams) => (p.version === undefined || !this.versions.has(uri) || p.version === this.versionOf(uri)) && test(p.diagnostics, p);
+    if (current && wanted(current)) return Promise.resolve(current.diagnostics);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiters = this.waiters.filter((w) => w !== waiter);
+        reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; last: ${JSON.stringify(this.diagnostics.get(uri)?.diagnostics.map((d) => [d.code, d.range.start]))}\n${this.stderr.join('')}`));
+      }, timeoutMs);
+      const waiter: Waiter = {
+        uri,
+        test: wanted,
+        resolve: (p) => {
+          clearTimeout(timer);
+          resolve(p.diagnostics);
+        },
+      };
+      this.waiters.push(waiter);
+    });
+  }
+
+  async codeActions(uri: string, range: Range, diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[]> {
+    const result = await this.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics, only } });
+    return (result ?? []).filter((a): a is CodeAction => 'title' in a && !('command' in a && typeof a.command === 'string'));
+  }
+
+  async executeCommand(command: string, args: unknown[] = [], options: { workDoneToken?: string; cancelAfterReports?: number } = {}): Promise<unknown> {
+    const source = new CancellationTokenSource();
+    if (options.workDoneToken) {
+      let reports = 0;
+      this.connection.onProgress(WorkDoneProgress.type, options.workDoneToken, (value) => {
+        this.progress.push(value);
+        if (value.kind === 'report' && options.cancelAfterReports !== undefined && ++reports >= options.cancelAfterReports) source.cancel();
+      });
+    }
+    return this.connection.sendRequest(ExecuteCommandRequest.type, { command, arguments: args, workDoneToken: options.workDoneToken }, source.token);
+  }
+
+  async shutdown(): Promise<void> {
+    try {
+      await this.connection.sendRequest(ShutdownRequest.type);
+      await this.connection.sendNotification(ExitNotification.type);
+    } finally {
+      this.connection.dispose();
+      this.process.kill();
+    }
+  }
+}
