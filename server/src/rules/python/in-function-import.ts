@@ -97,6 +97,14 @@ function removal(imp: Node, text: string, index: TextIndex): Removal | undefined
     [from, to, replacement] = [imp.startIndex, alone ? index.lineEnd(endLine) : end, 'pass'];
   } else if (alone) {
     [from, to] = [index.lineStart(startLine), endLine + 1 < index.lineCount ? index.lineStart(endLine + 1) : text.length];
+    // Blank lines that set the import apart go with it, so the body keeps its spacing: the ones
+    // after it when it opened the block or a paragraph, else the ones before it at the block's end.
+    const prev = imp.previousSibling;
+    let next = (semicolon ?? imp).nextSibling;
+    if (next?.type === 'comment' && next.startPosition.row === endLine) next = next.nextSibling;
+    const opensParagraph = !prev || prev.endPosition.row < startLine - 1;
+    if (opensParagraph && next) to = Math.max(to, index.lineStart(next.startPosition.row));
+    else if (opensParagraph && prev) from = index.lineStart(prev.endPosition.row + 1);
   } else {
     const next = semicolon?.nextNamedSibling;
     const prev = imp.previousSibling;
