@@ -97,28 +97,34 @@ export class IncrementalSyntax {
     const delta = e.newEndIndex - e.oldEndIndex;
     const mapStart = (x: number) => (x < e.startIndex ? x : x > e.oldEndIndex ? x + delta : e.startIndex);
     const mapEnd = (x: number) => (x < e.startIndex ? x : x > e.oldEndIndex ? x + delta : e.newEndIndex);
-    this.dirty = this.dirty.map(([a, b]) => [mapStart(a), mapEnd(b)]);
+    for (const range of this.dirty) {
+      range[0] = mapStart(range[0]);
+      range[1] = mapEnd(range[1]);
+    }
     this.dirty.push([e.startIndex, e.newEndIndex]);
     const rowDelta = e.newEndPosition.row - e.oldEndPosition.row;
     const oldEndRow = e.oldEndPosition.row;
     const colDelta = e.newEndPosition.column - e.oldEndPosition.column;
     for (const kind of FACT_KINDS) {
-      const kept: Fact[] = [];
-      for (const f of facts[kind]) {
-        if (f.end < e.startIndex) kept.push(f);
-        else if (f.start > e.oldEndIndex) {
-          kept.push({
-            ...f,
-            start: f.start + delta,
-            end: f.end + delta,
-            startRow: f.startRow + rowDelta,
-            startCol: f.startRow === oldEndRow ? f.startCol + colDelta : f.startCol,
-            endRow: f.endRow + rowDelta,
-            endCol: f.endRow === oldEndRow ? f.endCol + colDelta : f.endCol,
-          });
-        } else this.dirty.push([mapStart(f.start), mapEnd(f.end)]);
+      // Facts are private plain objects: shifting them in place keeps a keystroke free of allocation.
+      const list = facts[kind];
+      let touched = false;
+      for (const f of list) {
+        if (f.end < e.startIndex) continue;
+        if (f.start > e.oldEndIndex) {
+          if (f.startRow === oldEndRow) f.startCol += colDelta;
+          if (f.endRow === oldEndRow) f.endCol += colDelta;
+          f.start += delta;
+          f.end += delta;
+          f.startRow += rowDelta;
+          f.endRow += rowDelta;
+        } else {
+          this.dirty.push([mapStart(f.start), mapEnd(f.end)]);
+          f.end = -1;
+          touched = true;
+        }
       }
-      facts[kind] = kept;
+      if (touched) facts[kind] = list.filter((f) => f.end >= 0);
     }
     if (this.dirty.length > MAX_DIRTY_RANGES) this.reset();
   }

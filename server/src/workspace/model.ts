@@ -139,17 +139,31 @@ export class WorkspaceModel implements WorkspaceView {
   }
 }
 
-/** Finds the workspace root of a file: the nearest `[tool.uv.workspace]`, else the nearest `[tool.pyguide]`. */
-export function findWorkspaceRoot(file: string, files: FileSource): string | undefined {
+/** What a directory's pyproject.toml makes of it: a uv workspace root, a `[tool.pyguide]` root, or neither. */
+type RootKind = 'uv' | 'pyguide' | undefined;
+
+function rootKind(dir: string, files: FileSource): RootKind {
+  const read = files.read(join(dir, 'pyproject.toml'));
+  // A cheap look before parsing: most pyproject files on the way up are members, not roots.
+  if (!read.ok || !/^\s*\[\s*tool\s*\.\s*(uv|pyguide)\b/m.test(read.text)) return undefined;
+  const doc = parseTomlDocument(read.text);
+  if (doc.ok && getPath(doc.value, 'tool', 'uv', 'workspace') !== undefined) return 'uv';
+  if (doc.ok && getPath(doc.value, 'tool', 'pyguide') !== undefined) return 'pyguide';
+  return undefined;
+}
+
+/**
+ * Finds the workspace root of a file: the nearest `[tool.uv.workspace]`, else the nearest `[tool.pyguide]`.
+ * `kinds` remembers what each directory on the way up is, so files in sibling directories do not
+ * read and parse the same ancestors' pyproject.toml again.
+ */
+export function findWorkspaceRoot(file: string, files: FileSource, kinds = new Map<string, RootKind>()): string | undefined {
   let configRoot: string | undefined;
   for (let dir = dirname(file); ; dir = dirname(dir)) {
-    const read = files.read(join(dir, 'pyproject.toml'));
-    // A cheap look before parsing: most pyproject files on the way up are members, not roots.
-    if (read.ok && /^\s*\[\s*tool\s*\.\s*(uv|pyguide)\b/m.test(read.text)) {
-      const doc = parseTomlDocument(read.text);
-      if (doc.ok && getPath(doc.value, 'tool', 'uv', 'workspace') !== undefined) return dir;
-      if (doc.ok && !configRoot && getPath(doc.value, 'tool', 'pyguide') !== undefined) configRoot = dir;
-    }
+    if (!kinds.has(dir)) kinds.set(dir, rootKind(dir, files));
+    const kind = kinds.get(dir);
+    if (kind === 'uv') return dir;
+    if (kind === 'pyguide' && !configRoot) configRoot = dir;
     if (dirname(dir) === dir) return configRoot;
   }
 }
@@ -158,12 +172,13 @@ export function findWorkspaceRoot(file: string, files: FileSource): string | und
 export class Workspaces {
   private readonly byRoot = new Map<string, WorkspaceModel>();
   private readonly rootOfDir = new Map<string, string | undefined>();
+  private readonly rootKinds = new Map<string, RootKind>();
 
   constructor(readonly files: FileSource) {}
 
   forFile(file: string): WorkspaceModel {
     const dir = dirname(file);
-    if (!this.rootOfDir.has(dir)) this.rootOfDir.set(dir, findWorkspaceRoot(file, this.files));
+    if (!this.rootOfDir.has(dir)) this.rootOfDir.set(dir, findWorkspaceRoot(file, this.files, this.rootKinds));
     const root = this.rootOfDir.get(dir);
     const key = root ?? '';
     let model = this.byRoot.get(key);
@@ -180,7 +195,10 @@ export class Workspaces {
 
   /** Forwards a file change to every workspace; returns those whose derived data changed. */
   changed(file: string, kind: 'created' | 'changed' | 'deleted'): WorkspaceModel[] {
-    if (basename(file) === 'pyproject.toml') this.rootOfDir.clear();
+    if (basename(file) === 'pyproject.toml') {
+      this.rootOfDir.clear();
+      this.rootKinds.clear();
+    }
     return this.all().filter((m) => (m.root === undefined || m.contains(file)) && m.changed(file, kind));
   }
 }
