@@ -69,7 +69,7 @@ function body(r, indent, budget, opts) {
     const v = name(r, 1);
     switch (r.int(0, 13)) {
       case 0:
-        out.push(`${pad}${v} = ${r.pick(['await ', ''])}self._${name(r)}(${name(r, 1)}=${r.int(0, 99)})`);
+        out.push(`${pad}${v} = ${opts.async ? 'await ' : ''}self._${name(r)}(${name(r, 1)}=${r.int(0, 99)})`);
         break;
       case 1:
         out.push(`${pad}if ${v} is None:`, `${pad}    raise GenkitError(status='INVALID_ARGUMENT', message=f'${v} is required for {${r.pick(['self.name', 'request', 'config'])}!r}')`);
@@ -85,7 +85,7 @@ function body(r, indent, budget, opts) {
         break;
       case 5:
         // A lazy import inside a function: what in-function-import flags.
-        if (opts.lazyImports && r.chance(0.25)) out.push(`${pad}from ${r.pick(STDLIB)} import ${r.pick(['dumps', 'loads', 'Path', 'wraps', 'sleep'])}`);
+        if (opts.lazyImports && r.chance(0.08)) out.push(`${pad}from ${r.pick(STDLIB)} import ${r.pick(['dumps', 'loads', 'Path', 'wraps', 'sleep'])}`);
         else out.push(`${pad}${v} = [${name(r, 1)} for ${name(r, 1)} in ${name(r)} if ${name(r, 1)}]`);
         break;
       case 6:
@@ -95,7 +95,7 @@ function body(r, indent, budget, opts) {
         out.push(`${pad}${v} = ${name(r)}.get('${name(r, 1)}')  # type: ignore[${r.pick(['attr-defined', 'arg-type', 'union-attr'])}]`);
         break;
       case 8:
-        out.push(`${pad}with ${name(r)}(${name(r, 1)}) as ${v}:`, `${pad}    await ${v}.${name(r, 1)}()`);
+        out.push(`${pad}with ${name(r)}(${name(r, 1)}) as ${v}:`, `${pad}    ${opts.async ? 'await ' : ''}${v}.${name(r, 1)}()`);
         break;
       case 9:
         out.push(`${pad}${v} = '${'x'.repeat(r.int(10, 50))}' + str(${name(r, 1)})  # noqa: E501`);
@@ -104,10 +104,10 @@ function body(r, indent, budget, opts) {
         out.push(`${pad}return ${name(r, 1)}`);
         return out;
       case 11:
-        out.push(`${pad}${v} = await asyncio.gather(*[self._${name(r)}(${name(r, 1)}) for ${name(r, 1)} in ${name(r)}])`);
+        out.push(`${pad}${v} = ${opts.async ? 'await asyncio.gather' : 'list'}(*[self._${name(r)}(${name(r, 1)}) for ${name(r, 1)} in ${name(r)}])`);
         break;
       case 12:
-        if (opts.noise && r.chance(0.3)) out.push(`${pad}${v} = ${name(r)}()  # ${r.pick(['type: ignore', 'noqa', 'pyright: ignore'])}`);
+        if (opts.noise && r.chance(0.05)) out.push(`${pad}${v} = ${name(r)}()  # ${r.pick(['type: ignore', 'noqa', 'pyright: ignore'])}`);
         else out.push(`${pad}logger.debug('${name(r, 3).replace(/_/g, ' ')}', ${v}=${name(r, 1)})`);
         break;
       default:
@@ -134,7 +134,7 @@ function docstring(r, indent, long) {
 }
 
 function fnName(r, opts) {
-  if (opts.noise && r.chance(0.03)) return r.pick(['get', 'run', 'make']) + capName(r);
+  if (opts.noise && r.chance(0.01)) return r.pick(['get', 'run', 'make']) + capName(r);
   return name(r, r.int(1, 3));
 }
 
@@ -142,17 +142,18 @@ function functionDef(r, indent, opts, method) {
   const pad = ' '.repeat(indent);
   const out = [];
   if (r.chance(0.2)) out.push(`${pad}@${r.pick(['override', 'staticmethod', 'functools.cache', 'ai.flow()', 'ai.tool()'])}`);
-  const params = [method ? 'self' : undefined, ...Array.from({ length: r.int(0, 3) }, () => `${name(r, 1)}_${r.int(0, 9)}: ${r.pick(TYPES)}`)].filter(Boolean);
-  out.push(`${pad}${r.chance(0.4) ? 'async ' : ''}def ${opts.test ? `test_${name(r)}` : fnName(r, opts)}(${params.join(', ')}) -> ${r.pick(TYPES)}:`);
+  const params = [method ? 'self' : undefined, ...Array.from({ length: r.int(0, 3) }, (_, i) => `${name(r, 1)}_${i}: ${r.pick(TYPES)}`)].filter(Boolean);
+  const async = r.chance(0.4);
+  out.push(`${pad}${async ? 'async ' : ''}def ${opts.test ? `test_${name(r)}` : fnName(r, opts)}(${params.join(', ')}) -> ${r.pick(TYPES)}:`);
   out.push(...docstring(r, indent + 4, r.chance(0.4)));
-  out.push(...body(r, indent + 4, r.int(3, 14), opts));
+  out.push(...body(r, indent + 4, r.int(3, 14), { ...opts, async }));
   return out;
 }
 
 function classDef(r, opts) {
   const out = [];
   const base = opts.test ? 'unittest.TestCase' : r.pick(['BaseModel', 'Plugin', 'Protocol', 'Generic[T]', 'Exception']);
-  const cls = opts.noise && r.chance(0.03) ? name(r) : opts.test ? `Test${capName(r)}` : capName(r);
+  const cls = opts.noise && r.chance(0.02) ? name(r) : opts.test ? `Test${capName(r)}` : capName(r);
   out.push(`class ${cls}(${base}):`);
   out.push(...docstring(r, 4, true));
   out.push('');
@@ -183,13 +184,14 @@ export function genModule(seed, lines, { test = false, noise = true, header = tr
   out.push('logger = get_logger(__name__)', '');
   for (let i = r.int(1, 4); i > 0; i--) out.push(`${name(r).toUpperCase()} = '${name(r, 1)}'`);
   out.push('', '');
-  while (out.length < lines - 12) {
-    if (r.chance(0.35)) out.push(...classDef(r, opts));
-    else out.push(...functionDef(r, 0, opts, false));
-    out.push('', '');
+  // Whole definitions only, so the module always parses; comment lines make up the count.
+  for (;;) {
+    const block = r.chance(0.35) ? classDef(r, opts) : functionDef(r, 0, opts, false);
+    if (out.length + block.length + 2 > lines) break;
+    out.push(...block, '', '');
   }
   while (out.length < lines) out.push(`# ${name(r, 3).replace(/_/g, ' ')}`);
-  return `${out.slice(0, lines).join('\n')}\n`;
+  return `${out.join('\n')}\n`;
 }
 
 const PLUGINS = ['google-genai', 'anthropic', 'ollama', 'vertex-ai', 'firebase', 'compat-oai', 'dev-local-vectorstore', 'evaluators', 'mcp', 'flask', 'xai', 'deepseek', 'mistral', 'cohere', 'aws-bedrock', 'azure-openai', 'cloudflare', 'huggingface', 'pinecone', 'chroma'];
