@@ -44,14 +44,26 @@ export class LintSession {
     return this.scanned.has(workspace) || !workspace.root;
   }
 
-  /** Makes sure the workspace knows all its Python files (for rules that compare files). */
+  /**
+   * Makes sure the workspace knows all its Python files (for rules that compare files). The walk
+   * is shared by every caller and always completes, so a cancelled caller (`signal`) stops waiting
+   * but never leaves the workspace with half a file list.
+   */
   prepare(workspace: WorkspaceModel, signal?: AbortSignal): Promise<void> {
     let done = this.scanned.get(workspace);
     if (!done && workspace.root) {
       const root = workspace.root;
-      done = scanFiles(root, { exclude: workspace.config.exclude, signal }).then((files) => workspace.setPythonFiles(files));
+      done = scanFiles(root, { exclude: workspace.config.exclude }).then((files) => workspace.setPythonFiles(files));
       this.scanned.set(workspace, done);
     }
-    return done ?? Promise.resolve();
+    if (!done) return Promise.resolve();
+    if (!signal) return done;
+    if (signal.aborted) return Promise.resolve();
+    const scan = done;
+    return new Promise<void>((resolve, reject) => {
+      const stop = () => resolve();
+      signal.addEventListener('abort', stop, { once: true });
+      scan.then(resolve, reject).finally(() => signal.removeEventListener('abort', stop));
+    });
   }
 }

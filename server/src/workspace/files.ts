@@ -31,7 +31,11 @@ export interface FileSource {
 export class DiskFiles implements FileSource {
   read(path: string, maxFileSize = Number.MAX_SAFE_INTEGER): ReadResult {
     try {
-      const size = statSync(path).size;
+      const stat = statSync(path);
+      if (stat.isDirectory()) return { ok: false, reason: 'is a directory', missing: true };
+      // Reading a FIFO would wait for a writer forever; devices and sockets are no source files either.
+      if (!stat.isFile()) return { ok: false, reason: 'not a regular file (a pipe, socket or device)' };
+      const size = stat.size;
       if (size > maxFileSize) return tooLarge(size, maxFileSize);
       return decodeSource(readFileSync(path), maxFileSize);
     } catch (e) {
