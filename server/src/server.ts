@@ -2,20 +2,14 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { LintSession } from './engine/session';
 import { PyguideServer } from './lsp/pyguideServer';
+import { ruleErrorReporter } from './lsp/ruleErrors';
 import { OverlayFiles } from './workspace/files';
 
 const connection = createConnection(ProposedFeatures.all);
 const overlay = new OverlayFiles();
-const warned = new Set<string>();
 
 // The session needs the wasm grammar, which loads asynchronously; requests wait for it.
-const ready = LintSession.create(overlay, (rule, file, error) => {
-  connection.console.error(`pyguide: rule ${rule.id} failed on ${file}: ${(error as Error)?.stack ?? String(error)}`);
-  if (!warned.has(rule.id)) {
-    warned.add(rule.id);
-    void connection.window.showWarningMessage(`pyguide: rule ${rule.id} failed and was skipped (details in the pyguide output). Other rules still run.`);
-  }
-});
+const ready = LintSession.create(overlay, ruleErrorReporter(connection));
 
 process.on('uncaughtException', (e) => connection.console.error(`pyguide: uncaught error: ${e?.stack ?? e}`));
 process.on('unhandledRejection', (e) => connection.console.error(`pyguide: unhandled rejection: ${(e as Error)?.stack ?? e}`));

@@ -39,6 +39,8 @@ export interface SweepOptions {
   onRuleError: (rule: string, file: string, error: string) => void;
   /** Worker threads to use; default one per core beyond this one, when there are enough files. */
   workers?: number;
+  /** The worker bundle; default the one built beside this bundle. */
+  workerScript?: string;
 }
 
 /**
@@ -47,7 +49,7 @@ export interface SweepOptions {
  */
 export async function sweepFiles(session: LintSession, files: string[], options: SweepOptions): Promise<Finding[][]> {
   const results: Finding[][] = new Array(files.length);
-  const script = join(__dirname, 'sweepWorker.js');
+  const script = options.workerScript ?? join(__dirname, 'sweepWorker.js');
   // An explicit count is obeyed (tests, PYGUIDE_SWEEP_WORKERS); the default weighs start-up against work.
   const count = options.workers !== undefined ? Math.min(options.workers, files.length) : Math.min(availableParallelism() - 1, Math.floor(files.length / MIN_FILES_PER_WORKER));
   if (count <= 0 || !existsSync(script)) {

@@ -66,12 +66,17 @@ export class LspHarness {
   readonly registrations: string[] = [];
   /** Messages the server logged (window/logMessage), e.g. rule failures and internal errors. */
   readonly logs: string[] = [];
+  /** When executeCommand last cancelled its request (performance.now()). */
+  cancelledAt: number | undefined;
+  /** Messages the server showed the user (window/showMessage). */
+  readonly shownMessages: string[] = [];
   settings: Record<string, unknown>;
   private readonly versions = new Map<string, number>();
   private waiters: Waiter[] = [];
 
   private constructor(
-    readonly process: ChildProcess,
+    /** The server process; undefined for a server running in this process (see `connect`). */
+    readonly process: ChildProcess | undefined,
     readonly connection: ProtocolConnection,
     options: HarnessOptions,
   ) {
@@ -86,6 +91,13 @@ export class LspHarness {
     });
     connection.onNotification('window/logMessage', (p: { message: string }) => {
       this.logs.push(p.message);
+    });
+    connection.onNotification('window/showMessage', (p: { message: string }) => {
+      this.shownMessages.push(p.message);
+    });
+    connection.onRequest('window/showMessageRequest', (p: { message: string }) => {
+      this.shownMessages.push(p.message);
+      return null;
     });
     connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((i) => (i.section === 'pyguide' ? this.settings : null)));
     connection.onRequest(ApplyWorkspaceEditRequest.type, (params) => {
@@ -107,9 +119,21 @@ export class LspHarness {
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const harness = new LspHarness(child, connection, options);
     child.stderr!.on('data', (d: Buffer) => harness.stderr.push(d.toString()));
+    return harness.initialize(options);
+  }
+
+  /** A client for a server started in this process on the other ends of these streams (for tests that inject rules). */
+  static async connect(options: HarnessOptions, fromServer: NodeJS.ReadableStream, toServer: NodeJS.WritableStream): Promise<LspHarness> {
+    const connection = createProtocolConnection(new StreamMessageReader(fromServer), new StreamMessageWriter(toServer));
+    return new LspHarness(undefined, connection, options).initialize(options);
+  }
+
+  private async initialize(options: HarnessOptions): Promise<LspHarness> {
+    const connection = this.connection;
     connection.listen();
     await connection.sendRequest(InitializeRequest.type, {
-      processId: process.pid,
+      // An in-process server would watch its own process, with a timer that keeps the tests running.
+      processId: this.process ? process.pid : null,
       rootUri: fileUri(options.root),
       workspaceFolders: [{ uri: fileUri(options.root), name: 'root' }],
       capabilities: {
@@ -125,7 +149,7 @@ export class LspHarness {
       },
     });
     await connection.sendNotification(InitializedNotification.type, {});
-    return harness;
+    return this;
   }
 
   versionOf(uri: string): number {
@@ -197,7 +221,10 @@ export class LspHarness {
       let reports = 0;
       this.connection.onProgress(WorkDoneProgress.type, options.workDoneToken, (value) => {
         this.progress.push(value);
-        if (value.kind === 'report' && options.cancelAfterReports !== undefined && ++reports >= options.cancelAfterReports) source.cancel();
+        if (value.kind === 'report' && options.cancelAfterReports !== undefined && ++reports === options.cancelAfterReports) {
+          this.cancelledAt = performance.now();
+          source.cancel();
+        }
       });
     }
     return this.connection.sendRequest(ExecuteCommandRequest.type, { command, arguments: args, workDoneToken: options.workDoneToken }, source.token);
@@ -206,10 +233,11 @@ export class LspHarness {
   async shutdown(): Promise<void> {
     try {
       await this.connection.sendRequest(ShutdownRequest.type);
-      await this.connection.sendNotification(ExitNotification.type);
+      // `exit` ends the server's process: for a server in this process, that would be the tests'.
+      if (this.process) await this.connection.sendNotification(ExitNotification.type);
     } finally {
       this.connection.dispose();
-      this.process.kill();
+      this.process?.kill();
     }
   }
 }
