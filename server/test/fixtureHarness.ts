@@ -1,9 +1,11 @@
 // Shared by the rule tests: lint fixture files and workspaces with a chosen set of rules, and
 // compare with the expected findings written beside them.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
 import { LintSession } from '../src/engine/session';
 import type { Finding, Rule } from '../src/engine/types';
+import { PythonParser } from '../src/parsing/python';
+import { parseTomlDocument } from '../src/parsing/toml';
 import { DiskFiles } from '../src/workspace/files';
 import { scanFiles } from '../src/workspace/scan';
 
@@ -41,4 +43,28 @@ export function listDir(dir: string): { files: string[]; dirs: string[] } {
     files: entries.filter((e) => statSync(join(dir, e)).isFile()),
     dirs: entries.filter((e) => statSync(join(dir, e)).isDirectory()),
   };
+}
+
+/** Single-file fixtures of pyproject rules are named <case>.toml but linted as a pyproject.toml. */
+export function lintPath(dir: string, file: string): string {
+  return file.endsWith('.toml') ? join(dir, basename(file, '.toml'), 'pyproject.toml') : join(dir, file);
+}
+
+/** How broken a text is: ERROR and missing nodes of Python, or 1 for TOML that does not parse. */
+export async function syntaxErrors(file: string, text: string): Promise<number> {
+  if (file.endsWith('.toml')) return parseTomlDocument(text).ok ? 0 : 1;
+  const parser = await PythonParser.create();
+  const tree = parser.parse(text);
+  const cursor = tree.walk();
+  let errors = 0;
+  try {
+    for (;;) {
+      if (cursor.nodeType === 'ERROR' || cursor.nodeIsMissing) errors++;
+      if (cursor.gotoFirstChild()) continue;
+      while (!cursor.gotoNextSibling()) if (!cursor.gotoParent()) return errors;
+    }
+  } finally {
+    cursor.delete();
+    tree.delete();
+  }
 }

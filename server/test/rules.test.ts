@@ -4,29 +4,13 @@
 //   <case>/                        a workspace, every file linted, findings in <case>.expected (with paths)
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { fixAllText } from '../src/engine/fixAll';
 import { RULES } from '../src/engine/registry';
 import type { Rule } from '../src/engine/types';
-import { PythonParser } from '../src/parsing/python';
-import { parseTomlDocument } from '../src/parsing/toml';
-import { FIXTURES, formatFinding, lintWorkspace, listDir, readExpected, sessionWith } from './fixtureHarness';
+import { FIXTURES, formatFinding, lintPath, lintWorkspace, listDir, readExpected, sessionWith, syntaxErrors } from './fixtureHarness';
 
 const RULE_FIXTURES = join(FIXTURES, 'rules');
-
-/** Single-file fixtures of pyproject rules are named <case>.toml but linted as a pyproject.toml. */
-function lintPath(dir: string, file: string): string {
-  return file.endsWith('.toml') ? join(dir, basename(file, '.toml'), 'pyproject.toml') : join(dir, file);
-}
-
-async function syntaxErrors(file: string, text: string): Promise<number> {
-  if (file.endsWith('.toml')) return parseTomlDocument(text).ok ? 0 : 1;
-  const parser = await PythonParser.create();
-  const tree = parser.parse(text);
-  const errors = tree.rootNode.descendantsOfType(['ERROR', 'MISSING']).length + (tree.rootNode.hasError ? 1 : 0);
-  tree.delete();
-  return errors;
-}
 
 describe('rules on their fixtures', () => {
   it('every rule has a fixture folder and a docs page', () => {
