@@ -1,6 +1,8 @@
 import { basename } from 'node:path';
 import type { Tree } from 'web-tree-sitter';
-import { collectSyntax, type PythonSyntax } from '../parsing/pythonSyntax';
+import { collectSyntax, type FactKind, type PythonSyntax } from '../parsing/pythonSyntax';
+import type { IncrementalSyntax } from '../parsing/syntaxFacts';
+import type { FactFindings } from './factFindings';
 import type { PythonParser } from '../parsing/python';
 import { parseTomlDocument, type TomlDocument } from '../parsing/toml';
 import type { WorkspaceModel } from '../workspace/model';
@@ -28,6 +30,9 @@ export interface LintRequest {
   syntax?: PythonSyntax;
   /** The text's line index, when the caller keeps one up to date. */
   index?: TextIndex;
+  /** The syntax facts behind `syntax`, kept across edits, and the findings per fact of `each` rules. */
+  facts?: IncrementalSyntax;
+  factFindings?: FactFindings;
 }
 
 export type RuleErrorHandler = (rule: Rule, file: string, error: unknown) => void;
@@ -107,7 +112,13 @@ export class Linter {
       try {
         const syntax = req.syntax ?? collectSyntax(tree);
         const ctx = { ...base, tree, syntax };
-        for (const { rule, severity } of active) run(rule, severity, () => (rule as PythonRule).check(ctx));
+        const { facts, factFindings } = req;
+        for (const { rule, severity } of active) {
+          const r = rule as PythonRule;
+          // Rules that check facts one by one re-check only the facts an edit touched.
+          if (facts && factFindings?.applies(r)) run(r, severity, () => factFindings.check(r as PythonRule & { each: FactKind }, ctx, facts, tree) ?? r.check(ctx));
+          else run(r, severity, () => r.check(ctx));
+        }
         comments = pythonComments(syntax, req.text);
       } finally {
         if (!req.tree) tree.delete();

@@ -1,12 +1,9 @@
-import type { Tree } from 'web-tree-sitter';
 import { PythonParser } from '../parsing/python';
-import type { PythonSyntax } from '../parsing/pythonSyntax';
 import type { FileSource } from '../workspace/files';
 import { Workspaces, type WorkspaceModel } from '../workspace/model';
 import { scanFiles } from '../workspace/scan';
-import { Linter, type RuleErrorHandler } from './linter';
+import { Linter, type LintRequest, type RuleErrorHandler } from './linter';
 import { RULES } from './registry';
-import type { TextIndex } from './textIndex';
 import type { Finding, Rule } from './types';
 
 /** The engine with its workspaces: what the CLI and the server both drive. */
@@ -28,7 +25,7 @@ export class LintSession {
   }
 
   /** Lints a text; `parsed` is what the caller keeps of it (the server's incremental trees). */
-  lintText(file: string, text: string, parsed?: { tree: Tree; syntax: PythonSyntax; index: TextIndex }): Finding[] {
+  lintText(file: string, text: string, parsed?: Pick<LintRequest, 'tree' | 'syntax' | 'index' | 'facts' | 'factFindings'>): Finding[] {
     return this.linter.lint({ file, text, workspace: this.workspaces.forFile(file), ...parsed });
   }
 

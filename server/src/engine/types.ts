@@ -5,7 +5,7 @@ import type { ResolvedConfig } from './config';
 import type { TextIndex } from './textIndex';
 import type { TomlDocument } from '../parsing/toml';
 import type { WorkspaceView } from '../workspace/view';
-import type { PythonSyntax } from '../parsing/pythonSyntax';
+import type { FactKind, PythonSyntax } from '../parsing/pythonSyntax';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
@@ -93,6 +93,18 @@ interface RuleBase {
 
 export interface PythonRule extends RuleBase {
   kind: 'python';
+  /**
+   * Declares the rule a map over one kind of syntax fact, so that after an edit the server checks
+   * only the facts of that kind in the top-level statements the edit touched, and keeps its findings
+   * for the others. A rule may say so when what it reports about a fact depends only on the
+   * top-level statement holding it (nodes and text: the fact, its ancestors, siblings such as
+   * decorators, the lines it spans), the configuration and `syntax.hasErrors`; when every finding,
+   * and every edit of its fix, lies on the fact's own lines; and when it reads no other fact list (it
+   * gets the facts to check in `syntax[each]`, the other lists empty). The server checks the
+   * promise about positions and falls back to whole-file runs for a rule that breaks it. Without
+   * `each` the rule runs over the whole file after every edit.
+   */
+  each?: FactKind;
   check(ctx: PythonContext): RuleFinding[];
 }
 

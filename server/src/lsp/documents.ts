@@ -1,6 +1,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import type { Tree } from 'web-tree-sitter';
+import { FactFindings } from '../engine/factFindings';
 import { TextIndex } from '../engine/textIndex';
 import { toEdit, type PythonParser } from '../parsing/python';
 import type { PythonSyntax } from '../parsing/pythonSyntax';
@@ -18,6 +19,10 @@ interface Entry {
   facts: IncrementalSyntax;
   /** Line starts of `doc`'s text, updated by each change rather than rebuilt. */
   index?: TextIndex;
+  /** Findings of the rules that check facts one by one, kept per fact. */
+  factFindings: FactFindings;
+  /** `tree` came from a parse from scratch, not from an incremental one. */
+  fromScratch?: boolean;
 }
 
 /** What the linter needs of an open Python document, all current. */
@@ -25,6 +30,8 @@ export interface ParsedDocument {
   tree: Tree;
   syntax: PythonSyntax;
   index: TextIndex;
+  facts: IncrementalSyntax;
+  factFindings: FactFindings;
 }
 
 /**
@@ -43,7 +50,7 @@ export class DocumentStore {
   open(uri: string, languageId: string, version: number, text: string): TextDocument {
     this.close(uri);
     const doc = TextDocument.create(uri, languageId, version, text);
-    this.entries.set(uri, { doc, stale: true, facts: new IncrementalSyntax() });
+    this.entries.set(uri, { doc, stale: true, facts: new IncrementalSyntax(), factFindings: new FactFindings() });
     return doc;
   }
 
@@ -65,13 +72,19 @@ export class DocumentStore {
         let start = before.offsetAt(change.range.start);
         let end = before.offsetAt(change.range.end);
         let length = change.text.length;
-        // A `\r` before the change or a `\n` after it may pair with the new text into one line
-        // break (or stop pairing): count it as changed, so tree-sitter re-reads it and rows stay right.
-        if (start > 0 && old.charCodeAt(start - 1) === 13) {
+        // A `\r` just before the change and a `\n` just after it may pair with the new text into
+        // one line break, or stop pairing: then they count as changed too, so tree-sitter re-reads
+        // them and rows stay right. Otherwise the edit is exactly the change.
+        const code = (t: string, i: number) => (i >= 0 && i < t.length ? t.charCodeAt(i) : -1);
+        const firstNew = change.text.length > 0 ? code(change.text, 0) : code(old, end);
+        const lastNew = change.text.length > 0 ? code(change.text, change.text.length - 1) : code(old, start - 1);
+        const joinsBefore = code(old, start - 1) === 13 && (code(old, start) === 10) !== (firstNew === 10);
+        const joinsAfter = code(old, end) === 10 && (code(old, end - 1) === 13) !== (lastNew === 13);
+        if (joinsBefore) {
           start--;
           length++;
         }
-        if (end < old.length && old.charCodeAt(end) === 10) {
+        if (joinsAfter) {
           end++;
           length++;
         }
@@ -128,10 +141,34 @@ export class DocumentStore {
       old?.delete();
       entry.tree = next;
       entry.stale = false;
+      entry.fromScratch = !old;
       entry.facts.update(next, text, changed);
     }
     this.touch(uri);
-    return { tree: entry.tree, syntax: entry.facts.syntax(entry.tree), index: this.index(uri)! };
+    return { tree: entry.tree, syntax: entry.facts.syntax(entry.tree), index: this.index(uri)!, facts: entry.facts, factFindings: entry.factFindings };
+  }
+
+  /**
+   * Tree-sitter's incremental parse of a text with syntax errors can differ from a fresh parse of
+   * it: error recovery may keep subtrees that a fresh parse would not build. Once such a document
+   * settles, a fresh parse puts it right. Returns whether the tree changed (then lint it again).
+   */
+  reconcile(uri: string): boolean {
+    const entry = this.entries.get(uri);
+    if (!entry?.tree || entry.stale || entry.fromScratch || !entry.tree.rootNode.hasError) return false;
+    entry.fromScratch = true;
+    const text = entry.doc.getText();
+    const fresh = this.parser.parse(text);
+    // Same text, no edits in between: any changed range is a difference in structure.
+    if (entry.tree.getChangedRanges(fresh).length === 0) {
+      fresh.delete();
+      return false;
+    }
+    entry.tree.delete();
+    entry.tree = fresh;
+    entry.facts.reset();
+    entry.facts.update(fresh, text, []);
+    return true;
   }
 
   private touch(uri: string): void {

@@ -53,11 +53,14 @@ export interface SweepResult {
 
 /** How many files a sweep lints before it lets other requests in. */
 const SWEEP_SLICE = 16;
+/** How long a document with syntax errors must stay unchanged before it is parsed afresh (see DocumentStore.reconcile). */
+const RECONCILE_DELAY = 400;
 
 /** The language server: LSP wiring around a LintSession. Capabilities live in one place, handlers in `register`. */
 export class PyguideServer {
   private readonly documents: DocumentStore;
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly reconcileTimers = new Map<string, NodeJS.Timeout>();
   private readonly settingsByFolder = new Map<string, Promise<PyguideSettings>>();
   /** Findings last published per open document, with the version they belong to. */
   private readonly live = new Map<string, { version: number; findings: Finding[] }>();
@@ -132,6 +135,7 @@ export class PyguideServer {
     });
     c.onShutdown(() => {
       this.timers.forEach((t) => clearTimeout(t));
+      this.reconcileTimers.forEach((t) => clearTimeout(t));
       this.documents.dispose();
     });
   }
@@ -198,6 +202,8 @@ export class PyguideServer {
   private closed(uri: string): void {
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
+    clearTimeout(this.reconcileTimers.get(uri));
+    this.reconcileTimers.delete(uri);
     this.documents.close(uri);
     this.live.delete(uri);
     const path = uriToPath(uri);
@@ -277,17 +283,31 @@ export class PyguideServer {
     const started = performance.now();
     const text = doc.getText();
     let findings: Finding[];
+    let parsed: ReturnType<DocumentStore['parsed']>;
     if (text.length > workspace.config.maxFileSize) findings = this.session.lintText(path, text);
     else {
-      const parsed = path.endsWith('.py') || path.endsWith('.pyi') ? this.documents.parsed(uri) : undefined;
+      parsed = path.endsWith('.py') || path.endsWith('.pyi') ? this.documents.parsed(uri) : undefined;
       findings = this.session.lintText(path, text, parsed);
     }
     // The document may have changed while settings were fetched; only publish for the version linted.
     if (this.documents.get(uri)?.version !== doc.version) return findings;
     this.publish(uri, doc.version, findings);
+    if (parsed?.tree.rootNode.hasError) this.reconcileSoon(uri, doc.version);
     const status: StatusParams = { uri, lintMs: Math.round((performance.now() - started) * 100) / 100, findings: findings.length };
     void this.connection.sendNotification(STATUS_NOTIFICATION, status);
     return findings;
+  }
+
+  /** Once a document with syntax errors stops changing, parse it afresh and re-lint if tree-sitter's incremental tree was off. */
+  private reconcileSoon(uri: string, version: number): void {
+    clearTimeout(this.reconcileTimers.get(uri));
+    this.reconcileTimers.set(
+      uri,
+      setTimeout(() => {
+        this.reconcileTimers.delete(uri);
+        if (this.documents.get(uri)?.version === version && this.documents.reconcile(uri)) this.lintSoon(uri, 0);
+      }, RECONCILE_DELAY),
+    );
   }
 
   private publish(uri: string, version: number | null, findings: Finding[]): void {

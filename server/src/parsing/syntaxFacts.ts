@@ -179,11 +179,28 @@ export class IncrementalSyntax {
     if (this.view?.tree === tree) return this.view.syntax;
     if (!this.facts) this.collectAll(tree);
     const facts = this.facts!;
+    const syntax = this.makeView(tree, (kind) => this.materialize(tree, kind, facts[kind]), () => facts.comments);
+    this.view = { tree, syntax };
+    return syntax;
+  }
+
+  /** The current facts of one kind, as plain data; the same objects for as long as an edit leaves them be. */
+  list(tree: Tree, kind: FactKind): readonly Fact[] {
+    if (!this.facts) this.collectAll(tree);
+    return this.facts![kind];
+  }
+
+  /** A view with only some facts of one kind (and no others), for rules that check facts one by one. */
+  subset(tree: Tree, kind: FactKind, facts: readonly Fact[]): PythonSyntax {
+    return this.makeView(tree, (k) => (k === kind ? this.materialize(tree, kind, facts) : []), () => []);
+  }
+
+  private makeView(tree: Tree, nodesOf: (kind: FactKind) => Node[], comments: () => readonly Fact[]): PythonSyntax {
     const nodes: Partial<Record<FactKind, Node[]>> = {};
-    const lazy = (kind: FactKind) => (nodes[kind] ??= this.materialize(tree, kind));
+    const lazy = (kind: FactKind) => (nodes[kind] ??= nodesOf(kind));
     let hasErrors: boolean | undefined;
     let commentFacts: CommentFact[] | undefined;
-    const syntax: PythonSyntax = {
+    return {
       get comments() {
         return lazy('comments');
       },
@@ -200,26 +217,25 @@ export class IncrementalSyntax {
         return (hasErrors ??= tree.rootNode.hasError);
       },
       get commentFacts() {
-        return (commentFacts ??= facts.comments.map((f) => ({ offset: f.start, line: f.startRow, column: f.startCol, text: f.text ?? '' })));
+        return (commentFacts ??= comments().map((f) => ({ offset: f.start, line: f.startRow, column: f.startCol, text: f.text ?? '' })));
       },
     };
-    this.view = { tree, syntax };
-    return syntax;
   }
 
-  private materialize(tree: Tree, kind: FactKind): Node[] {
+  private materialize(tree: Tree, kind: FactKind, facts: readonly Fact[]): Node[] {
     const types = FACT_TYPES[kind];
     const root = tree.rootNode;
     const out: Node[] = [];
-    for (const f of this.facts![kind]) {
+    for (const f of facts) {
       let n: Node | null = root.descendantForIndex(f.start, f.end);
       // The smallest node spanning the range is the fact itself unless a wrapper shares its extent.
       while (n && !(n.startIndex === f.start && n.endIndex === f.end && types.includes(n.type))) n = n.startIndex === f.start && n.endIndex === f.end ? n.parent : null;
       if (!n) {
-        // Never expected; if it happens, the tree is the truth: collect it again from scratch.
+        // Never expected: the facts no longer match the tree. Count it (tests fail on it) and let
+        // the next update collect everything again; this time, capture the nodes from the tree.
         this.lostFacts++;
-        this.collectAll(tree);
-        return captureFacts(tree)[kind];
+        this.facts = undefined;
+        return captureFacts(tree, facts.length > 0 ? { startIndex: facts[0].start, endIndex: facts[facts.length - 1].end } : undefined)[kind];
       }
       out.push(n);
     }

@@ -53,6 +53,9 @@ export class WorkspaceModel implements WorkspaceView {
   }
 
   setOverrides(overrides: EditorOverrides): void {
+    // The server sets them before every lint: the configuration object stays the same while they
+    // do, so what is cached against it (findings per syntax fact) stays valid.
+    if (JSON.stringify(overrides) === JSON.stringify(this.overrides)) return;
     this.overrides = overrides;
     this.resolved = undefined;
   }

@@ -1,0 +1,105 @@
+// Findings of rules that check syntax facts one by one (`each`), kept per fact across edits: after a
+// keystroke only the facts the edit touched are checked again; the others keep their findings,
+// moved to where their fact now stands.
+import type { Tree } from 'web-tree-sitter';
+import type { Fact, IncrementalSyntax } from '../parsing/syntaxFacts';
+import type { ResolvedConfig } from './config';
+import type { Position, PythonContext, PythonRule, RuleFinding } from './types';
+
+/** What a finding was computed against: it stays valid while the fact only moves by whole lines. */
+interface Entry {
+  row: number;
+  col: number;
+  findings: RuleFinding[];
+}
+
+interface RuleState {
+  config: ResolvedConfig;
+  hasErrors: boolean;
+  byFact: WeakMap<Fact, Entry>;
+  /** The rule reported something its declaration does not allow: it runs over the whole file. */
+  whole: boolean;
+}
+
+/** Per open document: each `each` rule's findings by fact. */
+export class FactFindings {
+  private readonly rules = new Map<string, RuleState>();
+
+  /** Whether `rule` runs fact by fact here (false once it broke its declaration in this document). */
+  applies(rule: PythonRule): boolean {
+    return !!rule.each && !this.rules.get(rule.id)?.whole;
+  }
+
+  /**
+   * The rule's findings for the whole file, checking only facts it has not seen (a new tree keeps
+   * the fact objects that an edit did not touch). Returns undefined when the rule reported
+   * something outside the facts it was given; it then runs over the whole file from now on.
+   */
+  check(rule: PythonRule & { each: NonNullable<PythonRule['each']> }, ctx: PythonContext, facts: IncrementalSyntax, tree: Tree): RuleFinding[] | undefined {
+    let state = this.rules.get(rule.id);
+    const hasErrors = ctx.syntax.hasErrors;
+    if (!state || state.config !== ctx.config || state.hasErrors !== hasErrors) {
+      state = { config: ctx.config, hasErrors, byFact: new WeakMap(), whole: false };
+      this.rules.set(rule.id, state);
+    }
+    const all = facts.list(tree, rule.each);
+    const fresh = all.filter((f) => !state.byFact.has(f));
+    if (fresh.length > 0) {
+      const found = rule.check({ ...ctx, syntax: facts.subset(tree, rule.each, fresh) });
+      const byFact = new Map<Fact, RuleFinding[]>(fresh.map((f) => [f, []]));
+      for (const finding of found) {
+        const fact = innermost(fresh, finding.range.start);
+        if (!fact || !staysOnLines(finding, fact, ctx.file)) {
+          state.whole = true;
+          return undefined;
+        }
+        byFact.get(fact)!.push(finding);
+      }
+      for (const [fact, findings] of byFact) state.byFact.set(fact, { row: fact.startRow, col: fact.startCol, findings });
+    }
+    return all.flatMap((f) => moved(state.byFact.get(f)!, f));
+  }
+}
+
+const before = (a: Position, row: number, col: number) => a.line < row || (a.line === row && a.character < col);
+const after = (a: Position, row: number, col: number) => a.line > row || (a.line === row && a.character > col);
+
+/** The smallest of the facts whose range holds a position (facts nest: a method in a class). */
+function innermost(facts: readonly Fact[], p: Position): Fact | undefined {
+  let best: Fact | undefined;
+  for (const f of facts) {
+    if (before(p, f.startRow, f.startCol) || after(p, f.endRow, f.endCol)) continue;
+    if (!best || f.end - f.start < best.end - best.start) best = f;
+  }
+  return best;
+}
+
+/** Every place the finding names in this file is on the fact's lines, and nothing elsewhere. */
+function staysOnLines(finding: RuleFinding, fact: Fact, file: string): boolean {
+  const on = (p: Position) => p.line >= fact.startRow && p.line <= fact.endRow;
+  const ranges = [finding.range];
+  for (const r of finding.related ?? []) {
+    if (r.file !== file) return false;
+    ranges.push(r.range);
+  }
+  for (const c of finding.fix?.changes ?? []) {
+    if (c.type !== 'edit' || c.file !== file) return false;
+    ranges.push(...c.edits.map((e) => e.range));
+  }
+  return ranges.every((r) => on(r.start) && on(r.end));
+}
+
+/** Findings computed when the fact stood at (entry.row, entry.col), moved to where it stands now. */
+function moved(entry: Entry, fact: Fact): RuleFinding[] {
+  const rows = fact.startRow - entry.row;
+  const cols = fact.startCol - entry.col;
+  if (rows === 0 && cols === 0) return entry.findings;
+  const at = (p: Position): Position => ({ line: p.line + rows, character: p.line === entry.row ? p.character + cols : p.character });
+  const range = (r: RuleFinding['range']) => ({ start: at(r.start), end: at(r.end) });
+  return entry.findings.map((f) => ({
+    ...f,
+    range: range(f.range),
+    ...(f.related && { related: f.related.map((r) => ({ ...r, range: range(r.range) })) }),
+    ...(f.fix && { fix: { ...f.fix, changes: f.fix.changes.map((c) => (c.type === 'edit' ? { ...c, edits: c.edits.map((e) => ({ ...e, range: range(e.range) })) } : c)) } }),
+  }));
+}
