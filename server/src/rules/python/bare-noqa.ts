@@ -7,6 +7,7 @@ const BARE_NOQA = /#\s*(?:(?:ruff|flake8)\s*:\s*)?noqa\b(?!\s*:\s*[A-Za-z]+[0-9]
 export const bareNoqa: PythonRule = {
   id: 'bare-noqa',
   kind: 'python',
+  each: 'comments',
   defaultSeverity: 'warning',
   guideline: 'Code Quality & Linting › Error Suppression Policy',
   summary: '`# noqa` (or file-level `# ruff: noqa`) without rule codes',

@@ -38,6 +38,7 @@ function afterOpenQuote(comment: Node, index: TextIndex): boolean {
 export const bareTypeIgnore: PythonRule = {
   id: 'bare-type-ignore',
   kind: 'python',
+  each: 'comments',
   defaultSeverity: 'warning',
   guideline: 'Code Quality & Linting › Error Suppression Policy',
   summary: '`# type: ignore`, `# pyright: ignore` or `# pyrefly: ignore` without an error code',

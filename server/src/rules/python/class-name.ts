@@ -12,6 +12,7 @@ export function isCapWords(name: string): boolean {
 export const className: PythonRule = {
   id: ID,
   kind: 'python',
+  each: 'classes',
   defaultSeverity: 'warning',
   guideline: 'Detailed Coding Guidelines › Typing & Style',
   summary: 'a class name that is not CapWords',

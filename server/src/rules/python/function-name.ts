@@ -41,6 +41,7 @@ export function isSnakeCase(name: string): boolean {
 export const functionName: PythonRule = {
   id: ID,
   kind: 'python',
+  each: 'functions',
   defaultSeverity: 'warning',
   guideline: 'Detailed Coding Guidelines › Typing & Style',
   summary: 'a function or method name that is not snake_case',
