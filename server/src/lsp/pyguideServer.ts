@@ -28,28 +28,15 @@ import { scanFiles } from '../workspace/scan';
 import { FIX_ALL_KIND, quickFixActions, SHOW_DOCUMENTATION_COMMAND, versionedEdit } from './codeActions';
 import { pathToUri, toDiagnostic, uriToPath } from './convert';
 import { DocumentStore } from './documents';
+import { SERVER_COMMANDS, STATUS_NOTIFICATION, type StatusParams, type SweepResult } from './protocol';
 import { DEFAULT_SETTINGS, normalizeSettings, type PyguideSettings } from './settings';
 
+export { STATUS_NOTIFICATION, type StatusParams, type SweepResult };
+
 export const COMMANDS = {
-  checkWorkspace: 'pyguide.server.checkWorkspace',
-  fixAll: 'pyguide.server.fixAll',
+  ...SERVER_COMMANDS,
   showDocumentation: SHOW_DOCUMENTATION_COMMAND,
 } as const;
-
-/** Sent after each lint, for the client's status item. */
-export const STATUS_NOTIFICATION = 'pyguide/status';
-export interface StatusParams {
-  uri: string;
-  lintMs: number;
-  findings: number;
-  skipped?: string;
-}
-
-export interface SweepResult {
-  files: number;
-  findings: number;
-  cancelled: boolean;
-}
 
 /** How many files a sweep lints before it lets other requests in. */
 const SWEEP_SLICE = 16;
