@@ -1,0 +1,190 @@
+// End-to-end tests in a real VS Code.
+//
+//   node scripts/e2e/run.mjs [all|suite|ui]
+//
+// PYGUIDE_E2E selects how VS Code is had:
+//   code-server (default) code-server 4.100.3 (VS Code 1.100.3) from npm, provisioned into .e2e/
+//                         with Debian's Chromium; runs the mocha suite in the extension host, then
+//                         the UI pass with the packaged .vsix installed. Works without internet.
+//   electron              @vscode/test-electron downloads VS Code (PYGUIDE_E2E_VSCODE, default
+//                         stable) and runs the same mocha suite. Needs internet and a display.
+//   off                   skip (says so).
+// PYGUIDE_E2E_CACHE: where code-server goes (default .e2e/). PYGUIDE_E2E_GREP: run matching tests only.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { codeServerVersion, startCodeServer } from './codeServer.mjs';
+import { runSuite, runUi } from './drive.mjs';
+import { CODE_SERVER_VERSION, provision } from './provision.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const route = process.env.PYGUIDE_E2E || 'code-server';
+const what = process.argv[2] ?? 'all';
+const cacheDir = process.env.PYGUIDE_E2E_CACHE || join(root, '.e2e');
+const started = Date.now();
+const timings = [];
+
+const log = (...a) => console.log('[e2e]', ...a);
+
+async function phase(name, fn) {
+  const t = Date.now();
+  try {
+    return await fn();
+  } finally {
+    const s = (Date.now() - t) / 1000;
+    timings.push(`${name} ${s.toFixed(1)}s`);
+    log(`${name}: ${s.toFixed(1)}s`);
+  }
+}
+
+/** Bundles the mocha suite that runs inside the extension host into out/e2e/. */
+async function buildSuite() {
+  const dir = join(root, 'client', 'test', 'e2e');
+  const out = join(root, 'out', 'e2e');
+  rmSync(out, { recursive: true, force: true });
+  await build({
+    entryPoints: readdirSync(dir).filter((f) => f === 'index.ts' || f.endsWith('.e2e.ts')).map((f) => join(dir, f)),
+    outdir: out,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    sourcemap: true,
+    logLevel: 'warning',
+    external: ['vscode', 'mocha'],
+  });
+  return join(out, 'index.js');
+}
+
+/** `npm run package`, then checks that the .vsix holds exactly what `vsce ls` lists (the allow-list the unit tests pin). */
+function packageVsix() {
+  const vsix = join(root, 'pyguide.vsix');
+  const r = spawnSync('npm', ['run', '--silent', 'package'], { cwd: root, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`npm run package failed:\n${r.stdout}\n${r.stderr}`);
+  const listed = execFileSync(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'ls', '--no-dependencies'], { cwd: root, encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .map((f) => `extension/${/^(README|CHANGELOG)\.md$/.test(f) ? f.toLowerCase() : f === 'LICENSE' ? 'LICENSE.txt' : f}`);
+  const inVsix = execFileSync('unzip', ['-Z1', vsix], { encoding: 'utf8' }).trim().split('\n');
+  const expected = ['extension.vsixmanifest', '[Content_Types].xml', ...listed].sort();
+  if (JSON.stringify(inVsix.sort()) !== JSON.stringify(expected)) {
+    throw new Error(`pyguide.vsix holds ${JSON.stringify(inVsix)}, expected ${JSON.stringify(expected)}`);
+  }
+  log(`pyguide.vsix: ${inVsix.length} entries, as listed`);
+  return vsix;
+}
+
+/** A fresh copy of the fixture workspaces in a short temporary path (VS Code puts sockets near it). */
+function freshWorkspace() {
+  const dir = mkdtempSync(join(tmpdir(), 'pge-'));
+  cpSync(join(root, 'test-fixtures', 'e2e'), join(dir, 'ws'), { recursive: true });
+  return { dir, ws: join(dir, 'ws') };
+}
+
+function availableRules() {
+  const r = spawnSync(process.execPath, [join(root, 'bin', 'pyguide.js'), 'check', '--format', 'sarif', '--exit-zero', join(root, 'test-fixtures', 'e2e', 'second', 'pyproject.toml')], { encoding: 'utf8' });
+  return new Set(JSON.parse(r.stdout).runs[0].tool.driver.rules.map((rule) => rule.id));
+}
+
+async function electron(testsPath) {
+  const { runTests } = await import('@vscode/test-electron');
+  const { dir, ws } = freshWorkspace();
+  try {
+    await phase('suite (@vscode/test-electron)', () =>
+      runTests({
+        version: process.env.PYGUIDE_E2E_VSCODE || 'stable',
+        extensionDevelopmentPath: root,
+        extensionTestsPath: testsPath,
+        launchArgs: [join(ws, 'pyguide-e2e.code-workspace'), '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes'],
+      }),
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function codeServer(testsPath, vsix) {
+  const bin = await phase('provision (apt packages, code-server)', () => provision(cacheDir));
+  const version = codeServerVersion(bin, join(cacheDir, 'version'));
+  log(`VS Code ${version.vscode} (code-server ${version.codeServer}; pinned ${CODE_SERVER_VERSION}), extension host on Node ${process.versions.node}`);
+  const artifacts = join(cacheDir, 'artifacts');
+  rmSync(artifacts, { recursive: true, force: true });
+  let failed = false;
+
+  if (what === 'all' || what === 'suite') {
+    const { dir, ws } = freshWorkspace();
+    const server = await startCodeServer({ bin, dir: join(dir, 'cs') });
+    try {
+      const code = await phase('suite (extension host, source build)', () =>
+        runSuite({ port: server.port, outDir: join(artifacts, 'suite'), workspace: join(ws, 'pyguide-e2e.code-workspace'), extensionPath: root, testsPath }),
+      );
+      if (code !== 0) {
+        failed = true;
+        log(`suite failed (exit ${code}); logs in ${join(artifacts, 'suite')} and ${join(dir, 'cs')}`);
+      }
+    } finally {
+      await server.stop();
+      if (!failed) rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  if (what === 'all' || what === 'ui') {
+    const { dir, ws } = freshWorkspace();
+    // Workspace trust on and nothing trusted: the UI pass runs in Restricted Mode.
+    const server = await startCodeServer({
+      bin,
+      dir: join(dir, 'cs'),
+      vsix,
+      trust: true,
+      settings: {
+        'security.workspace.trust.startupPrompt': 'never',
+        'security.workspace.trust.banner': 'never',
+        // Restricted Mode frames every non-ASCII character by default, box-drawing ones included.
+        'editor.unicodeHighlight.nonBasicASCII': false,
+        'workbench.colorTheme': 'Default Dark Modern',
+      },
+    });
+    try {
+      await phase('ui pass (installed .vsix, browser)', () =>
+        runUi({ port: server.port, outDir: join(artifacts, 'ui'), folder: join(ws, 'genkit-py'), rules: availableRules(), log: (m) => log(`ui: ${m}`) }),
+      );
+      log(`screenshots in ${join(artifacts, 'ui')}`);
+    } catch (e) {
+      failed = true;
+      log(`ui pass failed: ${e.message}`);
+      log(`logs and failure.png in ${join(artifacts, 'ui')} and ${join(dir, 'cs')}`);
+    } finally {
+      await server.stop();
+      if (!failed) rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  return !failed;
+}
+
+async function main() {
+  if (route === 'off') {
+    log('PYGUIDE_E2E=off: end-to-end tests skipped');
+    return 0;
+  }
+  if (!['code-server', 'electron'].includes(route)) throw new Error(`PYGUIDE_E2E must be code-server, electron or off, not ${route}`);
+  mkdirSync(cacheDir, { recursive: true });
+  const testsPath = await phase('build e2e suite', buildSuite);
+  // Packaging also builds dist/, which the suite loads as the extension under development.
+  const vsix = await phase('package .vsix', packageVsix);
+  let ok = true;
+  if (route === 'electron') await electron(testsPath);
+  else ok = await codeServer(testsPath, vsix);
+  log(`${ok ? 'passed' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)}s (${timings.join(', ')})`);
+  return ok ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(`[e2e] ${e.stack ?? e}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,8 @@
+"""Fixed on save."""
+
+import os
+
+
+def cwd() -> str:
+    """The working directory."""
+    return os.getcwd()

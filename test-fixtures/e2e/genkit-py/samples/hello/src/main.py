@@ -1,0 +1,5 @@
+"""Hello sample."""
+
+from genkit.plugins.foo import core
+
+print(core)  # noqa

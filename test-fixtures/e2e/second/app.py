@@ -1,0 +1,3 @@
+"""A second workspace folder with its own settings."""
+
+DEBUG = True  # noqa
