@@ -61,10 +61,9 @@ describe('ELI5 docstrings', () => {
     ];
     assert.equal(await vscode.commands.executeCommand('pyguide.insertEli5Table', rows), true);
     const lines = editor.document.getText().split('\n').slice(line, line + 12);
-    // VS Code indents every line of a multi-line snippet like the cursor's line, blank ones included.
     assert.deepEqual(lines, [
       '    Key Concepts (ELI5)::',
-      '    ',
+      '',
       '        ┌────────────────────────────────┬─────────────────────────────────────┐',
       '        │ Concept                        │ ELI5 Explanation                    │',
       '        ├────────────────────────────────┼─────────────────────────────────────┤',

@@ -82,7 +82,7 @@ export const DEFAULT_CONFIG: PyguideConfig = {
       { kind: 'sample', path: 'samples/*', name: '{name}', publishable: false, namespace: false, requiredFiles: ['README.md', 'run.sh'] },
     ],
   },
-  maxFileSize: 2_000_000,
+  maxFileSize: 10_000_000,
   ruleOptions: {},
 };
 

@@ -1,5 +1,5 @@
 import { promises as fs, type Dirent } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 
 /** Directories never worth walking into, whatever .gitignore says. */
@@ -30,6 +30,20 @@ async function readGitignore(dir: string): Promise<Ignore | undefined> {
   }
 }
 
+/**
+ * The .gitignore files above the scanned folder apply to it too, as in git: collect them up to the
+ * repository root (the folder holding `.git`), or to the file system root outside a repository.
+ */
+async function ancestorLayers(start: string): Promise<Layer[]> {
+  const layers: Layer[] = [];
+  for (let dir = dirname(start); ; dir = dirname(dir)) {
+    const rules = await readGitignore(dir);
+    if (rules) layers.unshift({ base: dir, rules });
+    const atRepoRoot = await fs.stat(join(dir, '.git')).then(() => true, () => false);
+    if (atRepoRoot || dirname(dir) === dir) return layers;
+  }
+}
+
 function ignoredBy(layers: Layer[], path: string, isDir: boolean): boolean {
   for (const layer of layers) {
     const rel = relative(layer.base, path).split(sep).join('/');
@@ -46,7 +60,8 @@ function ignoredBy(layers: Layer[], path: string, isDir: boolean): boolean {
 export async function scanFiles(root: string, options: ScanOptions = {}): Promise<string[]> {
   const out: string[] = [];
   const seen = new Set<string>();
-  const rootLayers: Layer[] = [{ base: root, rules: ignore().add(options.exclude ?? []) }];
+  const startsInsideRepo = await fs.stat(join(root, '.git')).then(() => false, () => true);
+  const rootLayers: Layer[] = [...(startsInsideRepo ? await ancestorLayers(root) : []), { base: root, rules: ignore().add(options.exclude ?? []) }];
 
   async function walk(dir: string, layers: Layer[]): Promise<void> {
     if (options.signal?.aborted) return;
