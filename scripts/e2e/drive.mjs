@@ -140,13 +140,10 @@ export async function runUi({ port, outDir, folder, rules, log }) {
 
     // 4. A quick fix with Ctrl+. : move the in-function import (or, before that rule exists, ignore the noqa).
     const lazy = rules.has('in-function-import');
-    if (lazy) {
-      await openFile('lazy.py');
-      await goToLine(6, 7);
-    } else {
-      await openFile('core.py');
-      await goToLine(3, 13);
-    }
+    const [file, needle] = lazy ? ['lazy.py', 'import json'] : ['core.py', '# noqa'];
+    await openFile(file);
+    const at = lineAndColumn(join(folder, 'packages/genkit/src/genkit', file), needle);
+    await goToLine(at.line, at.column + 2);
     const title = lazy ? 'Move import to top of file' : 'Ignore bare-noqa for this line';
     await page.keyboard.press('Control+.');
     await page.locator('.action-widget .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10_000 });
@@ -182,9 +179,7 @@ export async function runUi({ port, outDir, folder, rules, log }) {
     await page.keyboard.press('Control+J'); // hide the panel: more room for the table
     await openFile('docs.py');
     // The whitespace-only line inside traced()'s docstring (the editor renders only what is in view).
-    const docLines = readFileSync(join(folder, 'packages/genkit/src/genkit/docs.py'), 'utf8').split('\n');
-    const blank = docLines.findIndex((l, i) => l === '    ' && docLines[i + 1]?.trim() === '"""');
-    await goToLine(blank + 1, 5);
+    await goToLine(lineAndColumn(join(folder, 'packages/genkit/src/genkit/docs.py'), /^    $/).line, 5);
     await palette('Pyguide: Insert ELI5 Concepts Table');
     for (const answer of ['Span', 'A "timer" that records how long something took. Like a stopwatch for one task.', 'Exporter', 'Ships your traces somewhere (X-Ray, Jaeger). Like a postal service for telemetry data.', '']) {
       await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
@@ -209,6 +204,14 @@ export async function runUi({ port, outDir, folder, rules, log }) {
   } finally {
     await browser.close();
   }
+}
+
+/** 1-based line and column of the first match of `needle` in a file, as Ctrl+G takes them. */
+function lineAndColumn(path, needle) {
+  const lines = readFileSync(path, 'utf8').split('\n');
+  const line = lines.findIndex((l) => (typeof needle === 'string' ? l.includes(needle) : needle.test(l)));
+  if (line < 0) throw new Error(`${path} has no line matching ${needle}`);
+  return { line: line + 1, column: (typeof needle === 'string' ? lines[line].indexOf(needle) : 0) + 1 };
 }
 
 /** The colour of the token that starts `text` in the visible editor. */

@@ -9,6 +9,8 @@ import {
   describeCliFinding,
   EXTENSION_ID,
   fileIn,
+  lineWith,
+  ofRule,
   open,
   pyguideDiagnostics,
   revertAndClose,
@@ -26,13 +28,13 @@ describe('diagnostics for an opened file', () => {
     const uri = fileIn('genkit-py', 'packages/genkit/src/genkit/core.py');
     const editor = await open(uri);
     const ds = await waitForDiagnostics(uri, 'two bare-noqa diagnostics', (d) => d.filter((x) => codeOf(x) === 'bare-noqa').length === 2);
-    const text = editor.document.getText().split('\n');
-    // `# noqa` on line 3 and `# NOQA` on line 5 (1-based); `# noqa: E501` names its code and is fine.
-    const noqa = text[2].indexOf('# noqa');
-    const upper = text[4].indexOf('# NOQA');
+    const text = editor.document.getText();
+    // `import os  # noqa` and `SEPARATOR = os.sep  # NOQA`; `# noqa: E501` names its code and is fine.
+    const [l1, l2] = [lineWith(text, '# noqa'), lineWith(text, '# NOQA')];
+    const [c1, c2] = [text.split('\n')[l1].indexOf('# noqa'), text.split('\n')[l2].indexOf('# NOQA')];
     assert.deepEqual(
-      ds.filter((d) => codeOf(d) === 'bare-noqa').map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`).sort(),
-      [`2:${noqa}-2:${noqa + 6}`, `4:${upper}-4:${upper + 6}`],
+      ofRule(ds, 'bare-noqa').map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`).sort(),
+      [`${l1}:${c1}-${l1}:${c1 + 6}`, `${l2}:${c2}-${l2}:${c2 + 6}`].sort(),
     );
     for (const d of ds) {
       assert.equal(d.source, 'pyguide');
@@ -49,13 +51,13 @@ describe('diagnostics for an opened file', () => {
   it('follows edits: a finding appears while typing and goes when the code is named', async () => {
     const uri = fileIn('second', 'app.py');
     const editor = await open(uri);
-    await waitForDiagnostics(uri, 'one bare-noqa', (d) => d.length === 1);
+    await waitForDiagnostics(uri, 'one bare-noqa', (d) => ofRule(d, 'bare-noqa').length === 1);
     const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
     await editor.edit((b) => b.insert(end, 'VERBOSE = False  # noqa\n'));
-    await waitForDiagnostics(uri, 'a second bare-noqa', (d) => d.length === 2);
+    await waitForDiagnostics(uri, 'a second bare-noqa', (d) => ofRule(d, 'bare-noqa').length === 2);
     const line = editor.document.lineCount - 2;
     await editor.edit((b) => b.insert(editor.document.lineAt(line).range.end, ': FBT003'));
-    await waitForDiagnostics(uri, 'back to one', (d) => d.length === 1);
+    await waitForDiagnostics(uri, 'back to one', (d) => ofRule(d, 'bare-noqa').length === 1);
     await revertAndClose();
   });
 });
@@ -110,7 +112,7 @@ describe('quick fixes', () => {
   it('offers ignore comments and documentation for any finding', async () => {
     const uri = fileIn('genkit-py', 'packages/genkit/src/genkit/core.py');
     await open(uri);
-    const [d] = await waitForDiagnostics(uri, 'bare-noqa', (ds) => ds.some((x) => codeOf(x) === 'bare-noqa'));
+    const [d] = ofRule(await waitForDiagnostics(uri, 'bare-noqa', (ds) => ofRule(ds, 'bare-noqa').length > 0), 'bare-noqa');
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range, vscode.CodeActionKind.QuickFix.value);
     const titles = actions.map((a) => a.title);
     for (const t of ['Ignore bare-noqa for this line', 'Ignore bare-noqa for this file', 'Show documentation for bare-noqa']) assert.ok(titles.includes(t), `${t} missing from ${JSON.stringify(titles)}`);
@@ -146,7 +148,7 @@ describe('fix all', () => {
   it('"Pyguide: Fix All" leaves an unfixable file as it is', async () => {
     const uri = fileIn('second', 'app.py');
     const editor = await open(uri);
-    await waitForDiagnostics(uri, 'one bare-noqa', (d) => d.length === 1);
+    await waitForDiagnostics(uri, 'one bare-noqa', (d) => ofRule(d, 'bare-noqa').length === 1);
     const before = editor.document.getText();
     assert.equal(await vscode.commands.executeCommand('pyguide.fixAll'), true);
     assert.equal(editor.document.getText(), before);

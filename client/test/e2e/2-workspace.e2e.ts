@@ -4,7 +4,9 @@ import { mkdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { SweepResult } from '../../../server/src/lsp/protocol';
-import { cliFindings, describeCliFinding, described, diagnosticsUnder, fileIn, folder, sleep, waitFor, waitForDiagnostics } from './helpers';
+import { cliFindings, describeCliFinding, described, diagnosticsUnder, fileIn, folder, lineWith, ofRule, sleep, waitFor, waitForDiagnostics } from './helpers';
+
+const HEADER = '# Copyright 2025 Google LLC\n#\n# SPDX-License-Identifier: Apache-2.0\n\n';
 
 const BULK_FILES = 3000;
 
@@ -19,7 +21,7 @@ describe('Check Workspace', () => {
   before(() => {
     // Enough files that the sweep takes a while, so it can be cancelled half-way.
     mkdirSync(bulkDir(), { recursive: true });
-    for (let i = 0; i < BULK_FILES; i++) writeFileSync(join(bulkDir(), `m${i}.py`), `"""Module ${i}."""\n\nVALUE = ${i}  # noqa\n`);
+    for (let i = 0; i < BULK_FILES; i++) writeFileSync(join(bulkDir(), `m${i}.py`), `${HEADER}"""Module ${i}."""\n\nVALUE = ${i}  # noqa\n`);
   });
 
   after(() => rmSync(bulkDir(), { recursive: true, force: true }));
@@ -54,9 +56,10 @@ describe('Check Workspace', () => {
     console.log(`      (swept ${result.files} files in ${Date.now() - started} ms, ${result.findings} findings)`);
     assert.equal(result.cancelled, false);
     assert.ok(result.files > BULK_FILES, `only ${result.files} files swept`);
-    const closedText = (await vscode.workspace.fs.readFile(closed())).toString().split('\n')[2];
-    const at = closedText.indexOf('# noqa');
-    assert.deepEqual(described(closed()), [`2:${at}-2:${at + 6} bare-noqa`]);
+    const closedText = (await vscode.workspace.fs.readFile(closed())).toString();
+    const line = lineWith(closedText, '# noqa');
+    const at = closedText.split('\n')[line].indexOf('# noqa');
+    assert.deepEqual(described(closed()), [`${line}:${at}-${line}:${at + 6} bare-noqa`]);
     // .gitignore'd files stay out.
     assert.deepEqual(described(fileIn('genkit-py', 'build/generated.py')), []);
     for (const name of ['genkit-py', 'second']) {
@@ -70,13 +73,20 @@ describe('Check Workspace', () => {
 
   it('follows changes on disk to closed files: edited, created, deleted', async () => {
     const path = closed().fsPath;
-    writeFileSync(path, '"""Never opened in the editor: only Check Workspace reports it."""\n\nTIMEOUT = 30  # noqa: PLR2004\n');
+    writeFileSync(path, `${HEADER}"""Never opened in the editor: only Check Workspace reports it."""\n\nTIMEOUT = 30  # noqa: PLR2004\n`);
     await waitForDiagnostics(closed(), 'the fixed file to have no finding', (d) => d.length === 0);
     const fresh = fileIn('genkit-py', 'packages/genkit/src/genkit/fresh.py');
-    writeFileSync(fresh.fsPath, 'FRESH = 1  # noqa\n');
+    writeFileSync(fresh.fsPath, `${HEADER}FRESH = 1  # noqa\n`);
     await waitForDiagnostics(fresh, 'the new file\'s finding', (d) => d.length === 1);
     unlinkSync(fresh.fsPath);
     await waitForDiagnostics(fresh, 'the deleted file\'s finding to go', (d) => d.length === 0);
+  });
+
+  it('drops the findings of every file under a deleted directory', async () => {
+    const started = Date.now();
+    rmSync(bulkDir(), { recursive: true, force: true });
+    await waitFor('no findings left under the deleted directory', () => diagnosticsUnder('second').every((d) => !d.startsWith('bulk/')));
+    console.log(`      (${BULK_FILES} files' findings dropped in ${Date.now() - started} ms)`);
   });
 
   it('hands a closed file over to live diagnostics when it is opened and edited, without duplicates', async () => {
@@ -85,9 +95,9 @@ describe('Check Workspace', () => {
     const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
     const line = editor.document.lineCount - 1;
     await editor.edit((b) => b.insert(new vscode.Position(line, 0), 'print(2)  # noqa\n'));
-    await waitForDiagnostics(uri, 'two findings, live', (d) => d.filter((x) => x.message.includes('noqa')).length === 2);
+    await waitForDiagnostics(uri, 'two findings, live', (d) => ofRule(d, 'bare-noqa').length === 2);
     await vscode.commands.executeCommand('workbench.action.files.revert');
-    await waitForDiagnostics(uri, 'back to one finding', (d) => d.filter((x) => x.message.includes('noqa')).length === 1);
+    await waitForDiagnostics(uri, 'back to one finding', (d) => ofRule(d, 'bare-noqa').length === 1);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     // Closed again: the swept finding stays, once.
     await sleep(300);

@@ -37,6 +37,18 @@ export function codeOf(d: vscode.Diagnostic): string {
   return String(typeof d.code === 'object' ? d.code.value : d.code);
 }
 
+/** The diagnostics of one rule. */
+export function ofRule(ds: readonly vscode.Diagnostic[], rule: string): vscode.Diagnostic[] {
+  return ds.filter((d) => codeOf(d) === rule);
+}
+
+/** The index of the first line of `text` that contains `needle`. */
+export function lineWith(text: string, needle: string): number {
+  const i = text.split('\n').findIndex((l) => l.includes(needle));
+  if (i < 0) throw new Error(`no line with ${needle}`);
+  return i;
+}
+
 export function pyguideDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'pyguide');
 }

@@ -1,3 +1,7 @@
+# Copyright 2025 Google LLC
+#
+# SPDX-License-Identifier: Apache-2.0
+
 """Telemetry for genkit.
 
 Overview.
