@@ -58,7 +58,7 @@ export async function runSuite({ port, outDir, workspace, extensionPath, testsPa
 }
 
 /** The UI pass; throws on the first step that does not show what it should. */
-export async function runUi({ port, outDir, folder, rules, log }) {
+export async function runUi({ port, outDir, folder, sample, expected, rules, log }) {
   const { browser, page } = await launch(outDir);
   let step = 0;
   const shot = async (name) => {
@@ -103,9 +103,14 @@ export async function runUi({ port, outDir, folder, rules, log }) {
     await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 60_000 });
     log('workbench up, explorer populated');
     // Workspace trust is on and the folder is not trusted: pyguide has to work in Restricted Mode.
-    const restricted = await page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).count();
-    log(`restricted mode indicator: ${restricted > 0}`);
-    if (restricted === 0) throw new Error('expected the workspace to open in Restricted Mode');
+    await page
+      .locator('.statusbar-item', { hasText: 'Restricted Mode' })
+      .first()
+      .waitFor({ timeout: 20_000 })
+      .catch(() => {
+        throw new Error('expected the workspace to open in Restricted Mode');
+      });
+    log('Restricted Mode (untrusted workspace)');
 
     // 1. Ctrl+P opens a file; the squiggles appear.
     await openFile('core.py');
@@ -197,6 +202,28 @@ export async function runUi({ port, outDir, folder, rules, log }) {
     await page.keyboard.press('Escape');
     await shot('eli5-table');
     await revert();
+
+    // 7. Check Workspace on the Genkit-shaped sample: every expected finding lands in Problems.
+    await page.goto(workbenchUrl(port, { folder: sample }));
+    await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 60_000 });
+    await openFile('pyproject.toml');
+    await palette('Pyguide: Check Workspace');
+    await page.locator('.notifications-toasts .notification-list-item-message', { hasText: /Pyguide checked \d+ files?/ }).waitFor({ timeout: 60_000 });
+    await page.keyboard.press('Control+Shift+M');
+    await page.waitForSelector('.markers-panel .monaco-list-row', { timeout: 20_000 });
+    await palette('View: Toggle Maximized Panel');
+    await shot('sample-check-workspace');
+    await palette('Problems: Focus on Problems View');
+    // Problems lists a file's findings under its name; compare "file rule [Ln, Col]" triples.
+    const want = expected.split('\n').filter((l) => l && !l.startsWith('#')).map((l) => {
+      const m = /^(.*):(\d+):(\d+)-\d+:\d+ (\S+)$/.exec(l);
+      return `${m[1].split('/').pop()} ${m[4]} [Ln ${m[2]}, Col ${m[3]}]`;
+    });
+    const seen = await problemTriples(page);
+    log(`sample: ${seen.length} problems, ${want.length} expected`);
+    if (JSON.stringify([...seen].sort()) !== JSON.stringify([...want].sort())) {
+      throw new Error(`the Problems panel shows ${JSON.stringify(seen)}, expected ${JSON.stringify(want)}`);
+    }
     log('ui pass done');
   } catch (e) {
     await page.screenshot({ path: join(outDir, 'failure.png') }).catch(() => {});
@@ -204,6 +231,38 @@ export async function runUi({ port, outDir, folder, rules, log }) {
   } finally {
     await browser.close();
   }
+}
+
+/**
+ * Every finding in the Problems panel as "file rule [Ln L, Col C]". The list is virtual: page
+ * through it, keep each row's text by its index, then walk the rows in order (a file's row comes
+ * before its findings' rows).
+ */
+async function problemTriples(page) {
+  const rows = new Map();
+  const collect = async () => {
+    for (const r of await page.locator('.markers-panel .monaco-list-row').evaluateAll((els) => els.map((e) => [Number(e.dataset.index), e.innerText]))) rows.set(r[0], r[1]);
+  };
+  // Ctrl+Shift+M left the focus in the list (a click on a file row would fold it).
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 100; i++) {
+    const before = rows.size;
+    await collect();
+    await page.keyboard.press('PageDown');
+    await page.waitForTimeout(150);
+    await collect();
+    if (rows.size === before) break;
+  }
+  const triples = [];
+  let file = '';
+  for (const [, text] of [...rows].sort((a, b) => a[0] - b[0])) {
+    const parts = text.replace(/\u00a0/g, ' ').split('\n');
+    const at = parts.find((p) => /^\[Ln \d+, Col \d+\]$/.test(p));
+    // A finding's row reads "message / pyguide / rule / [Ln, Col]"; a related-information row has no source.
+    if (!at) file = /^\S+?\.(?:py|pyi|toml)|^[^\s/]+/.exec(parts[0])?.[0] ?? parts[0];
+    else if (parts.includes('pyguide')) triples.push(`${file} ${parts[parts.indexOf(at) - 1]} ${at}`);
+  }
+  return triples;
 }
 
 /** 1-based line and column of the first match of `needle` in a file, as Ctrl+G takes them. */

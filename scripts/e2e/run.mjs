@@ -11,7 +11,7 @@
 //   off                   skip (says so).
 // PYGUIDE_E2E_CACHE: where code-server goes (default .e2e/). PYGUIDE_E2E_GREP: run matching tests only.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -77,11 +77,15 @@ function packageVsix() {
   return vsix;
 }
 
-/** A fresh copy of the fixture workspaces in a short temporary path (VS Code puts sockets near it). */
+/**
+ * A fresh copy of the fixture workspaces in a short temporary path (VS Code puts sockets near it):
+ * `ws` holds the e2e folders and the .code-workspace, `sample` the Genkit-shaped sample beside it.
+ */
 function freshWorkspace() {
   const dir = mkdtempSync(join(tmpdir(), 'pge-'));
-  cpSync(join(root, 'test-fixtures', 'e2e'), join(dir, 'ws'), { recursive: true });
-  return { dir, ws: join(dir, 'ws') };
+  cpSync(join(root, 'test-fixtures', 'e2e'), join(dir, 'fx', 'e2e'), { recursive: true });
+  cpSync(join(root, 'test-fixtures', 'workspaces'), join(dir, 'fx', 'workspaces'), { recursive: true });
+  return { dir, ws: join(dir, 'fx', 'e2e'), sample: join(dir, 'fx', 'workspaces', 'genkit-py') };
 }
 
 function availableRules() {
@@ -132,7 +136,7 @@ async function codeServer(testsPath, vsix) {
   }
 
   if (what === 'all' || what === 'ui') {
-    const { dir, ws } = freshWorkspace();
+    const { dir, ws, sample } = freshWorkspace();
     // Workspace trust on and nothing trusted: the UI pass runs in Restricted Mode.
     const server = await startCodeServer({
       bin,
@@ -149,7 +153,15 @@ async function codeServer(testsPath, vsix) {
     });
     try {
       await phase('ui pass (installed .vsix, browser)', () =>
-        runUi({ port: server.port, outDir: join(artifacts, 'ui'), folder: join(ws, 'genkit-py'), rules: availableRules(), log: (m) => log(`ui: ${m}`) }),
+        runUi({
+          port: server.port,
+          outDir: join(artifacts, 'ui'),
+          folder: join(ws, 'genkit-py'),
+          sample,
+          expected: readFileSync(join(root, 'test-fixtures', 'workspaces', 'genkit-py.expected'), 'utf8'),
+          rules: availableRules(),
+          log: (m) => log(`ui: ${m}`),
+        }),
       );
       log(`screenshots in ${join(artifacts, 'ui')}`);
     } catch (e) {

@@ -1,10 +1,10 @@
 // "Pyguide: Check Workspace": closed files in the Problems panel, cancellation, disk changes.
 import * as assert from 'node:assert/strict';
-import { mkdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { SweepResult } from '../../../server/src/lsp/protocol';
-import { cliFindings, describeCliFinding, described, diagnosticsUnder, fileIn, folder, lineWith, ofRule, sleep, waitFor, waitForDiagnostics } from './helpers';
+import { cliFindings, describeCliFinding, described, diagnosticsUnder, extensionRoot, fileIn, folder, lineWith, ofRule, sleep, waitFor, waitForDiagnostics } from './helpers';
 
 const HEADER = '# Copyright 2025 Google LLC\n#\n# SPDX-License-Identifier: Apache-2.0\n\n';
 
@@ -62,13 +62,26 @@ describe('Check Workspace', () => {
     assert.deepEqual(described(closed()), [`${line}:${at}-${line}:${at + 6} bare-noqa`]);
     // .gitignore'd files stay out.
     assert.deepEqual(described(fileIn('genkit-py', 'build/generated.py')), []);
-    for (const name of ['genkit-py', 'second']) {
+    for (const name of ['genkit-py', 'second', 'genkit-sample']) {
       await waitFor(`${name}: diagnostics equal to the CLI's`, () => {
         const cli = cliFindings(name).map(describeCliFinding).sort();
         return JSON.stringify(diagnosticsUnder(name)) === JSON.stringify(cli) || undefined;
       }, 10_000).catch(() => assert.deepEqual(diagnosticsUnder(name), cliFindings(name).map(describeCliFinding).sort()));
     }
     assert.equal(diagnosticsUnder('second').filter((d) => d.startsWith('bulk/')).length, BULK_FILES);
+  });
+
+  it('shows exactly the expected findings of the Genkit-shaped sample workspace', () => {
+    const expected = readFileSync(join(extensionRoot(), 'test-fixtures', 'workspaces', 'genkit-py.expected'), 'utf8')
+      .split('\n')
+      .filter((l) => l && !l.startsWith('#'))
+      .map((l) => {
+        const [, file, line, col, endLine, endCol, rule] = /^(.*):(\d+):(\d+)-(\d+):(\d+) (\S+)$/.exec(l)!;
+        return `${file}:${+line - 1}:${+col - 1}-${+endLine - 1}:${+endCol - 1} ${rule}`;
+      })
+      .sort();
+    assert.ok(expected.length > 10);
+    assert.deepEqual(diagnosticsUnder('genkit-sample'), expected);
   });
 
   it('follows changes on disk to closed files: edited, created, deleted', async () => {
