@@ -3,7 +3,7 @@
 //          the mocha suite as extensionTestsPath; resolves to the suite's exit code.
 //   ui:    uses the installed .vsix like a person would (Ctrl+P, squiggles, Problems, Ctrl+.,
 //          the command palette) and saves a screenshot of each step.
-import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { format } from 'node:util';
 import { chromium } from 'playwright-core';
@@ -61,8 +61,8 @@ export async function runSuite({ port, outDir, workspace, extensionPath, testsPa
 export async function runUi({ port, outDir, folder, sample, expected, rules, log }) {
   const { browser, page } = await launch(outDir);
   let step = 0;
-  const shot = async (name) => {
-    await page.waitForTimeout(400);
+  const shot = async (name, settle = 400) => {
+    await page.waitForTimeout(settle);
     const path = join(outDir, `${String(++step).padStart(2, '0')}-${name}.png`);
     await page.screenshot({ path });
     log(`screenshot ${path}`);
@@ -90,7 +90,17 @@ export async function runUi({ port, outDir, folder, sample, expected, rules, log
     await page.keyboard.press('Enter');
     await page.waitForTimeout(300);
   };
-  const editorText = async () => (await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
+  // The rendered lines, top to bottom (the DOM keeps them in no particular order).
+  const editorText = async () =>
+    (
+      await page.locator('.editor-group-container.active .monaco-editor .view-lines .view-line').evaluateAll((els) =>
+        els
+          .map((e) => [parseFloat(e.style.top), e.textContent])
+          .sort((a, b) => a[0] - b[0])
+          .map((l) => l[1])
+          .join('\n'),
+      )
+    ).replace(/\u00a0/g, ' ');
   const revert = async () => {
     await palette('File: Revert File');
     await page.waitForTimeout(300);
@@ -170,7 +180,23 @@ export async function runUi({ port, outDir, folder, sample, expected, rules, log
     await page.keyboard.press('Control+S');
     await page.waitForTimeout(300);
 
-    // 5. Check Workspace from the palette: the progress notification, then closed files in Problems.
+    // 5. Check Workspace from the palette. First with enough files to watch the progress
+    //    notification count them, and to press its Cancel button: nothing may land in Problems.
+    const bulk = join(folder, 'bulk');
+    mkdirSync(bulk, { recursive: true });
+    for (let i = 0; i < 10_000; i++) writeFileSync(join(bulk, `m${i}.py`), `# Copyright 2025 Google LLC\n#\n# SPDX-License-Identifier: Apache-2.0\n\nVALUE = ${i}  # noqa\n`);
+    await palette('Pyguide: Check Workspace');
+    const counting = page.locator('.notifications-toasts .notification-list-item', { hasText: /\d+\/\d+ files/ }).first();
+    await counting.waitFor({ timeout: 30_000 });
+    log(`progress: ${JSON.stringify(await counting.locator('.notification-list-item-message').innerText())}`);
+    await shot('check-workspace-progress', 0);
+    await counting.locator('.monaco-button', { hasText: 'Cancel' }).click();
+    await page.locator('.statusbar-item', { hasText: 'Check Workspace cancelled' }).first().waitFor({ timeout: 20_000 });
+    await page.waitForTimeout(500);
+    if ((await problems()).some((r) => /^m\d+\.py/.test(r))) throw new Error('a cancelled Check Workspace left findings in the Problems panel');
+    log('cancelled: nothing published');
+    rmSync(bulk, { recursive: true, force: true });
+    // Then to the end: the findings of closed files fill the Problems panel.
     await palette('Pyguide: Check Workspace');
     const done = page.locator('.notifications-toasts .notification-list-item-message', { hasText: /Pyguide checked \d+ files?/ });
     await done.waitFor({ timeout: 60_000 });

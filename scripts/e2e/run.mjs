@@ -10,8 +10,9 @@
 //                         stable) and runs the same mocha suite. Needs internet and a display.
 //   off                   skip (says so).
 // PYGUIDE_E2E_CACHE: where code-server goes (default .e2e/). PYGUIDE_E2E_GREP: run matching tests only.
+// PYGUIDE_E2E_DOCS_IMAGES=1: copy the UI pass's screenshots that docs/editor.md shows into docs/images/.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -93,6 +94,26 @@ function availableRules() {
   return new Set(JSON.parse(r.stdout).runs[0].tool.driver.rules.map((rule) => rule.id));
 }
 
+/** The UI pass's screenshots (named `NN-<step>.png`) that docs/editor.md shows, by step. */
+const DOCS_IMAGES = {
+  'squiggle-hover': 'squiggle-hover.png',
+  'language-status': 'language-status.png',
+  'quick-fix-menu': 'quick-fix.png',
+  'check-workspace-progress': 'check-workspace-progress.png',
+  'eli5-table': 'eli5-table.png',
+  'sample-check-workspace': 'check-workspace.png',
+};
+
+function updateDocsImages(from) {
+  const shots = readdirSync(from);
+  for (const [step, name] of Object.entries(DOCS_IMAGES)) {
+    const shot = shots.find((f) => f.replace(/^\d+-/, '') === `${step}.png`);
+    if (!shot) throw new Error(`no ${step} screenshot in ${from}`);
+    copyFileSync(join(from, shot), join(root, 'docs', 'images', name));
+  }
+  log(`docs/images updated from ${from}`);
+}
+
 async function electron(testsPath) {
   const { runTests } = await import('@vscode/test-electron');
   const { dir, ws } = freshWorkspace();
@@ -164,6 +185,7 @@ async function codeServer(testsPath, vsix) {
         }),
       );
       log(`screenshots in ${join(artifacts, 'ui')}`);
+      if (process.env.PYGUIDE_E2E_DOCS_IMAGES) updateDocsImages(join(artifacts, 'ui'));
     } catch (e) {
       failed = true;
       log(`ui pass failed: ${e.message}`);
