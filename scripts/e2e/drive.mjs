@@ -31,13 +31,16 @@ function workbenchUrl(port, { folder, workspace, payload }) {
   return `http://127.0.0.1:${port}/?${params}`;
 }
 
-/** Runs the mocha suite inside the extension host; resolves to its exit code (0 = passed). */
+/** Runs the mocha suite inside the extension host; resolves to its exit code (0 = passed) and mocha's counts. */
 export async function runSuite({ port, outDir, workspace, extensionPath, testsPath, timeoutMs = 300_000 }) {
   const { browser, page } = await launch(outDir);
   const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
   let exitCode = null;
+  const counts = { passed: 0, failed: 0, pending: 0 };
   await page.exposeFunction('codeAutomationLog', (type, args) => {
     const text = format(...args);
+    const count = /^\s*(\d+) (passing|failing|pending)\b/.exec(text);
+    if (count) counts[{ passing: 'passed', failing: 'failed', pending: 'pending' }[count[2]]] = Number(count[1]);
     appendFileSync(join(outDir, 'extension-host.log'), `[${type}] ${text}\n`);
     if (!NOISE.test(text)) console.log(text);
   });
@@ -51,7 +54,7 @@ export async function runSuite({ port, outDir, workspace, extensionPath, testsPa
     while (exitCode === null && Date.now() < end) await page.waitForTimeout(250);
     await page.screenshot({ path: join(outDir, 'suite-end.png') });
     if (exitCode === null) console.log(`[e2e] the suite did not finish within ${timeoutMs / 1000} s`);
-    return exitCode ?? 1;
+    return { exitCode: exitCode ?? 1, ...counts };
   } finally {
     await browser.close();
   }

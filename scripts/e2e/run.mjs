@@ -27,6 +27,8 @@ const what = process.argv[2] ?? 'all';
 const cacheDir = process.env.PYGUIDE_E2E_CACHE || join(root, '.e2e');
 const started = Date.now();
 const timings = [];
+/** Suite tests plus the UI pass as one, for the closing line. */
+const results = { passed: 0, failed: 0 };
 
 const log = (...a) => console.log('[e2e]', ...a);
 
@@ -143,12 +145,15 @@ async function codeServer(testsPath, vsix) {
     const { dir, ws } = freshWorkspace();
     const server = await startCodeServer({ bin, dir: join(dir, 'cs') });
     try {
-      const code = await phase('suite (extension host, source build)', () =>
+      const suite = await phase('suite (extension host, source build)', () =>
         runSuite({ port: server.port, outDir: join(artifacts, 'suite'), workspace: join(ws, 'pyguide-e2e.code-workspace'), extensionPath: root, testsPath }),
       );
-      if (code !== 0) {
+      results.passed += suite.passed;
+      results.failed += suite.failed;
+      if (suite.exitCode !== 0) {
         failed = true;
-        log(`suite failed (exit ${code}); logs in ${join(artifacts, 'suite')} and ${join(dir, 'cs')}`);
+        results.failed = Math.max(results.failed, 1);
+        log(`suite failed (exit ${suite.exitCode}); logs in ${join(artifacts, 'suite')} and ${join(dir, 'cs')}`);
       }
     } finally {
       await server.stop();
@@ -184,10 +189,12 @@ async function codeServer(testsPath, vsix) {
           log: (m) => log(`ui: ${m}`),
         }),
       );
+      results.passed += 1;
       log(`screenshots in ${join(artifacts, 'ui')}`);
       if (process.env.PYGUIDE_E2E_DOCS_IMAGES) updateDocsImages(join(artifacts, 'ui'));
     } catch (e) {
       failed = true;
+      results.failed += 1;
       log(`ui pass failed: ${e.message}`);
       log(`logs and failure.png in ${join(artifacts, 'ui')} and ${join(dir, 'cs')}`);
     } finally {
@@ -212,6 +219,7 @@ async function main() {
   if (route === 'electron') await electron(testsPath);
   else ok = await codeServer(testsPath, vsix);
   log(`${ok ? 'passed' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)}s (${timings.join(', ')})`);
+  if (route === 'code-server') console.log(`e2e: ${results.passed} passed, ${results.failed} failed`);
   return ok ? 0 : 1;
 }
 

@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as vscode from 'vscode';
-import { fileIn, ofRule, open, revertAndClose, waitFor, waitForDiagnostics } from './helpers';
+import { fileIn, ofRule, open, revertAndClose, sleep, waitFor, waitForDiagnostics } from './helpers';
 
 /** The pyguide server processes started by this extension host. */
 function serverPids(): number[] {
@@ -40,6 +40,24 @@ describe('language server lifecycle', () => {
       const pids = serverPids();
       return pids.length === 1 && pids[0] !== pid;
     });
+    await stillLints();
+  });
+
+  it('stops restarting after five crashes in a row, until "Pyguide: Restart Server"', async () => {
+    // A restart by hand starts the crash count afresh.
+    await vscode.commands.executeCommand('pyguide.restartServer');
+    for (let crash = 1; crash <= 5; crash++) {
+      // Up and serving, not half-way through starting (a server dying then is not restarted at all).
+      await stillLints();
+      const [pid] = await waitFor(`a running server before crash ${crash}`, () => serverPids().length === 1 && serverPids());
+      process.kill(pid, 'SIGKILL');
+      await waitFor(`server ${pid} gone`, () => !serverPids().includes(pid));
+    }
+    // Give a restart the time it would take: none may come.
+    await sleep(2000);
+    assert.deepEqual(serverPids(), []);
+    await vscode.commands.executeCommand('pyguide.restartServer');
+    await waitFor('a server again', () => serverPids().length === 1);
     await stillLints();
   });
 });
