@@ -2,6 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { GUIDE_TABLE } from './guideExamples';
 
 const root = join(__dirname, '..', '..', '..');
 const snippets: Record<string, { prefix: string[]; body: string[]; description: string }> = JSON.parse(readFileSync(join(root, 'snippets/python.code-snippets'), 'utf8'));
@@ -27,19 +28,8 @@ const DATA_FLOW = `Data Flow::
                   └─────────────┘
 `;
 
-// Docstrings › Concepts Table, its first two concepts.
-const CONCEPTS = `Key Concepts (ELI5)::
-
-    ┌─────────────────────┬────────────────────────────────────────────────┐
-    │ Concept             │ ELI5 Explanation                               │
-    ├─────────────────────┼────────────────────────────────────────────────┤
-    │ Span                │ A "timer" that records how long something      │
-    │                     │ took. Like a stopwatch for one task.           │
-    ├─────────────────────┼────────────────────────────────────────────────┤
-    │ Trace               │ A collection of spans showing a request's      │
-    │                     │ journey. Like breadcrumbs through your code.   │
-    └─────────────────────┴────────────────────────────────────────────────┘
-`;
+// Docstrings › Concepts Table, its first two concepts, one level below the heading.
+const CONCEPTS = ['Key Concepts (ELI5)::', '', ...[...GUIDE_TABLE.slice(0, 8), GUIDE_TABLE.at(-1)].map((l) => `    ${l}`), ''].join('\n');
 
 describe('docstring snippets', () => {
   it('the concepts table is the guidelines\' table', () => {

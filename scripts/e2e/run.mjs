@@ -16,7 +16,6 @@ import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { codeServerVersion, startCodeServer } from './codeServer.mjs';
 import { runSuite, runUi } from './drive.mjs';
 import { CODE_SERVER_VERSION, provision } from './provision.mjs';
@@ -43,23 +42,11 @@ async function phase(name, fn) {
   }
 }
 
-/** Bundles the mocha suite that runs inside the extension host into out/e2e/. */
-async function buildSuite() {
-  const dir = join(root, 'client', 'test', 'e2e');
-  const out = join(root, 'out', 'e2e');
-  rmSync(out, { recursive: true, force: true });
-  await build({
-    entryPoints: readdirSync(dir).filter((f) => f === 'index.ts' || f.endsWith('.e2e.ts')).map((f) => join(dir, f)),
-    outdir: out,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    sourcemap: true,
-    logLevel: 'warning',
-    external: ['vscode', 'mocha'],
-  });
-  return join(out, 'index.js');
+/** Bundles the tests, the mocha suite for the extension host among them (out/e2e/). */
+function buildSuite() {
+  const r = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--tests'], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('building the tests failed');
+  return join(root, 'out', 'e2e', 'index.js');
 }
 
 /** `npm run package`, then checks that the .vsix holds exactly what `vsce ls` lists (the allow-list the unit tests pin). */

@@ -3,6 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { join, relative } from 'node:path';
 import * as vscode from 'vscode';
+import type { JsonFinding } from '../../../server/src/cliFormat';
 
 export const EXTENSION_ID = 'pyguide.pyguide';
 
@@ -70,16 +71,7 @@ export async function waitForDiagnostics(uri: vscode.Uri, what: string, accept: 
   }, timeoutMs);
 }
 
-export interface CliFinding {
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  rule: string;
-  severity: string;
-  fix: { title: string; safe: boolean } | null;
-}
+export type CliFinding = JsonFinding;
 
 function runCli(cwd: string, args: string[]): string {
   try {
