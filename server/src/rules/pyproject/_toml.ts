@@ -1,0 +1,151 @@
+// Edits to pyproject.toml text that keep the file's own layout: its quote style, its array style
+// (one item a line or all on one, trailing comma or not), its indentation, line breaks and comments.
+import type { TextIndex } from '../../engine/textIndex';
+import type { TextEdit } from '../../engine/types';
+import type { TableLocation, TomlArray, TomlAst, TomlContent, TomlKeyValue, TomlTable } from '../../parsing/toml';
+
+/** A parsed pyproject.toml with its text, as the edit builders need it. */
+export interface TomlSource {
+  text: string;
+  index: TextIndex;
+  ast: TomlAst;
+}
+
+/** A TOML basic string. */
+export function renderString(value: string): string {
+  const escaped = value.replace(/[\\"\u0000-\u001f\u007f]/g, (c) => {
+    const named: Record<string, string> = { '\\': '\\\\', '"': '\\"', '\b': '\\b', '\t': '\\t', '\n': '\\n', '\f': '\\f', '\r': '\\r' };
+    return named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+  return `"${escaped}"`;
+}
+
+/** A key, bare when TOML allows it. */
+export function renderKey(key: string): string {
+  return /^[A-Za-z0-9_-]+$/.test(key) ? key : renderString(key);
+}
+
+export function renderStringArray(items: readonly string[]): string {
+  return `[${items.map(renderString).join(', ')}]`;
+}
+
+function insertAt(src: TomlSource, offset: number, newText: string): TextEdit {
+  const at = src.index.positionAt(offset);
+  return { range: { start: at, end: at }, newText };
+}
+
+function replaceRange(src: TomlSource, start: number, end: number, newText: string): TextEdit {
+  return { range: src.index.rangeOf(start, end), newText };
+}
+
+function lineOf(src: TomlSource, offset: number): number {
+  return src.index.positionAt(offset).line;
+}
+
+/** The whitespace a line starts with. */
+function indentOf(src: TomlSource, line: number): string {
+  return /^[ \t]*/.exec(src.index.lineText(line))?.[0] ?? '';
+}
+
+/** The indentation one level deeper than a line's: its own plus four spaces (or a tab, if it uses tabs). */
+function deeperIndent(src: TomlSource, line: number): string {
+  const own = indentOf(src, line);
+  return own + (own.includes('\t') ? '\t' : '    ');
+}
+
+/** Replaces a value by other TOML text. */
+export function replaceValue(src: TomlSource, node: TomlContent, newText: string): TextEdit {
+  return replaceRange(src, node.range[0], node.range[1], newText);
+}
+
+/** Sets a string value, keeping single quotes when the value was written that way and still can be. */
+export function setString(src: TomlSource, node: TomlContent, value: string): TextEdit {
+  const literal = node.type === 'TOMLValue' && node.kind === 'string' && node.style === 'literal' && !node.multiline;
+  return replaceValue(src, node, literal && !/['\n\r]/.test(value) ? `'${value}'` : renderString(value));
+}
+
+/** Offset of the comma after an array's last element, if it has one (comments and line breaks may come between). */
+function trailingComma(src: TomlSource, array: TomlArray): number | undefined {
+  const last = array.elements.at(-1);
+  if (!last) return undefined;
+  const close = array.range[1] - 1;
+  for (let i = last.range[1]; i < close; i++) {
+    const c = src.text[i];
+    if (c === ',') return i;
+    if (c === '#') {
+      while (i < close && src.text[i] !== '\n') i++;
+    } else if (!/\s/.test(c)) return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Appends already-rendered values to an array in the array's own style: one item a line with the
+ * same indentation when it is written over several lines, `, `-separated when on one line, with a
+ * trailing comma only if it had one.
+ */
+export function appendToArray(src: TomlSource, array: TomlArray, items: readonly string[]): TextEdit[] {
+  const eol = src.index.eol;
+  const open = array.range[0];
+  const close = array.range[1] - 1;
+  const last = array.elements.at(-1);
+  const ownLine = lineOf(src, open);
+  if (!last) {
+    if (lineOf(src, close) === ownLine) return [replaceRange(src, open + 1, close, items.join(', '))];
+    const indent = deeperIndent(src, ownLine);
+    return [insertAt(src, open + 1, items.map((i) => `${eol}${indent}${i},`).join(''))];
+  }
+  const comma = trailingComma(src, array);
+  const lastLine = lineOf(src, last.range[1]);
+  const afterLast = comma ?? last.range[1];
+  const insertion = src.index.lineEnd(lineOf(src, afterLast));
+  if (lineOf(src, close) > lastLine && insertion < close) {
+    const startLine = lineOf(src, last.range[0]);
+    const before = src.text.slice(src.index.lineStart(startLine), last.range[0]);
+    const indent = before.trim() === '' ? before : deeperIndent(src, ownLine);
+    const added = items.map((i) => `${eol}${indent}${i}`).join(',');
+    if (comma !== undefined) return [insertAt(src, insertion, `${added},`)];
+    return [insertAt(src, last.range[1], ','), insertAt(src, insertion, added)];
+  }
+  const first = array.elements[0];
+  const separator = array.elements.length > 1 ? src.text.slice(first.range[1], array.elements[1].range[0]) : ', ';
+  const sep = /^\s*,[ \t]*$/.test(separator) ? separator.trim() + (separator.endsWith(' ') ? ' ' : '') : ', ';
+  if (comma !== undefined) return [insertAt(src, comma + 1, `${sep.slice(1)}${items.join(sep)},`)];
+  return [insertAt(src, last.range[1], `${sep}${items.join(sep)}`)];
+}
+
+/**
+ * Adds `key = value` (both rendered) to a table: under its header after its last key (or before
+ * `before`, to keep a sorted table sorted), or inside its inline braces.
+ */
+export function addKey(src: TomlSource, where: TableLocation, key: string, value: string, before?: TomlKeyValue): TextEdit {
+  const eol = src.index.eol;
+  const entry = `${key} = ${value}`;
+  if (where.type === 'inline') {
+    const { table } = where;
+    const lastKv = table.body.at(-1);
+    if (lastKv) return insertAt(src, lastKv.range[1], `, ${entry}`);
+    return replaceRange(src, table.range[0] + 1, table.range[1] - 1, ` ${entry} `);
+  }
+  const { table } = where;
+  if (before) {
+    const line = lineOf(src, before.range[0]);
+    return insertAt(src, src.index.lineStart(line), `${indentOf(src, line)}${entry}${eol}`);
+  }
+  const lastKv = table.body.at(-1);
+  if (lastKv) {
+    const line = lineOf(src, lastKv.range[1]);
+    return insertAt(src, src.index.lineEnd(line), `${eol}${indentOf(src, lineOf(src, lastKv.range[0]))}${entry}`);
+  }
+  return insertAt(src, src.index.lineEnd(lineOf(src, table.range[0])), `${eol}${entry}`);
+}
+
+/** Adds a `[path]` table holding the given `key = value` lines, after `after` or at the end of the file. */
+export function addTable(src: TomlSource, header: string, lines: readonly string[], after?: TomlTable): TextEdit {
+  const eol = src.index.eol;
+  const body = [`[${header}]`, ...lines].join(eol);
+  if (after) return insertAt(src, src.index.lineEnd(lineOf(src, after.range[1])), `${eol}${eol}${body}`);
+  const text = src.text;
+  const lead = text === '' ? '' : text.endsWith(`${eol}${eol}`) ? '' : text.endsWith(eol) ? eol : `${eol}${eol}`;
+  return insertAt(src, text.length, `${lead}${body}${eol}`);
+}
