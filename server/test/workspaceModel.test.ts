@@ -1,21 +1,12 @@
 // The workspace model: members, their metadata and dependencies with ranges, their files, the
 // core version and the root [tool.uv.sources], as the editor sees them, and cache invalidation.
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { OverlayFiles } from '../src/workspace/files';
 import { normalizeName, parseDependency } from '../src/workspace/metadata';
 import { Workspaces } from '../src/workspace/model';
-
-export function makeTree(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'pyguide-ws-'));
-  for (const [rel, text] of Object.entries(files)) {
-    mkdirSync(join(root, rel, '..'), { recursive: true });
-    writeFileSync(join(root, rel), text);
-  }
-  return root;
-}
+import { makeTree } from './tempTree';
 
 const ROOT = '[project]\nname = "ws"\n\n[tool.uv.workspace]\nmembers = ["packages/*", "plugins/*", "samples/*"]\n\n[tool.uv.sources]\ngenkit = { workspace = true }\n"Genkit_Plugin.Foo" = { workspace = true }\n';
 

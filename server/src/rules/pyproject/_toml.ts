@@ -115,29 +115,54 @@ export function appendToArray(src: TomlSource, array: TomlArray, items: readonly
 }
 
 /**
- * Adds `key = value` (both rendered) to a table: under its header after its last key (or before
+ * Adds `key = value` entries (rendered) to a table: under its header after its last key (or before
  * `before`, to keep a sorted table sorted), or inside its inline braces.
  */
-export function addKey(src: TomlSource, where: TableLocation, key: string, value: string, before?: TomlKeyValue): TextEdit {
+export function addKeys(src: TomlSource, where: TableLocation, entries: readonly (readonly [string, string])[], before?: TomlKeyValue): TextEdit {
   const eol = src.index.eol;
-  const entry = `${key} = ${value}`;
+  const lines = entries.map(([key, value]) => `${key} = ${value}`);
   if (where.type === 'inline') {
     const { table } = where;
     const lastKv = table.body.at(-1);
-    if (lastKv) return insertAt(src, lastKv.range[1], `, ${entry}`);
-    return replaceRange(src, table.range[0] + 1, table.range[1] - 1, ` ${entry} `);
+    if (lastKv) return insertAt(src, lastKv.range[1], `, ${lines.join(', ')}`);
+    return replaceRange(src, table.range[0] + 1, table.range[1] - 1, ` ${lines.join(', ')} `);
   }
   const { table } = where;
   if (before) {
     const line = lineOf(src, before.range[0]);
-    return insertAt(src, src.index.lineStart(line), `${indentOf(src, line)}${entry}${eol}`);
+    const indent = indentOf(src, line);
+    return insertAt(src, src.index.lineStart(line), lines.map((l) => `${indent}${l}${eol}`).join(''));
   }
   const lastKv = table.body.at(-1);
-  if (lastKv) {
-    const line = lineOf(src, lastKv.range[1]);
-    return insertAt(src, src.index.lineEnd(line), `${eol}${indentOf(src, lineOf(src, lastKv.range[0]))}${entry}`);
-  }
-  return insertAt(src, src.index.lineEnd(lineOf(src, table.range[0])), `${eol}${entry}`);
+  const indent = lastKv ? indentOf(src, lineOf(src, lastKv.range[0])) : '';
+  const after = lastKv ? lineOf(src, lastKv.range[1]) : lineOf(src, table.range[0]);
+  return insertAt(src, src.index.lineEnd(after), lines.map((l) => `${eol}${indent}${l}`).join(''));
+}
+
+export function addKey(src: TomlSource, where: TableLocation, key: string, value: string, before?: TomlKeyValue): TextEdit {
+  return addKeys(src, where, [[key, value]], before);
+}
+
+/** Replaces a whole `key = value` by other text. */
+export function replaceKeyValue(src: TomlSource, kv: TomlKeyValue, newText: string): TextEdit {
+  return replaceRange(src, kv.range[0], kv.range[1], newText);
+}
+
+/** Removes a key-value with its whole line when it stands alone on it. */
+export function removeKeyValue(src: TomlSource, kv: TomlKeyValue): TextEdit {
+  const first = lineOf(src, kv.range[0]);
+  const last = lineOf(src, kv.range[1]);
+  const lineStart = src.index.lineStart(first);
+  const alone = src.text.slice(lineStart, kv.range[0]).trim() === '' && src.text.slice(kv.range[1], src.index.lineEnd(last)).trim().replace(/^#.*/, '') === '';
+  if (!alone) return replaceRange(src, kv.range[0], kv.range[1], '');
+  const nextLine = last + 1 < src.index.lineCount ? src.index.lineStart(last + 1) : src.text.length;
+  return replaceRange(src, lineStart, nextLine, '');
+}
+
+/** A string array over several lines, one item a line, as pyproject files usually write long arrays. */
+export function renderStringArrayOverLines(src: TomlSource, items: readonly string[], indent = '    '): string {
+  const eol = src.index.eol;
+  return `[${items.map((i) => `${eol}${indent}${renderString(i)},`).join('')}${eol}]`;
 }
 
 /** Adds a `[path]` table holding the given `key = value` lines, after `after` or at the end of the file. */
