@@ -1,4 +1,8 @@
 import type { Rule } from '../../engine/types';
 import { invalidPyproject } from './invalid-pyproject';
+import { requiresPython } from './requires-python';
 
-export const PYPROJECT_RULES: readonly Rule[] = [invalidPyproject];
+export const PYPROJECT_RULES: readonly Rule[] = [
+  invalidPyproject,
+  requiresPython,
+];
