@@ -1,8 +1,10 @@
 import type { Rule } from '../../engine/types';
 import { invalidPyproject } from './invalid-pyproject';
+import { packageName } from './package-name';
 import { requiresPython } from './requires-python';
 
 export const PYPROJECT_RULES: readonly Rule[] = [
   invalidPyproject,
   requiresPython,
+  packageName,
 ];
