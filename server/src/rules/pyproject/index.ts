@@ -2,9 +2,11 @@ import type { Rule } from '../../engine/types';
 import { invalidPyproject } from './invalid-pyproject';
 import { packageName } from './package-name';
 import { requiresPython } from './requires-python';
+import { versionSync } from './version-sync';
 
 export const PYPROJECT_RULES: readonly Rule[] = [
   invalidPyproject,
   requiresPython,
   packageName,
+  versionSync,
 ];
