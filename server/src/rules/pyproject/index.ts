@@ -1,5 +1,6 @@
 import type { Rule } from '../../engine/types';
 import { invalidPyproject } from './invalid-pyproject';
+import { missingMetadata } from './missing-metadata';
 import { packageName } from './package-name';
 import { requiresPython } from './requires-python';
 import { versionSync } from './version-sync';
@@ -9,4 +10,5 @@ export const PYPROJECT_RULES: readonly Rule[] = [
   requiresPython,
   packageName,
   versionSync,
+  missingMetadata,
 ];
