@@ -2,6 +2,7 @@ import type { Rule } from '../../engine/types';
 import { invalidPyproject } from './invalid-pyproject';
 import { missingMetadata } from './missing-metadata';
 import { packageName } from './package-name';
+import { pythonClassifiers } from './python-classifiers';
 import { requiresPython } from './requires-python';
 import { versionSync } from './version-sync';
 
@@ -11,4 +12,5 @@ export const PYPROJECT_RULES: readonly Rule[] = [
   packageName,
   versionSync,
   missingMetadata,
+  pythonClassifiers,
 ];
