@@ -5,6 +5,7 @@ import { packageName } from './package-name';
 import { pythonClassifiers } from './python-classifiers';
 import { requiresPython } from './requires-python';
 import { versionSync } from './version-sync';
+import { workspaceSource } from './workspace-source';
 
 export const PYPROJECT_RULES: readonly Rule[] = [
   invalidPyproject,
@@ -13,4 +14,5 @@ export const PYPROJECT_RULES: readonly Rule[] = [
   versionSync,
   missingMetadata,
   pythonClassifiers,
+  workspaceSource,
 ];
