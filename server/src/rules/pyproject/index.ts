@@ -1,5 +1,6 @@
 import type { Rule } from '../../engine/types';
 import { invalidPyproject } from './invalid-pyproject';
+import { missingDependency } from './missing-dependency';
 import { missingMetadata } from './missing-metadata';
 import { packageName } from './package-name';
 import { pythonClassifiers } from './python-classifiers';
@@ -15,4 +16,5 @@ export const PYPROJECT_RULES: readonly Rule[] = [
   missingMetadata,
   pythonClassifiers,
   workspaceSource,
+  missingDependency,
 ];
