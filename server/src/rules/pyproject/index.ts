@@ -2,6 +2,7 @@ import type { Rule } from '../../engine/types';
 import { invalidPyproject } from './invalid-pyproject';
 import { missingDependency } from './missing-dependency';
 import { missingMetadata } from './missing-metadata';
+import { namespaceWheelConfig } from './namespace-wheel-config';
 import { packageName } from './package-name';
 import { pythonClassifiers } from './python-classifiers';
 import { requiresPython } from './requires-python';
@@ -17,4 +18,5 @@ export const PYPROJECT_RULES: readonly Rule[] = [
   pythonClassifiers,
   workspaceSource,
   missingDependency,
+  namespaceWheelConfig,
 ];
