@@ -2,6 +2,7 @@ import type { Rule } from '../../engine/types';
 import { invalidPyproject } from './invalid-pyproject';
 import { missingDependency } from './missing-dependency';
 import { missingMetadata } from './missing-metadata';
+import { missingPackageFile } from './missing-package-file';
 import { namespaceWheelConfig } from './namespace-wheel-config';
 import { packageName } from './package-name';
 import { pythonClassifiers } from './python-classifiers';
@@ -19,4 +20,5 @@ export const PYPROJECT_RULES: readonly Rule[] = [
   workspaceSource,
   missingDependency,
   namespaceWheelConfig,
+  missingPackageFile,
 ];
