@@ -7,6 +7,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, sta
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { applyChangesToDisk } from '../src/engine/diskChanges';
+import { applyTextEdits } from '../src/engine/textEdits';
 import type { FileChange, Finding } from '../src/engine/types';
 import { parseTomlDocument } from '../src/parsing/toml';
 import { PYPROJECT_RULES } from '../src/rules/pyproject';
@@ -150,4 +151,41 @@ describe('another layout, configured in [tool.pyguide]', () => {
     assert.deepEqual(session.workspaces.forFile(join(FLAT, 'pyproject.toml')).configProblems, []);
     assert.deepEqual(findings.map((f) => formatFinding(f, FLAT)).sort(), readExpected(`${FLAT}.expected`).sort());
   });
+});
+
+describe('pyproject rules on odd but valid TOML', () => {
+  const odd: Record<string, string> = {
+    scalar: 'project = 1\n',
+    array: 'project = ["a"]\n',
+    'array-of-tables': '[[project]]\nname = "x"\n',
+    types: '[project]\nname = 1\nversion = []\nrequires-python = true\ndependencies = "genkit"\nclassifiers = [1, { a = 1 }]\ndynamic = "version"\n[build-system]\nbuild-backend = 1\n[tool.hatch.build.targets.wheel]\npackages = "src"\nsources = 3\nonly-include = [1]\n',
+    dotted: 'project.name = "genkit-plugin-odd"\nproject.version = "9"\ntool.hatch.build.targets.wheel.packages = ["src"]\n[build-system]\nbuild-backend = "hatchling.build"\n',
+    unicode: '[project]\nname = "genkit-plugin-odd"\ndescription = "😀 \\u00e9"\ndependencies = ["😀", "genkit; extra == \'ü\'", ""]\n',
+    empty: '',
+  };
+  for (const [name, text] of Object.entries(odd)) {
+    it(`${name}: no rule throws, and every fix leaves valid TOML`, async () => {
+      const root = makeTree({
+        'pyproject.toml': '[tool.uv.workspace]\nmembers = ["packages/*", "plugins/*"]\n[tool.uv.sources]\n"x" = 1\n',
+        LICENSE: 'Apache\n',
+        'packages/genkit/pyproject.toml': '[project]\nname = "genkit"\nversion = "0.5.0"\nauthors = "Google"\n',
+        'plugins/odd/pyproject.toml': text,
+        'plugins/odd/src/genkit/plugins/odd/__init__.py': 'from genkit.plugins.other import x\nfrom genkit.plugins import (\n',
+      });
+      try {
+        // sessionWith turns a rule's exception into a test failure.
+        const findings = await lintWorkspace(await sessionWith(PYPROJECT_RULES), root);
+        for (const f of findings) {
+          for (const c of f.fix?.changes ?? []) {
+            if (c.type !== 'edit') continue;
+            const before = readFileSync(c.file, 'utf8');
+            const after = applyTextEdits(before, c.edits).text;
+            assert.ok(parseTomlDocument(after).ok, `${f.rule} "${f.fix!.title}" on ${name} gives invalid TOML:\n${after}`);
+          }
+        }
+      } finally {
+        rmSync(root, { recursive: true, force: true });
+      }
+    });
+  }
 });

@@ -3,7 +3,7 @@
 import { relative, sep } from 'node:path';
 import { fileStartRange } from '../../engine/textIndex';
 import type { Fix, PyprojectContext, Range, RelatedLocation, TextEdit } from '../../engine/types';
-import { findTable, locateTable, tableHeaderRange, type TableLocation } from '../../parsing/toml';
+import { findTable, tableHeaderRange } from '../../parsing/toml';
 import { projectMetadata } from '../../workspace/metadata';
 import type { LocatedString, PackageInfo, ProjectMetadata, WorkspaceView } from '../../workspace/view';
 import type { TomlSource } from './_toml';
@@ -34,10 +34,6 @@ export function anchorOf(ctx: PyprojectContext, path: readonly string[]): Range 
   return table ? tableHeaderRange(table, ctx.text) : fileStartRange(ctx.index);
 }
 
-export function projectTable(ctx: PyprojectContext): TableLocation | undefined {
-  return ctx.toml.ok ? locateTable(ctx.toml.ast, ['project']) : undefined;
-}
-
 /** A path relative to the workspace root, with `/`, for messages. */
 export function shortPath(workspace: WorkspaceView, path: string): string {
   return workspace.root ? relative(workspace.root, path).split(sep).join('/') : path;
@@ -60,6 +56,11 @@ export function pluginNamespace(namespaceDirs: readonly string[]): string {
 /** A fix that edits only the file being checked. */
 export function editFix(ctx: PyprojectContext, title: string, edits: TextEdit[], safe = true): Fix {
   return { title, safe, changes: [{ type: 'edit', file: ctx.file, edits }] };
+}
+
+/** A fix editing the checked file with one edit, when there is one to make. */
+export function fixOf(ctx: PyprojectContext, title: string, edit: TextEdit | undefined, safe = true): Fix | undefined {
+  return edit && editFix(ctx, title, [edit], safe);
 }
 
 export function related(file: string, range: Range, message: string): RelatedLocation[] {

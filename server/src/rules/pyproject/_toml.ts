@@ -2,7 +2,7 @@
 // (one item a line or all on one, trailing comma or not), its indentation, line breaks and comments.
 import type { TextIndex } from '../../engine/textIndex';
 import type { TextEdit } from '../../engine/types';
-import type { TableLocation, TomlArray, TomlAst, TomlContent, TomlKeyValue, TomlTable } from '../../parsing/toml';
+import { keyValues, locateTable, type TableLocation, type TomlArray, type TomlAst, type TomlContent, type TomlKeyValue, type TomlTable } from '../../parsing/toml';
 
 /** A parsed pyproject.toml with its text, as the edit builders need it. */
 export interface TomlSource {
@@ -141,6 +141,30 @@ export function addKeys(src: TomlSource, where: TableLocation, entries: readonly
 
 export function addKey(src: TomlSource, where: TableLocation, key: string, value: string, before?: TomlKeyValue): TextEdit {
   return addKeys(src, where, [[key, value]], before);
+}
+
+/** One path starts the other (or they are equal). */
+function nested(a: readonly (string | number)[], b: readonly string[]): boolean {
+  const n = Math.min(a.length, b.length);
+  return a.slice(0, n).every((x, i) => x === b[i]);
+}
+
+/**
+ * Adds entries to the table at `path`, wherever it is written (header or braces), or as a new
+ * `[path]` table (after `after`) when the document does not define it. Undefined when the table
+ * is written in a way a header would clash with: dotted keys, a value, an array of tables.
+ */
+export function addToTable(
+  src: TomlSource,
+  path: readonly string[],
+  entries: readonly (readonly [string, string])[],
+  options: { before?: TomlKeyValue; after?: TomlTable } = {},
+): TextEdit | undefined {
+  const where = locateTable(src.ast, path);
+  if (where) return addKeys(src, where, entries, options.before);
+  for (const kv of keyValues(src.ast)) if (nested(kv.path, path)) return undefined;
+  for (const item of src.ast.body[0].body) if (item.type === 'TOMLTable' && item.kind === 'array' && nested(item.resolvedKey, path)) return undefined;
+  return addTable(src, path.join('.'), entries.map(([k, v]) => `${k} = ${v}`), options.after);
 }
 
 /** Replaces a whole `key = value` by other text. */

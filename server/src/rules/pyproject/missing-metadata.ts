@@ -1,8 +1,8 @@
 import type { PyprojectContext, PyprojectRule, RuleFinding } from '../../engine/types';
 import { findKeyValue } from '../../parsing/toml';
 import type { PackageInfo } from '../../workspace/view';
-import { anchorOf, coreVersion, editFix, memberOf, ownMetadata, projectTable, sourceOf } from './_member';
-import { addKeys, addTable, renderString, renderStringArrayOverLines, type TomlSource } from './_toml';
+import { anchorOf, coreVersion, editFix, memberOf, ownMetadata, sourceOf } from './_member';
+import { addToTable, renderString, renderStringArrayOverLines, type TomlSource } from './_toml';
 
 const ID = 'missing-metadata';
 
@@ -84,7 +84,6 @@ export const missingMetadata: PyprojectRule = {
         why: (one: boolean) => `${one ? 'it makes' : 'they make'} the PyPI page findable and useful`,
       },
     ];
-    const where = projectTable(ctx);
     const anchor = anchorOf(ctx, ['project']);
     const findings: RuleFinding[] = [];
     for (const { kind, fields, why } of groups) {
@@ -101,10 +100,8 @@ export const missingMetadata: PyprojectRule = {
           : `No \`[project]\` table: ${kind} field${one ? '' : 's'} ${list(part)} missing (${why(one)}).`;
         const finding: RuleFinding = { range: anchor, message };
         const entries = part.map((f) => [f, values.get(f)!] as const);
-        if (part === known && (where || !meta.hasProject)) {
-          const edit = where ? addKeys(src, where, entries) : addTable(src, 'project', entries.map(([k, v]) => `${k} = ${v}`));
-          finding.fix = editFix(ctx, `Add ${part.join(', ')} to [project]`, [edit]);
-        }
+        const edit = part === known ? addToTable(src, ['project'], entries) : undefined;
+        if (edit) finding.fix = editFix(ctx, `Add ${part.join(', ')} to [project]`, [edit]);
         findings.push(finding);
       }
     }

@@ -2,8 +2,8 @@ import { join, relative, sep } from 'node:path';
 import type { PyprojectContext, PyprojectRule, RuleFinding } from '../../engine/types';
 import { findKeyValue, findTable, getPath, locateTable, stringValue, tableHeaderRange, tomlRange } from '../../parsing/toml';
 import type { PackageInfo } from '../../workspace/view';
-import { anchorOf, editFix, memberOf, pluginNamespace, shortPath, sourceOf } from './_member';
-import { addKey, addTable, removeKeyValue, renderStringArray, replaceKeyValue, replaceValue } from './_toml';
+import { anchorOf, editFix, fixOf, memberOf, pluginNamespace, shortPath, sourceOf } from './_member';
+import { addToTable, removeKeyValue, renderStringArray, replaceKeyValue, replaceValue } from './_toml';
 
 const WHEEL = ['tool', 'hatch', 'build', 'targets', 'wheel'];
 
@@ -46,19 +46,21 @@ export const namespaceWheelConfig: PyprojectRule = {
     const include = onlyInclude(ctx, pkg);
     const includeValue = renderStringArray(include.paths);
     const sourcesValue = renderStringArray([sourceDir]);
-    const where = locateTable(src.ast, WHEEL);
-    if (!where) {
-      const lines = [`only-include = ${includeValue}`, ...(sourceDir ? [`sources = ${sourcesValue}`] : [])];
+    const wheel = getPath(ctx.toml.value, ...WHEEL);
+    const add = (entries: [string, string][]) => addToTable(src, WHEEL, entries, { after: findTable(src.ast, ['build-system']) });
+    if (wheel === undefined) {
+      const entries: [string, string][] = [['only-include', includeValue], ...(sourceDir ? [['sources', sourcesValue] as [string, string]] : [])];
       return [
         {
           range: anchorOf(ctx, ['build-system']),
           message: `No \`[tool.hatch.build.targets.wheel]\`: hatch cannot find a PEP 420 namespace plugin's code by itself; set \`only-include = ${includeValue}\`${sourceDir ? ` and \`sources = ${sourcesValue}\`` : ''}.`,
-          fix: include.found ? editFix(ctx, 'Add [tool.hatch.build.targets.wheel]', [addTable(src, WHEEL.join('.'), lines, findTable(src.ast, ['build-system']))]) : undefined,
+          fix: include.found ? fixOf(ctx, 'Add [tool.hatch.build.targets.wheel]', add(entries)) : undefined,
         },
       ];
     }
-    const wheel = getPath(ctx.toml.value, ...WHEEL) as Record<string, unknown>;
-    const header = where.type === 'header' ? tableHeaderRange(where.table, ctx.text) : tomlRange(where.keyValue.key);
+    if (!wheel || typeof wheel !== 'object' || Array.isArray(wheel)) return [];
+    const where = locateTable(src.ast, WHEEL);
+    const header = !where ? anchorOf(ctx, ['build-system']) : where.type === 'header' ? tableHeaderRange(where.table, ctx.text) : tomlRange(where.keyValue.key);
     const findings: RuleFinding[] = [];
     const packages = findKeyValue(src.ast, [...WHEEL, 'packages']);
     const hasOnlyInclude = 'only-include' in wheel;
@@ -76,7 +78,7 @@ export const namespaceWheelConfig: PyprojectRule = {
       findings.push({
         range: header,
         message: `No \`only-include\`: a namespace plugin's wheel must include exactly its own directory, \`only-include = ${includeValue}\`.`,
-        fix: include.found ? editFix(ctx, `Add only-include = ${includeValue}`, [addKey(src, where, 'only-include', includeValue)]) : undefined,
+        fix: include.found ? fixOf(ctx, `Add only-include = ${includeValue}`, add([['only-include', includeValue]])) : undefined,
       });
     } else {
       const kv = findKeyValue(src.ast, [...WHEEL, 'only-include']);
@@ -89,13 +91,13 @@ export const namespaceWheelConfig: PyprojectRule = {
         }
       }
     }
-    if (sourceDir && !stripsSource(wheel.sources, sourceDir)) {
+    if (sourceDir && !stripsSource((wheel as Record<string, unknown>).sources, sourceDir)) {
       const sources = findKeyValue(src.ast, [...WHEEL, 'sources']);
       const why = `without \`sources = ${sourcesValue}\` the wheel holds \`${sourceDir}/...\` paths and imports of the plugin fail`;
       findings.push(
         sources
           ? { range: tomlRange(sources.value), message: `\`sources\` does not strip \`${sourceDir}\`: ${why}.`, fix: editFix(ctx, `Set sources to ${sourcesValue}`, [replaceValue(src, sources.value, sourcesValue)]) }
-          : { range: header, message: `No \`sources\`: ${why}.`, fix: editFix(ctx, `Add sources = ${sourcesValue}`, [addKey(src, where, 'sources', sourcesValue)]) },
+          : { range: header, message: `No \`sources\`: ${why}.`, fix: fixOf(ctx, `Add sources = ${sourcesValue}`, add([['sources', sourcesValue]])) },
       );
     }
     return findings;

@@ -1,20 +1,19 @@
 import type { PyprojectRule, Range, RuleFinding, TextEdit } from '../../engine/types';
 import { findTable, getPath, keyNames, locateTable, tableHeaderRange, tomlRange } from '../../parsing/toml';
 import { normalizeName } from '../../workspace/metadata';
-import { anchorOf, editFix, isWorkspaceRoot, related, shortPath, sourceOf } from './_member';
-import { addKey, addTable, renderKey, type TomlSource } from './_toml';
+import { anchorOf, fixOf, isWorkspaceRoot, related, shortPath, sourceOf } from './_member';
+import { addToTable, renderKey, type TomlSource } from './_toml';
 
 const SOURCES = ['tool', 'uv', 'sources'];
 const ENTRY = '{ workspace = true }';
 
 /** The edit that adds `name = { workspace = true }`, keeping a sorted table sorted. */
-function addSource(src: TomlSource, name: string): TextEdit {
+function addSource(src: TomlSource, name: string): TextEdit | undefined {
   const where = locateTable(src.ast, SOURCES);
-  if (!where) return addTable(src, SOURCES.join('.'), [`${renderKey(name)} = ${ENTRY}`], findTable(src.ast, ['tool', 'uv', 'workspace']));
-  const keys = where.table.body.map((kv) => keyNames(kv.key).join('.'));
+  const keys = where?.table.body.map((kv) => keyNames(kv.key).join('.')) ?? [];
   const sorted = keys.every((k, i) => i === 0 || keys[i - 1].toLowerCase() <= k.toLowerCase());
-  const next = sorted ? where.table.body.find((kv) => keyNames(kv.key).join('.').toLowerCase() > name.toLowerCase()) : undefined;
-  return addKey(src, where, renderKey(name), ENTRY, where.type === 'header' ? next : undefined);
+  const next = where?.type === 'header' && sorted ? where.table.body.find((kv) => keyNames(kv.key).join('.').toLowerCase() > name.toLowerCase()) : undefined;
+  return addToTable(src, SOURCES, [[renderKey(name), ENTRY]], { before: next, after: findTable(src.ast, ['tool', 'uv', 'workspace']) });
 }
 
 export const workspaceSource: PyprojectRule = {
@@ -37,7 +36,7 @@ export const workspaceSource: PyprojectRule = {
       findings.push({
         range: anchor,
         message: `${name.value} (${shortPath(ctx.workspace, pkg.dir)}) is missing from \`[tool.uv.sources]\`: add \`${renderKey(name.value)} = ${ENTRY}\` so the workspace installs it from its directory.`,
-        fix: editFix(ctx, `Add ${name.value} to [tool.uv.sources]`, [addSource(src, name.value)]),
+        fix: fixOf(ctx, `Add ${name.value} to [tool.uv.sources]`, addSource(src, name.value)),
         related: related(pkg.pyprojectPath, name.range, `name of ${shortPath(ctx.workspace, pkg.dir)}`),
       });
     }
