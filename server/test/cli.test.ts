@@ -117,11 +117,24 @@ describe('pyguide check (CLI)', () => {
 
   it('follows no symlink loop and reports a malformed [tool.pyguide] on stderr', () => {
     symlinkSync(root, join(root, 'src', 'loop'));
-    writeFileSync(join(root, 'pyproject.toml'), '[project]\nname = "ws"\n\n[tool.uv.workspace]\nmembers = []\n\n[tool.pyguide]\nselect = "bare-noqa"\nbogus = 1\n');
+    writeFileSync(join(root, 'pyproject.toml'), '[project]\nname = "ws"\n\n[tool.uv.workspace]\nmembers = []\n\n[tool.pyguide]\nselect = "bare-noqa"\nbogus = 1\nignore = ["missing-license-header"]\n');
     const r = run(root, 'check', '--format', 'json');
     assert.equal(r.code, 1);
     assert.deepEqual(JSON.parse(r.stdout).map((f: { file: string }) => f.file), ['src/a.py']);
     assert.match(r.stderr, /select must be an array of strings/);
     assert.match(r.stderr, /unknown key "bogus"/);
+  });
+
+  it('lints a 5 MB file to the end, and skips one over max-file-size with a message', () => {
+    const line = 'value = compute(1, 2, 3)  # a comment that is not a directive\n';
+    const count = Math.ceil(5_000_000 / line.length);
+    writeFileSync(join(root, 'src/big.py'), `${line.repeat(count)}tail = 1  # noqa\n`);
+    const r = run(root, 'check', 'src/big.py', '--format', 'json');
+    assert.deepEqual(JSON.parse(r.stdout).map((f: { line: number; rule: string }) => [f.line, f.rule]), [[count + 1, 'bare-noqa']]);
+    writeFileSync(join(root, 'pyproject.toml'), '[project]\nname = "ws"\n\n[tool.uv.workspace]\nmembers = []\n\n[tool.pyguide]\nmax-file-size = 1000000\n');
+    const skipped = JSON.parse(run(root, 'check', 'src/big.py', '--format', 'json').stdout);
+    assert.equal(skipped.length, 1);
+    assert.equal(skipped[0].rule, 'unreadable-file');
+    assert.match(skipped[0].message, /over the 1000000-byte limit/);
   });
 });

@@ -15,7 +15,7 @@ function workspace(files: Record<string, string>): string {
   return root;
 }
 
-const ROOT_PYPROJECT = '[project]\nname = "ws"\nversion = "0.1.0"\n\n[tool.uv.workspace]\nmembers = ["packages/*"]\n';
+const ROOT_PYPROJECT = '[project]\nname = "ws"\nversion = "0.1.0"\n\n[tool.uv.workspace]\nmembers = ["packages/*"]\n\n[tool.pyguide.severity]\nmissing-license-header = "off"\n';
 const codes = (ds: Diagnostic[]) => ds.map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.code}`);
 
 describe('language server over stdio', function () {

@@ -106,7 +106,7 @@ export const DEFAULT_CONFIG: PyguideConfig = {
       },
     ],
   },
-  maxFileSize: 2_000_000,
+  maxFileSize: 10_000_000,
   ruleOptions: {},
 };
 

@@ -17,7 +17,7 @@ export const DEFAULT_SETTINGS: PyguideSettings = {
   onTypeDelay: 150,
   severity: {},
   exclude: [],
-  maxFileSize: 2_000_000,
+  maxFileSize: 10_000_000,
 };
 
 const SEVERITY_SETTINGS = new Set<string>([...SEVERITIES, 'off']);

@@ -1,4 +1,8 @@
 import type { Rule } from '../../engine/types';
 import { bareNoqa } from './bare-noqa';
+import { bareTypeIgnore } from './bare-type-ignore';
+import { className } from './class-name';
+import { functionName } from './function-name';
+import { inFunctionImport } from './in-function-import';
 
-export const PYTHON_RULES: readonly Rule[] = [bareNoqa];
+export const PYTHON_RULES: readonly Rule[] = [bareNoqa, bareTypeIgnore, inFunctionImport, className, functionName];

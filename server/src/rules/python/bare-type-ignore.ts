@@ -1,0 +1,64 @@
+import type { Node } from 'web-tree-sitter';
+import type { TextIndex } from '../../engine/textIndex';
+import type { PythonRule, RuleFinding } from '../../engine/types';
+import { commentMatches } from '../_comments';
+
+// A type checker's ignore directive right after a `#` (several may share one comment), with the
+// bracket that would name the codes. `ignore-errors` and the like are other directives.
+const IGNORE_DIRECTIVE = /#\s*(type|pyright|pyrefly)\s*:\s*ignore(?![\w-])(\s*\[[^\]]*\])?/gi;
+
+/** A code each checker really reports, for the message's example. */
+const EXAMPLE_CODE: Record<string, string> = {
+  type: 'attr-defined',
+  pyright: 'reportAttributeAccessIssue',
+  pyrefly: 'missing-attribute',
+};
+
+/**
+ * In a file that does not parse, tree-sitter may call the rest of a line after an unterminated
+ * string a comment; Python would not, so such "comments" are not findings.
+ */
+function afterOpenQuote(comment: Node, index: TextIndex): boolean {
+  for (let p = comment.parent; p; p = p.parent) if (p.type === 'string') return true;
+  const before = index.lineText(comment.startPosition.row).slice(0, comment.startPosition.column);
+  let quote = '';
+  for (let i = 0; i < before.length; i++) {
+    const c = before[i];
+    if (quote) {
+      if (c === '\\') i++;
+      else if (before.startsWith(quote, i)) [quote, i] = ['', i + quote.length - 1];
+    } else if (c === '"' || c === "'") {
+      quote = before.startsWith(c.repeat(3), i) ? c.repeat(3) : c;
+      i += quote.length - 1;
+    }
+  }
+  return quote !== '';
+}
+
+export const bareTypeIgnore: PythonRule = {
+  id: 'bare-type-ignore',
+  kind: 'python',
+  defaultSeverity: 'warning',
+  guideline: 'Code Quality & Linting › Error Suppression Policy',
+  summary: '`# type: ignore`, `# pyright: ignore` or `# pyrefly: ignore` without an error code',
+  ruffTwin: 'PGH003',
+  check({ syntax, index }) {
+    const findings: RuleFinding[] = [];
+    for (const comment of syntax.comments) {
+      let doubtful: boolean | undefined;
+      for (const { match, range } of commentMatches(comment, IGNORE_DIRECTIVE)) {
+        const brackets = match[2];
+        if (brackets && /[^\s,[\]]/.test(brackets)) continue;
+        doubtful ??= syntax.hasErrors && afterOpenQuote(comment, index);
+        if (doubtful) break;
+        const tool = match[1].toLowerCase();
+        const directive = `# ${tool}: ignore`;
+        findings.push({
+          range,
+          message: `\`${directive}\` without an error code silences every ${tool === 'type' ? 'type-checker' : tool} error on this line, including ones nobody has seen yet; name the code and say why, e.g. \`${directive}[${EXAMPLE_CODE[tool]}]\`.`,
+        });
+      }
+    }
+    return findings;
+  },
+};

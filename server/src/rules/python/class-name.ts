@@ -1,0 +1,35 @@
+import type { PythonRule, RuleFinding } from '../../engine/types';
+import { definitionName, ignoredNames, toCapWords } from './_naming';
+
+const ID = 'class-name';
+
+/** CapWords after any leading underscores: an upper-case first letter and no underscore inside. */
+export function isCapWords(name: string): boolean {
+  const core = name.replace(/^_+/, '');
+  return /^\p{Uppercase}/u.test(core) && !core.includes('_');
+}
+
+export const className: PythonRule = {
+  id: ID,
+  kind: 'python',
+  defaultSeverity: 'warning',
+  guideline: 'Detailed Coding Guidelines › Typing & Style',
+  summary: 'a class name that is not CapWords',
+  ruffTwin: 'N801',
+  check({ syntax, config, text }) {
+    const findings: RuleFinding[] = [];
+    const ignored = ignoredNames(config, ID);
+    for (const cls of syntax.classes) {
+      const name = definitionName(cls, text);
+      if (!name || isCapWords(name.text) || ignored(name.text)) continue;
+      const suggestion = toCapWords(name.text);
+      findings.push({
+        range: name.range,
+        message:
+          `Class name \`${name.text}\` is not CapWords: start each word with a capital letter and join the words without underscores` +
+          (isCapWords(suggestion) ? `, e.g. \`${suggestion}\`.` : '.'),
+      });
+    }
+    return findings;
+  },
+};

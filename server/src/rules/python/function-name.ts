@@ -1,0 +1,62 @@
+import type { PythonRule, RuleFinding } from '../../engine/types';
+import { decoratorNames, definitionName, ignoredNames, toSnakeCase } from './_naming';
+
+const ID = 'function-name';
+
+/**
+ * camelCase names that test frameworks call, so a test class must spell them their way: Ruff's
+ * default ignore-names for N802 and the other overridable unittest.TestCase hooks.
+ */
+export const TEST_FRAMEWORK_NAMES: ReadonlySet<string> = new Set([
+  'setUp',
+  'tearDown',
+  'setUpClass',
+  'tearDownClass',
+  'setUpModule',
+  'tearDownModule',
+  'asyncSetUp',
+  'asyncTearDown',
+  'setUpTestData',
+  'failureException',
+  'longMessage',
+  'maxDiff',
+  'addCleanup',
+  'addClassCleanup',
+  'addAsyncCleanup',
+  'doCleanups',
+  'doClassCleanups',
+  'shortDescription',
+  'defaultTestResult',
+  'countTestCases',
+]);
+
+/** `@override` (from typing or typing_extensions) and `@overload` name what they must. */
+const SIGNATURE_DECORATOR = /^(?:[\w.]+\.)?(?:override|overload)$/;
+
+/** snake_case: no upper-case letter anywhere (digits and underscores, dunders included, are fine). */
+export function isSnakeCase(name: string): boolean {
+  return !/[\p{Uppercase}\p{Lt}]/u.test(name);
+}
+
+export const functionName: PythonRule = {
+  id: ID,
+  kind: 'python',
+  defaultSeverity: 'warning',
+  guideline: 'Detailed Coding Guidelines › Typing & Style',
+  summary: 'a function or method name that is not snake_case',
+  ruffTwin: 'N802',
+  check({ syntax, config, text }) {
+    const findings: RuleFinding[] = [];
+    const ignored = ignoredNames(config, ID);
+    for (const fn of syntax.functions) {
+      const name = definitionName(fn, text);
+      if (!name || isSnakeCase(name.text) || TEST_FRAMEWORK_NAMES.has(name.text) || ignored(name.text)) continue;
+      if (decoratorNames(fn).some((d) => SIGNATURE_DECORATOR.test(d))) continue;
+      findings.push({
+        range: name.range,
+        message: `Function name \`${name.text}\` is not snake_case: use lower-case words joined by underscores, e.g. \`${toSnakeCase(name.text)}\`.`,
+      });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,195 @@
+import type { Node } from 'web-tree-sitter';
+import type { TextIndex } from '../../engine/textIndex';
+import type { Fix, PythonContext, PythonRule, RuleFinding, TextEdit } from '../../engine/types';
+import { nodeRange } from '../../parsing/pythonSyntax';
+import { IMPORT_TYPES, importGuard, importItems, moduleImportBlock, nameMentions, scopeBindings, type Bindings, type ImportItem, type Mentions, type ModuleImportBlock } from './_imports';
+
+export const MOVE_IMPORT_TITLE = 'Move import to top of file';
+
+/** The function an import runs in, or undefined at module or class level (or when the tree is unsure). */
+function enclosingFunction(node: Node): Node | undefined {
+  for (let p = node.parent; p; p = p.parent) {
+    if (p.type === 'function_definition') return p;
+    if (p.type === 'ERROR' || p.type === 'module') return undefined;
+  }
+  return undefined;
+}
+
+/** Facts about the file, computed once per check and only when an in-function import exists. */
+class ModuleFacts {
+  readonly block: ModuleImportBlock;
+  /** Keys of the module-level imports. */
+  readonly keys = new Set<string>();
+  private readonly scopes = new Map<number, Bindings>();
+  /** Scopes are only read where they mention a name that one of the moved imports binds. */
+  private readonly mentions: Mentions;
+
+  constructor(
+    private readonly root: Node,
+    text: string,
+    imports: readonly Node[],
+    moved: readonly Node[],
+  ) {
+    this.block = moduleImportBlock(root);
+    for (const imp of imports) if (imp.parent?.type === 'module') for (const item of importItems(imp)) this.keys.add(item.key);
+    this.mentions = nameMentions(text, moved.flatMap((imp) => importItems(imp).map((item) => item.name)));
+  }
+
+  bindings(scope: Node): Bindings {
+    let b = this.scopes.get(scope.id);
+    if (!b) this.scopes.set(scope.id, (b = scopeBindings(scope, this.mentions)));
+    return b;
+  }
+
+  /**
+   * Whether the import, once at module level, could mean something else: it would bind a class
+   * attribute no more, or a name that a scope it passes through (its functions, the module) binds
+   * to something else would shadow it or be clobbered.
+   */
+  changesMeaning(imp: Node, items: readonly ImportItem[]): boolean {
+    const rebinds = (scope: Node) => {
+      const bindings = this.bindings(scope);
+      return items.some((item) => [...(bindings.get(item.name) ?? [])].some((value) => value !== item.value));
+    };
+    let nearest = true;
+    for (let p = imp.parent; p; p = p.parent) {
+      if (p.type === 'class_definition' && nearest) return true;
+      if (p.type === 'function_definition' && rebinds(p)) return true;
+      if (p.type === 'class_definition' || p.type === 'function_definition') nearest = false;
+    }
+    return rebinds(this.root);
+  }
+}
+
+/** The import's text at column 0: continuation lines lose the indentation the statement had. */
+function dedented(imp: Node, text: string, eol: string): string {
+  const indent = imp.startPosition.column;
+  return text
+    .slice(imp.startIndex, imp.endIndex)
+    .split(/\r\n|\r|\n/)
+    .map((line, i) => (i === 0 ? line : line.replace(new RegExp(`^[ \\t]{0,${indent}}`), '')))
+    .join(eol);
+}
+
+interface Removal {
+  edit: TextEdit;
+  /** A comment that stood after the import on its own line; it moves with the import. */
+  comment: string;
+}
+
+/** The edit that takes an import out of its block, leaving `pass` when nothing else would remain. */
+function removal(imp: Node, text: string, index: TextIndex): Removal | undefined {
+  const block = imp.parent;
+  if (block?.type !== 'block' || block.hasError) return undefined;
+  const statements = block.namedChildren.filter((c) => c.type !== 'comment');
+  const semicolon = imp.nextSibling?.type === ';' ? imp.nextSibling : undefined;
+  const end = semicolon ? semicolon.endIndex : imp.endIndex;
+  const startLine = imp.startPosition.row;
+  const endLine = index.positionAt(end).line;
+  const before = text.slice(index.lineStart(startLine), imp.startIndex);
+  const after = text.slice(end, index.lineEnd(endLine));
+  const alone = before.trim() === '' && /^\s*(?:#.*)?$/.test(after);
+  const comment = alone ? after.trimEnd() : '';
+  let from: number;
+  let to: number;
+  let replacement = '';
+  if (statements.length === 1) {
+    [from, to, replacement] = [imp.startIndex, alone ? index.lineEnd(endLine) : end, 'pass'];
+  } else if (alone) {
+    [from, to] = [index.lineStart(startLine), endLine + 1 < index.lineCount ? index.lineStart(endLine + 1) : text.length];
+    // Blank lines that set the import apart go with it, so the body keeps its spacing: the ones
+    // after it when it opened the block or a paragraph, else the ones before it at the block's end.
+    const prev = imp.previousSibling;
+    let next = (semicolon ?? imp).nextSibling;
+    if (next?.type === 'comment' && next.startPosition.row === endLine) next = next.nextSibling;
+    const opensParagraph = !prev || prev.endPosition.row < startLine - 1;
+    if (opensParagraph && next) to = Math.max(to, index.lineStart(next.startPosition.row));
+    else if (opensParagraph && prev) from = index.lineStart(prev.endPosition.row + 1);
+  } else {
+    const next = semicolon?.nextNamedSibling;
+    const prev = imp.previousSibling;
+    if (next && next.type !== 'comment' && next.startPosition.row === endLine) {
+      [from, to] = [imp.startIndex, next.startIndex];
+    } else if (prev?.type === ';') {
+      [from, to] = [prev.previousSibling?.endIndex ?? prev.startIndex, end];
+    } else {
+      [from, to] = [imp.startIndex, end];
+    }
+  }
+  // When every statement of the block is an import, the fixes of those imports could empty it
+  // between them; spanning the whole block makes them overlap, so fix-all takes one per pass and
+  // the last one sees that it must leave `pass`.
+  if (statements.length > 1 && statements.every((s) => IMPORT_TYPES.has(s.type))) {
+    const first = Math.min(from, statements[0].startIndex);
+    const last = Math.max(to, statements[statements.length - 1].endIndex);
+    return { edit: { range: index.rangeOf(first, last), newText: text.slice(first, from) + replacement + text.slice(to, last) }, comment };
+  }
+  return { edit: { range: index.rangeOf(from, to), newText: replacement }, comment };
+}
+
+/** The edit that adds `statement` to the module's import block, or undefined where that is not known. */
+function insertion(block: ModuleImportBlock, statement: string, text: string, index: TextIndex): TextEdit | undefined {
+  if (block.broken) return undefined;
+  const eol = index.eol;
+  const insertAt = (offset: number, newText: string): TextEdit => ({ range: index.rangeOf(offset, offset), newText });
+  const after = (node: Node) => {
+    const offset = index.lineStart(node.endPosition.row + 1);
+    // The anchor is the file's last line: the new line needs a break before it.
+    return offset > index.lineStart(node.endPosition.row) ? offset : undefined;
+  };
+  if (block.lastImport) {
+    const at = after(block.lastImport);
+    return at === undefined ? insertAt(text.length, eol + statement) : insertAt(at, statement + eol);
+  }
+  if (block.header) {
+    // A blank line parts the new import from the docstring, license or `__future__` imports.
+    const at = after(block.header);
+    return at === undefined ? insertAt(text.length, eol + eol + statement + eol) : insertAt(at, eol + statement + eol);
+  }
+  return insertAt(0, statement + eol + eol);
+}
+
+function moveFix(ctx: PythonContext, imp: Node, facts: ModuleFacts): Fix | undefined {
+  const items = importItems(imp);
+  if (imp.type === 'future_import_statement' || items.length === 0 || imp.hasError) return undefined;
+  const { text, index } = ctx;
+  const removed = removal(imp, text, index);
+  if (!removed) return undefined;
+  const edits = [removed.edit];
+  const present = items.every((item) => facts.keys.has(item.key));
+  if (!present) {
+    const statement = dedented(imp, text, index.eol) + removed.comment;
+    const added = insertion(facts.block, statement, text, index);
+    if (!added) return undefined;
+    edits.unshift(added);
+  }
+  return {
+    title: MOVE_IMPORT_TITLE,
+    safe: !importGuard(imp) && !facts.changesMeaning(imp, items),
+    changes: [{ type: 'edit', file: ctx.file, edits }],
+  };
+}
+
+export const inFunctionImport: PythonRule = {
+  id: 'in-function-import',
+  kind: 'python',
+  defaultSeverity: 'warning',
+  guideline: 'Code Quality & Linting › Import Placement',
+  summary: 'an `import` or `from ... import` inside a function or method body',
+  ruffTwin: 'PLC0415',
+  check(ctx) {
+    const moved = ctx.syntax.imports.filter((imp) => enclosingFunction(imp));
+    if (moved.length === 0) return [];
+    const facts = new ModuleFacts(ctx.tree.rootNode, ctx.text, ctx.syntax.imports, moved);
+    const findings: RuleFinding[] = [];
+    for (const imp of moved) {
+      const fix = moveFix(ctx, imp, facts);
+      findings.push({
+        range: nodeRange(imp),
+        message: "Import inside a function: move it to the top of the file. The guidelines keep every import in the module's import block, so dependencies are visible and load predictably.",
+        ...(fix ? { fix } : {}),
+      });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,85 @@
+// "Move import to top of file" as the editor gets it over a real stdio connection: the quick fix
+// (preferred only when safe), its versioned edits, and source.fixAll.pyguide leaving unsafe moves.
+import * as assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction, TextEdit } from 'vscode-languageserver-protocol/node';
+import { LspHarness } from './lspHarness';
+
+const SOURCE = [
+  '"""Flows."""',
+  '',
+  'import os',
+  '',
+  '',
+  'def load():',
+  '    import json',
+  '    return json.loads(os.environ["X"])',
+  '',
+  '',
+  'def fast():',
+  '    try:',
+  '        import ujson',
+  '    except ImportError:',
+  '        ujson = None',
+  '    return ujson',
+  '',
+].join('\n');
+
+function editsOf(action: CodeAction): { version: number; edits: TextEdit[] } {
+  const change = action.edit!.documentChanges![0] as { textDocument: { version: number }; edits: TextEdit[] };
+  return { version: change.textDocument.version, edits: change.edits };
+}
+
+function apply(text: string, edits: TextEdit[]): string {
+  return TextDocument.applyEdits(TextDocument.create('file:///x.py', 'python', 1, text), edits);
+}
+
+describe('in-function-import in the language server', function () {
+  let root: string;
+  let lsp: LspHarness;
+
+  beforeEach(async () => {
+    root = mkdtempSync(join(tmpdir(), 'pyguide-lsp-import-'));
+    mkdirSync(join(root, 'src'));
+    writeFileSync(join(root, 'pyproject.toml'), '[project]\nname = "ws"\n\n[tool.pyguide]\nselect = ["in-function-import"]\n');
+    lsp = await LspHarness.start({ root });
+  });
+
+  afterEach(async () => {
+    await lsp.shutdown();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('offers the move as a quick fix, preferred only when it is safe', async () => {
+    const uri = await lsp.open(join(root, 'src', 'flows.py'), SOURCE);
+    const ds = await lsp.waitForDiagnostics(uri, (d) => d.length === 2);
+    assert.deepEqual(
+      ds.map((d) => [d.code, d.range.start.line, d.range.start.character, d.range.end.character]),
+      [
+        ['in-function-import', 6, 4, 15],
+        ['in-function-import', 12, 8, 20],
+      ],
+    );
+    const [safe] = (await lsp.codeActions(uri, ds[0].range, [ds[0]])).filter((a) => a.title === 'Move import to top of file');
+    assert.equal(safe.isPreferred, true);
+    const { version, edits } = editsOf(safe);
+    assert.equal(version, 1);
+    assert.equal(apply(SOURCE, edits), SOURCE.replace('import os\n', 'import os\nimport json\n').replace('    import json\n', ''));
+
+    const [unsafe] = (await lsp.codeActions(uri, ds[1].range, [ds[1]])).filter((a) => a.title === 'Move import to top of file');
+    assert.equal(unsafe.isPreferred, false);
+    assert.equal(apply(SOURCE, editsOf(unsafe).edits), SOURCE.replace('import os\n', 'import os\nimport ujson\n').replace('        import ujson\n', '        pass\n'));
+  });
+
+  it('fix-all moves the safe import and leaves the optional one', async () => {
+    const uri = await lsp.open(join(root, 'src', 'flows.py'), SOURCE);
+    const ds = await lsp.waitForDiagnostics(uri, (d) => d.length === 2);
+    const [fixAll] = await lsp.codeActions(uri, ds[0].range, [], ['source.fixAll.pyguide']);
+    assert.equal(fixAll.kind, 'source.fixAll.pyguide');
+    const fixed = apply(SOURCE, editsOf(fixAll).edits);
+    assert.equal(fixed, SOURCE.replace('import os\n', 'import os\nimport json\n').replace('    import json\n', ''));
+  });
+});

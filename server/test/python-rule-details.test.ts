@@ -1,0 +1,82 @@
+// What the fixtures cannot show: messages, the absence of fixes, option edge cases and the naming
+// helpers' suggestions.
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Finding, Rule } from '../src/engine/types';
+import { bareTypeIgnore } from '../src/rules/python/bare-type-ignore';
+import { className } from '../src/rules/python/class-name';
+import { functionName } from '../src/rules/python/function-name';
+import { globToRegExp, toCapWords, toSnakeCase } from '../src/rules/python/_naming';
+import { sessionWith } from './fixtureHarness';
+
+async function lintIn(dir: string, rule: Rule, text: string): Promise<Finding[]> {
+  return (await sessionWith([rule])).lintText(join(dir, 'sample.py'), text);
+}
+
+describe('bare-type-ignore details', () => {
+  it('has no fix and tells the user which code form to write', async () => {
+    const [t, p, r] = await lintIn(tmpdir(), bareTypeIgnore, 'a = 1  # type: ignore\nb = 2  # pyright: ignore\nc = 3  # PyRefly: Ignore\n');
+    for (const f of [t, p, r]) assert.ok(!('fix' in f), `${f.message} carries a fix`);
+    assert.match(t.message, /`# type: ignore\[attr-defined\]`/);
+    assert.match(p.message, /`# pyright: ignore\[reportAttributeAccessIssue\]`/);
+    assert.match(r.message, /`# pyrefly: ignore\[missing-attribute\]`/);
+    assert.match(t.message, /say why/);
+  });
+});
+
+describe('naming rules options', () => {
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'pyguide-naming-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('ignore a malformed ignore-names instead of failing', async () => {
+    writeFileSync(join(dir, 'pyproject.toml'), '[tool.pyguide.rules.function-name]\nignore-names = "do_*"\n[tool.pyguide.rules.class-name]\nignore-names = ["[z-a]", "ok*"]\n');
+    const fns = await lintIn(dir, functionName, 'def do_GET(self):\n    pass\n');
+    assert.deepEqual(fns.map((f) => f.range.start), [{ line: 0, character: 4 }]);
+    const classes = await lintIn(dir, className, 'class okay_name:\n    pass\nclass bad_name:\n    pass\n');
+    assert.deepEqual(classes.map((f) => f.range.start.line), [2]);
+  });
+
+  it('reads options from the workspace pyproject.toml for each rule separately', async () => {
+    writeFileSync(join(dir, 'pyproject.toml'), '[tool.pyguide.rules.function-name]\nignore-names = ["camel*"]\n');
+    const text = 'def camelCase():\n    pass\nclass camelCase:\n    pass\n';
+    assert.equal((await lintIn(dir, functionName, text)).length, 0);
+    assert.equal((await lintIn(dir, className, text)).length, 1);
+  });
+
+  it('skip definitions whose name is not typed yet', async () => {
+    assert.deepEqual(await lintIn(dir, functionName, 'def (self):\n    pass\nclass :\n    pass\n'), []);
+    assert.deepEqual(await lintIn(dir, className, 'class :\n    pass\ndef\n'), []);
+  });
+});
+
+describe('naming helpers', () => {
+  it('suggest snake_case and CapWords spellings', () => {
+    assert.equal(toSnakeCase('fetchModelList'), 'fetch_model_list');
+    assert.equal(toSnakeCase('HTTPServer'), 'http_server');
+    assert.equal(toSnakeCase('getHTTPResponse2'), 'get_http_response2');
+    assert.equal(toSnakeCase('__Dunder__'), '__dunder__');
+    assert.equal(toSnakeCase('visit_Name'), 'visit_name');
+    assert.equal(toCapWords('model_config'), 'ModelConfig');
+    assert.equal(toCapWords('_private_helper'), '_PrivateHelper');
+    assert.equal(toCapWords('camelCase'), 'CamelCase');
+    assert.equal(toCapWords('éclair'), 'Éclair');
+  });
+
+  it('match globs as Ruff ignore-names does', () => {
+    const cases: [string, string, boolean][] = [
+      ['do_*', 'do_GET', true],
+      ['do_*', 'undo_GET', false],
+      ['legacy?', 'legacy1', true],
+      ['legacy?', 'legacy10', false],
+      ['[abc]_base', 'b_base', true],
+      ['[!abc]_base', 'b_base', false],
+      ['[!abc]_base', 'd_base', true],
+      ['set.Up', 'setXUp', false],
+      ['a+b', 'a+b', true],
+    ];
+    for (const [glob, name, expected] of cases) assert.equal(globToRegExp(glob).test(name), expected, `${glob} vs ${name}`);
+  });
+});

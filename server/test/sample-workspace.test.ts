@@ -1,0 +1,106 @@
+// The bundled Genkit-shaped sample workspace: the same exact findings through the CLI's JSON
+// output, through the language server's sweep and in the files opened one by one in the editor,
+// and a --fix run that leaves only what has no safe fix.
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Diagnostic } from 'vscode-languageserver-protocol/node';
+import { FIXTURES, readExpected } from './fixtureHarness';
+import { LspHarness } from './lspHarness';
+
+const WORKSPACE = join(FIXTURES, 'workspaces', 'genkit-py');
+const EXPECTED = join(FIXTURES, 'workspaces', 'genkit-py.expected');
+const CLI = join(__dirname, '..', '..', '..', 'bin', 'pyguide.js');
+
+interface JsonFinding {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  rule: string;
+  fix: { title: string; safe: boolean } | null;
+}
+
+function check(cwd: string, ...args: string[]): JsonFinding[] {
+  const r = spawnSync(process.execPath, [CLI, 'check', '--format', 'json', ...args], { cwd, encoding: 'utf8' });
+  assert.ok(r.status === 0 || r.status === 1, r.stderr);
+  return JSON.parse(r.stdout);
+}
+
+const asLine = (f: JsonFinding) => `${f.file}:${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.rule}`;
+
+function diagnosticLines(root: string, byUri: Map<string, Diagnostic[]>): string[] {
+  const lines: string[] = [];
+  for (const [uri, ds] of byUri) {
+    const rel = fileURLToPath(uri).slice(root.length + 1);
+    for (const d of ds) lines.push(`${rel}:${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.line + 1}:${d.range.end.character + 1} ${d.code}`);
+  }
+  return lines.sort();
+}
+
+describe('the sample workspace (test-fixtures/workspaces/genkit-py)', () => {
+  const expected = readExpected(EXPECTED).sort();
+
+  it('CLI JSON output has exactly the expected findings', () => {
+    assert.deepEqual(check(WORKSPACE).map(asLine).sort(), expected);
+  });
+
+  it('the language server sweep publishes exactly the same findings', async () => {
+    const lsp = await LspHarness.start({ root: WORKSPACE });
+    try {
+      const result = (await lsp.executeCommand('pyguide.server.checkWorkspace', [], { workDoneToken: 'sample' })) as { cancelled: boolean };
+      assert.equal(result.cancelled, false);
+      const byUri = new Map([...lsp.diagnostics].map(([uri, p]) => [uri, p.diagnostics]));
+      assert.deepEqual(diagnosticLines(WORKSPACE, byUri), expected);
+    } finally {
+      await lsp.shutdown();
+    }
+  });
+
+  it('files opened in the editor get the same findings as live diagnostics', async () => {
+    const lsp = await LspHarness.start({ root: WORKSPACE });
+    try {
+      const files = [...new Set(expected.map((l) => l.split(':')[0]))];
+      const byUri = new Map<string, Diagnostic[]>();
+      for (const rel of files) {
+        const uri = await lsp.open(join(WORKSPACE, rel), readFileSync(join(WORKSPACE, rel), 'utf8'));
+        // Workspace rules settle once the first scan of the workspace has finished.
+        const want = expected.filter((l) => l.startsWith(`${rel}:`)).length;
+        byUri.set(uri, await lsp.waitForDiagnostics(uri, (ds) => ds.length === want));
+      }
+      assert.deepEqual(diagnosticLines(WORKSPACE, byUri), expected);
+    } finally {
+      await lsp.shutdown();
+    }
+  });
+
+  it('--fix applies every safe fix, leaves the rest, and a second --fix changes nothing', () => {
+    const copy = mkdtempSync(join(tmpdir(), 'pyguide-sample-'));
+    try {
+      cpSync(WORKSPACE, copy, { recursive: true });
+      const after = check(copy, '--fix');
+      // What has no safe fix stays (the guarded import's move is offered but unsafe); renaming the
+      // test modules to their package prefixes also ends the duplicate basenames.
+      assert.deepEqual(after.map(asLine), [
+        'packages/genkit/src/genkit/core.py:40:9-40:21 function-name',
+        'packages/genkit/src/genkit/core.py:45:7-45:22 class-name',
+        'packages/genkit/src/genkit/core.py:48:21-48:35 bare-type-ignore',
+        'packages/genkit/src/genkit/core.py:53:9-53:40 in-function-import',
+        'plugins/anthropic/src/genkit/plugins/anthropic/models.py:24:24-24:30 bare-noqa',
+      ]);
+      assert.deepEqual(
+        ['packages/genkit/tests/genkit_flows_test.py', 'plugins/anthropic/tests/anthropic_models_test.py', 'plugins/google-genai/tests/google_genai_models_test.py'].filter((f) => !existsSync(join(copy, f))),
+        [],
+      );
+      assert.equal(existsSync(join(copy, 'packages/genkit/tests/__init__.py')), false);
+      assert.equal(existsSync(join(copy, 'plugins/anthropic/src/genkit/__init__.py')), false);
+      assert.deepEqual(check(copy, '--fix').map(asLine), after.map(asLine));
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
+});

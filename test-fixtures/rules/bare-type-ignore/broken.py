@@ -1,0 +1,3 @@
+def half_typed(  # type: ignore
+    x = "unterminated  # type: ignore
+y = [1, 2  # pyright: ignore

@@ -1,0 +1,1 @@
+"""Outside a workspace no other files are known."""

@@ -1,0 +1,1 @@
+"""Virtual environments are not walked."""

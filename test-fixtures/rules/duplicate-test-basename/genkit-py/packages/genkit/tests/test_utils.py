@@ -1,0 +1,1 @@
+"""pytest-style names collide too."""

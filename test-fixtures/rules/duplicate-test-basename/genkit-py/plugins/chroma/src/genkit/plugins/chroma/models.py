@@ -1,0 +1,1 @@
+"""Not test modules: same names are fine."""

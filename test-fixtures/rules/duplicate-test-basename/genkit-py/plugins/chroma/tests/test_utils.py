@@ -1,0 +1,1 @@
+"""The other test_utils.py."""

@@ -1,0 +1,1 @@
+"""conftest.py files are not test modules."""

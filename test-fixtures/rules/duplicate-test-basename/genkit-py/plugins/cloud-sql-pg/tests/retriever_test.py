@@ -1,0 +1,1 @@
+"""Only one .py of this name."""

@@ -1,0 +1,1 @@
+"""A third engine_test.py."""

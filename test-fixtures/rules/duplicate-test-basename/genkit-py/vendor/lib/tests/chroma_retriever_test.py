@@ -1,0 +1,1 @@
+"""Excluded by [tool.pyguide] exclude: neither flagged nor counted."""

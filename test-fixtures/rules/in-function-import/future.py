@@ -1,0 +1,2 @@
+def misplaced():
+    from __future__ import annotations

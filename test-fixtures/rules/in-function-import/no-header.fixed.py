@@ -1,0 +1,4 @@
+from pathlib import Path
+
+def main():
+    return Path.cwd()

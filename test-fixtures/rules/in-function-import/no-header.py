@@ -1,0 +1,3 @@
+def main():
+    from pathlib import Path
+    return Path.cwd()

@@ -1,0 +1,4 @@
+TEMPLATE = """
+# Copyright 2025 Google LLC
+# SPDX-License-Identifier: Apache-2.0
+"""

@@ -1,0 +1,3 @@
+"""No header at all."""
+
+import os

@@ -1,0 +1,3 @@
+# A helpful comment that is not a license header.
+
+print("hello")

@@ -1,0 +1,1 @@
+"""Configured with a trailing slash."""

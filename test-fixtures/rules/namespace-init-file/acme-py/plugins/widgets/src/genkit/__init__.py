@@ -1,0 +1,1 @@
+"""genkit is not a namespace directory in this workspace."""

@@ -1,0 +1,1 @@
+"""The core package owns genkit: not a namespace member."""

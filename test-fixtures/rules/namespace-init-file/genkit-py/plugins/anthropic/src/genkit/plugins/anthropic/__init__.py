@@ -1,0 +1,1 @@
+"""The plugin's own package: __init__.py belongs here."""

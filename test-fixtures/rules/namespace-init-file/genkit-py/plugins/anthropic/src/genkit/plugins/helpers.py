@@ -1,0 +1,1 @@
+"""Only __init__.py files are flagged."""

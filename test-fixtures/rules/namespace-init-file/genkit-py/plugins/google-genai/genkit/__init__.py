@@ -1,0 +1,1 @@
+"""Not under src/: the namespace directories are relative to src/."""

@@ -1,0 +1,1 @@
+"""Not a workspace member: no pyproject.toml."""

@@ -1,0 +1,1 @@
+"""Samples are not namespace members."""

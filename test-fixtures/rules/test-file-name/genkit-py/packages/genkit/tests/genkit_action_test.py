@@ -1,0 +1,1 @@
+"""Already named *_test.py."""

@@ -1,0 +1,1 @@
+"""pytest globs are case-sensitive: not collected."""

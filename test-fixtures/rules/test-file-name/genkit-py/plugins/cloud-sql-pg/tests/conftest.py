@@ -1,0 +1,1 @@
+"""Fixtures: not a test module."""

@@ -1,0 +1,1 @@
+"""Both forms: *_test.py wins, not flagged."""

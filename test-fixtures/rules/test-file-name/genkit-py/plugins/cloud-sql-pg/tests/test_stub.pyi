@@ -1,0 +1,1 @@
+"""Stubs are not test modules."""

@@ -1,0 +1,1 @@
+"""Vector tests; vector_test.py already exists."""

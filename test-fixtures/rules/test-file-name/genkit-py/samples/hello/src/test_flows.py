@@ -1,0 +1,1 @@
+"""pytest . collects test_*.py outside tests/ too."""

@@ -1,0 +1,1 @@
+"""A loose pytest-style module, outside any workspace."""

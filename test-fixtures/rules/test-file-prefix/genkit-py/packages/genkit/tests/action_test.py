@@ -1,0 +1,1 @@
+"""Missing the genkit_ prefix."""

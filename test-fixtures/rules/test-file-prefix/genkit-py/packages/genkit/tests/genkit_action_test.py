@@ -1,0 +1,1 @@
+"""Prefixed with the package name."""

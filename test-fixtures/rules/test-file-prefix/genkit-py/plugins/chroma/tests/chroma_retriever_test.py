@@ -1,0 +1,1 @@
+"""Retriever tests."""

@@ -1,0 +1,1 @@
+"""The prefixed name is taken already."""

@@ -1,0 +1,1 @@
+"""Not under the member's tests/ directory."""

@@ -1,0 +1,1 @@
+"""Hyphens kept: not the module-name prefix."""

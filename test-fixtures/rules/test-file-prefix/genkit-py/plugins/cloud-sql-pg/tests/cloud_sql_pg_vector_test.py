@@ -1,0 +1,1 @@
+"""Hyphens become underscores."""

@@ -1,0 +1,1 @@
+"""Starts with the name but not with name_."""

@@ -1,0 +1,1 @@
+"""The guidelines' own example."""

@@ -1,0 +1,1 @@
+"""Nested below tests/ counts too."""

@@ -1,0 +1,1 @@
+"""test_*.py is test-file-name's to report."""

@@ -1,0 +1,1 @@
+"""No pyproject.toml: not a workspace member."""

@@ -1,0 +1,1 @@
+"""Outside any workspace there is no package to prefix with."""

@@ -1,0 +1,1 @@
+"""Neither is tests_util/."""

@@ -1,0 +1,3 @@
+# Copyright 2025 Google LLC
+#
+# SPDX-License-Identifier: Apache-2.0

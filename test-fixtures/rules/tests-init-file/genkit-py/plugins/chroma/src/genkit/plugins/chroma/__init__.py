@@ -1,0 +1,1 @@
+"""A package __init__.py."""

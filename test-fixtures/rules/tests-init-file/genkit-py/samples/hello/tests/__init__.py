@@ -1,0 +1,1 @@
+"""A docstring is content too."""

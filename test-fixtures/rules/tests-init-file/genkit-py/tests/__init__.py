@@ -1,0 +1,1 @@
+# Workspace-level tests directory: flagged with or without a member.

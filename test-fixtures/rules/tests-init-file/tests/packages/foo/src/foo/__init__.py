@@ -1,0 +1,1 @@
+"""Below a root named tests/, but not in a tests/ directory."""
