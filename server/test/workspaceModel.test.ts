@@ -87,6 +87,15 @@ describe('workspace model', () => {
     assert.equal(ws.packageFiles(sample).exists('run.sh'), false);
   });
 
+  it("walks a plugin's namespace directories even when one wrongly holds an __init__.py", () => {
+    const stray = join(root, 'plugins/foo/src/genkit/__init__.py');
+    writeFileSync(stray, '');
+    const ws = workspaces.forFile(join(root, 'pyproject.toml'));
+    assert.deepEqual(ws.packageFiles(ws.packages[1]).modules.map((m) => m.module), ['genkit.plugins.foo']);
+    // The core is not a namespace package: its src/genkit is the import package.
+    assert.deepEqual(ws.packageFiles(ws.packages[0]).modules.map((m) => m.module), ['genkit']);
+  });
+
   it('reads the root [tool.uv.sources], normalized', () => {
     const ws = workspaces.forFile(join(root, 'pyproject.toml'));
     assert.deepEqual([...ws.uvSources()!], ['genkit', 'genkit-plugin-foo']);

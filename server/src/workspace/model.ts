@@ -28,15 +28,22 @@ const NOT_SOURCE = new Set(['tests', 'test', 'docs', 'build', 'dist', 'node_modu
 /** How deep namespace directories (without `__init__.py`) may nest above an import package, as in `genkit/plugins/x`. */
 const MAX_NAMESPACE_DEPTH = 3;
 
-/** The import packages under a source directory: the first directories holding `__init__.py`. */
-function findImportPackages(base: string, files: FileSource): ImportPackage[] {
+/**
+ * The import packages under a source directory: the first directories holding `__init__.py`.
+ * Declared namespace directories are walked through even when one wrongly holds an `__init__.py`
+ * (namespace-init-file reports that), so a plugin's package is still `genkit.plugins.x`.
+ */
+function findImportPackages(base: string, files: FileSource, namespaceDirs: readonly string[]): ImportPackage[] {
   const out: ImportPackage[] = [];
+  const namespaces = new Set(namespaceDirs.map((d) => d.split('/').filter(Boolean).join('.')));
   const walk = (dir: string, parts: string[]) => {
     for (const name of listDirs(dir)) {
       if (NOT_SOURCE.has(name) || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) continue;
       const sub = join(dir, name);
-      if (files.exists(join(sub, '__init__.py'))) out.push({ dir: sub, module: [...parts, name].join('.') });
-      else if (parts.length + 1 < MAX_NAMESPACE_DEPTH) walk(sub, [...parts, name]);
+      const module = [...parts, name];
+      if (namespaces.has(module.join('.'))) walk(sub, module);
+      else if (files.exists(join(sub, '__init__.py'))) out.push({ dir: sub, module: module.join('.') });
+      else if (module.length < MAX_NAMESPACE_DEPTH) walk(sub, module);
     }
   };
   walk(base, []);
@@ -129,7 +136,7 @@ export class WorkspaceModel implements WorkspaceView {
     let cached = this.filesCache.get(pkg.dir);
     if (!cached) {
       const source = pkg.kind.sourceDir === '' || pkg.kind.sourceDir === '.' ? pkg.dir : join(pkg.dir, pkg.kind.sourceDir);
-      const modules = findImportPackages(source, this.files);
+      const modules = findImportPackages(source, this.files, pkg.kind.namespace ? this.config.layout.namespaceDirs : []);
       const present = new Map<string, boolean>();
       cached = {
         modules,
