@@ -145,6 +145,17 @@ describe('fix all', () => {
     }
   });
 
+  it('"Pyguide: Fix All" applies the safe fixes of the active file', async function () {
+    if (!availableRules().has('in-function-import')) this.skip();
+    const uri = fileIn('genkit-py', 'packages/genkit/src/genkit/lazy.py');
+    const editor = await open(uri);
+    await waitForDiagnostics(uri, 'the in-function-import', (d) => ofRule(d, 'in-function-import').length === 1);
+    assert.equal(await vscode.commands.executeCommand('pyguide.fixAll'), true);
+    await waitForDiagnostics(uri, 'no in-function-import left', (d) => ofRule(d, 'in-function-import').length === 0);
+    assert.ok(editor.document.getText().split('\n').includes('import json'), editor.document.getText());
+    await revertAndClose();
+  });
+
   it('"Pyguide: Fix All" leaves an unfixable file as it is', async () => {
     const uri = fileIn('second', 'app.py');
     const editor = await open(uri);
