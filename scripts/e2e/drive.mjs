@@ -272,16 +272,20 @@ async function problemTriples(page) {
   const collect = async () => {
     for (const r of await page.locator('.markers-panel .monaco-list-row').evaluateAll((els) => els.map((e) => [Number(e.dataset.index), e.innerText]))) rows.set(r[0], r[1]);
   };
-  // Ctrl+Shift+M left the focus in the list (a click on a file row would fold it).
+  // The focus is in the list (a click on a file row would fold it).
   await page.keyboard.press('Home');
-  for (let i = 0; i < 100; i++) {
+  await page.waitForTimeout(150);
+  await collect();
+  for (let i = 0, idle = 0; i < 100 && idle < 3; i++) {
     const before = rows.size;
-    await collect();
     await page.keyboard.press('PageDown');
     await page.waitForTimeout(150);
     await collect();
-    if (rows.size === before) break;
+    idle = rows.size === before ? idle + 1 : 0;
   }
+  await page.keyboard.press('End');
+  await page.waitForTimeout(300);
+  await collect();
   const triples = [];
   let file = '';
   for (const [, text] of [...rows].sort((a, b) => a[0] - b[0])) {
