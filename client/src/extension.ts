@@ -114,7 +114,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.commands.registerCommand('pyguide.showOutput', () => output.show()),
   );
-  await lc.start();
+  // A server that cannot start leaves the commands in place: Restart Server can try again.
+  await lc.start().catch((e: unknown) => {
+    output.error(`pyguide server did not start: ${(e as Error)?.stack ?? e}`);
+    status.setServerState('stopped');
+  });
 }
 
 async function ensureRunning(lc: LanguageClient): Promise<void> {
