@@ -20,6 +20,7 @@ describe('settings', () => {
     await update('severity', undefined);
     await update('enable', undefined);
     await update('run', undefined);
+    await update('exclude', undefined);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
@@ -39,6 +40,13 @@ describe('settings', () => {
     await waitForDiagnostics(app(), 'nothing while disabled', (d) => d.length === 0);
     assert.ok((await waitForDiagnostics(core(), 'the other folder untouched', (d) => d.length > 0)).length > 0);
     await update('enable', undefined);
+    await waitForDiagnostics(app(), 'the finding back', (d) => ofRule(d, 'bare-noqa').length === 1);
+  });
+
+  it('pyguide.exclude skips matching files, open ones included', async () => {
+    await update('exclude', ['app.py']);
+    await waitForDiagnostics(app(), 'nothing for an excluded file', (d) => d.length === 0);
+    await update('exclude', undefined);
     await waitForDiagnostics(app(), 'the finding back', (d) => ofRule(d, 'bare-noqa').length === 1);
   });
 
