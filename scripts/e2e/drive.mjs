@@ -129,9 +129,13 @@ export async function runUi({ port, outDir, folder, sample, expected, rules, log
     await openFile('core.py');
     await page.waitForSelector('.squiggly-warning', { timeout: 60_000 });
     log(`core.py: ${await page.locator('.squiggly-warning').count()} warning squiggles`);
-    // The squiggle lies under the text layer: move the mouse onto it rather than "hover" the element.
-    const squiggle = await page.locator('.squiggly-warning').first().boundingBox();
-    await page.mouse.move(squiggle.x + squiggle.width / 2, squiggle.y + squiggle.height / 2);
+    // The hover over the squiggle, opened from the keyboard (Ctrl+K Ctrl+I) with the cursor on it:
+    // a mouse hover depends on where the pointer was before.
+    const noqa = lineAndColumn(join(folder, 'packages/genkit/src/genkit/core.py'), '# noqa');
+    await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
+    await goToLine(noqa.line, noqa.column + 2);
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I');
     await page.locator('.monaco-hover', { hasText: 'bare-noqa' }).first().waitFor({ timeout: 10_000 });
     await shot('squiggle-hover');
     await page.mouse.move(5, 400);
