@@ -1,4 +1,4 @@
-// Bundles the client, server and CLI (and, with --tests, every test file) with esbuild, and puts
+// Bundles the client, server and CLI (and, with --tests, every test file and the e2e suite) with esbuild, and puts
 // the tree-sitter wasm files beside the bundles so `locateFile` finds them at run time.
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -73,4 +73,12 @@ if (withTests) {
     external: ['vscode', 'mocha'],
   });
   copyWasm(out);
+  // The end-to-end suite, which VS Code loads into its extension host (see scripts/e2e/run.mjs).
+  const e2e = join(root, 'client/test/e2e');
+  await build({
+    ...common,
+    entryPoints: readdirSync(e2e).filter((f) => f === 'index.ts' || f.endsWith('.e2e.ts')).map((f) => join(e2e, f)),
+    outdir: join(out, 'e2e'),
+    external: ['vscode', 'mocha'],
+  });
 }

@@ -1,31 +1,132 @@
-import * as path from 'node:path';
+// The VS Code client: starts pyguide's language server over IPC and adds what LSP does not carry
+// by itself: commands, progress for Check Workspace, status, crash handling, the ELI5 table.
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  CloseAction,
+  ErrorAction,
+  ExecuteCommandRequest,
+  LanguageClient,
+  RevealOutputChannelOn,
+  State,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+import { SERVER_COMMANDS, STATUS_NOTIFICATION, type StatusParams } from '../../server/src/lsp/protocol';
+import { checkWorkspace, type CheckWorkspaceOptions } from './checkWorkspace';
+import { CrashPolicy } from './crashPolicy';
+import { insertEli5Table } from './eli5Command';
+import { PyguideStatus } from './status';
+import { withOtherCheckersDiagnostics } from './typeIgnoreCodes';
+
+const DOCUMENT_SELECTOR = [
+  { scheme: 'file', language: 'python' },
+  { scheme: 'untitled', language: 'python' },
+  { scheme: 'file', pattern: '**/pyproject.toml' },
+];
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const output = vscode.window.createOutputChannel('pyguide', { log: true });
+  const status = new PyguideStatus(DOCUMENT_SELECTOR);
+  const crashes = new CrashPolicy();
+  context.subscriptions.push(output, status);
+
+  const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { scheme: 'file', language: 'python' },
-      { scheme: 'untitled', language: 'python' },
-      { scheme: 'file', pattern: '**/pyproject.toml' },
-    ],
+    documentSelector: DOCUMENT_SELECTOR,
+    outputChannel: output,
+    revealOutputChannelOn: RevealOutputChannelOn.Never,
+    errorHandler: {
+      error: (_error, _message, count) => ({ action: count !== undefined && count <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown, handled: true }),
+      closed: () => {
+        const decision = crashes.crashed();
+        output.warn(`pyguide server stopped unexpectedly${decision.restart ? '; restarting it' : ''}.`);
+        if (!decision.restart) {
+          status.setServerState('crashed');
+          void offer(
+            `The pyguide server crashed ${decision.notify.crashes} times in ${decision.notify.minutes} minutes and was not restarted again. The details are in the pyguide output.`,
+            'error',
+          );
+          return { action: CloseAction.DoNotRestart, handled: true };
+        }
+        if (decision.notify) {
+          void offer(
+            `The pyguide server crashed ${decision.notify.crashes} times in the last ${decision.notify.minutes} minutes; it was restarted each time. The details are in the pyguide output.`,
+            'warning',
+          );
+        }
+        return { action: CloseAction.Restart, handled: true };
+      },
+    },
+    middleware: {
+      provideCodeActions: (document, range, ctx, token, next) =>
+        next(document, range, withOtherCheckersDiagnostics(ctx, vscode.languages.getDiagnostics(document.uri)), token),
+    },
   };
-  client = new LanguageClient('pyguide', 'pyguide', serverOptions, clientOptions);
+
+  async function offer(message: string, level: 'warning' | 'error'): Promise<void> {
+    const show = level === 'error' ? vscode.window.showErrorMessage : vscode.window.showWarningMessage;
+    const choice = await show(message, 'Show Output', 'Restart Server');
+    if (choice === 'Show Output') output.show();
+    else if (choice === 'Restart Server') await vscode.commands.executeCommand('pyguide.restartServer');
+  }
+
+  const lc = new LanguageClient('pyguide', 'pyguide', serverOptions, clientOptions);
+  client = lc;
   context.subscriptions.push(
-    vscode.commands.registerCommand('pyguide.checkWorkspace', () => client?.sendRequest('workspace/executeCommand', { command: 'pyguide.server.checkWorkspace', arguments: [] })),
-    vscode.commands.registerCommand('pyguide.restartServer', () => client?.restart()),
-    vscode.commands.registerCommand('pyguide.showOutput', () => client?.outputChannel.show()),
+    lc.onDidChangeState(({ newState }) => {
+      if (newState === State.Running) status.setServerState('running');
+      else if (newState === State.Starting) status.setServerState('starting');
+      else status.setServerState('stopped');
+    }),
+    lc.onNotification(STATUS_NOTIFICATION, (params: StatusParams) => status.linted(params)),
+    vscode.commands.registerCommand('pyguide.checkWorkspace', async (options?: CheckWorkspaceOptions) => {
+      await ensureRunning(lc);
+      return checkWorkspace(lc, options);
+    }),
+    vscode.commands.registerCommand('pyguide.fixAll', async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor || !vscode.languages.match(DOCUMENT_SELECTOR, editor.document)) {
+        void vscode.window.showInformationMessage('Pyguide: Fix All works on the active Python or pyproject.toml file.');
+        return false;
+      }
+      await ensureRunning(lc);
+      const { document } = editor;
+      const applied = await lc.sendRequest(ExecuteCommandRequest.type, {
+        command: SERVER_COMMANDS.fixAll,
+        arguments: [document.uri.toString(), document.version],
+      });
+      if (applied === false) void vscode.window.showWarningMessage('Pyguide: the file changed while fixes were computed; run Fix All again.');
+      return applied;
+    }),
+    vscode.commands.registerCommand('pyguide.insertEli5Table', insertEli5Table),
+    vscode.commands.registerCommand('pyguide.restartServer', async () => {
+      crashes.reset();
+      output.info('Restarting the pyguide server on request.');
+      if (lc.isRunning()) await lc.restart();
+      else await lc.start();
+    }),
+    vscode.commands.registerCommand('pyguide.showOutput', () => output.show()),
   );
-  await client.start();
+  // A server that cannot start leaves the commands in place: Restart Server can try again.
+  await lc.start().catch((e: unknown) => {
+    output.error(`pyguide server did not start: ${(e as Error)?.stack ?? e}`);
+    status.setServerState('stopped');
+  });
+}
+
+async function ensureRunning(lc: LanguageClient): Promise<void> {
+  if (lc.state === State.Stopped) await lc.start();
 }
 
 export async function deactivate(): Promise<void> {
+  // stop() sends shutdown and exit and waits for the server to go; a crash handler is not consulted.
   await client?.stop();
+  client = undefined;
 }

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatSarif, formatText, toJson, type OutputFormat } from './cliFormat';
 import { applyChangesToDisk } from './engine/diskChanges';
-import { fixAllText } from './engine/fixAll';
+import { fixAllText, MAX_FIX_PASSES } from './engine/fixAll';
 import { compareFindings } from './engine/linter';
 import { LintSession } from './engine/session';
 import type { FileChange, Finding } from './engine/types';
@@ -95,9 +95,10 @@ async function lintAll(session: LintSession, files: string[]): Promise<Finding[]
 /** Applies safe fixes: text edits per file first, then renames, deletions and other files' edits. */
 async function fix(session: LintSession, files: string[], cwd: string, paths: string[]): Promise<{ files: string[]; applied: number }> {
   let applied = 0;
-  for (let round = 0; round < 3; round++) {
+  for (let round = 0; round < MAX_FIX_PASSES; round++) {
     let changed = 0;
     const otherChanges: FileChange[] = [];
+    const edited = new Set<string>();
     for (const file of files) {
       const read = session.files.read(file, session.workspaces.forFile(file).config.maxFileSize);
       if (!read.ok) continue;
@@ -107,8 +108,16 @@ async function fix(session: LintSession, files: string[], cwd: string, paths: st
         session.workspaces.changed(file, 'changed');
         changed += result.applied;
       }
+    }
+    // Fixes that touch other files are collected once every file's own fixes are written, and
+    // only one per edited file per round: their edits are computed on the text as it is now.
+    for (const file of files) {
       for (const finding of session.lintFile(file)) {
-        if (finding.fix?.safe && finding.fix.changes.some((c) => c.type !== 'edit' || c.file !== file)) otherChanges.push(...finding.fix.changes);
+        if (!finding.fix?.safe || !finding.fix.changes.some((c) => c.type !== 'edit' || c.file !== file)) continue;
+        const targets = finding.fix.changes.flatMap((c) => (c.type === 'edit' ? [c.file] : []));
+        if (targets.some((t) => edited.has(t))) continue;
+        targets.forEach((t) => edited.add(t));
+        otherChanges.push(...finding.fix.changes);
       }
     }
     if (otherChanges.length > 0) {

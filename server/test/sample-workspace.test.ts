@@ -91,6 +91,10 @@ describe('the sample workspace (test-fixtures/workspaces/genkit-py)', () => {
         'packages/genkit/src/genkit/core.py:48:21-48:35 bare-type-ignore',
         'packages/genkit/src/genkit/core.py:53:9-53:40 in-function-import',
         'plugins/anthropic/src/genkit/plugins/anthropic/models.py:24:24-24:30 bare-noqa',
+        'plugins/google-genai/pyproject.toml:1:1-1:10 missing-metadata',
+        'plugins/google-genai/pyproject.toml:1:1-1:10 missing-metadata',
+        'plugins/google-genai/pyproject.toml:2:8-2:36 package-name',
+        'samples/hello/pyproject.toml:1:1-1:10 missing-package-file',
       ]);
       assert.deepEqual(
         ['packages/genkit/tests/genkit_flows_test.py', 'plugins/anthropic/tests/anthropic_models_test.py', 'plugins/google-genai/tests/google_genai_models_test.py'].filter((f) => !existsSync(join(copy, f))),

@@ -24,8 +24,12 @@ export interface MemberKind {
   publishable: boolean;
   /** A PEP 420 namespace plugin living in `src/<namespace>/`. */
   namespace: boolean;
-  /** Files the member directory must hold (`py.typed` is looked for under `src/`). */
+  /** Files the member directory must hold (`py.typed` is looked for in the import packages under `sourceDir`). */
   requiredFiles: string[];
+  /** Where the import packages live, relative to the member directory (`src`, or `.` for a flat layout). */
+  sourceDir: string;
+  /** The member's version must equal the core package's. */
+  versionSync: boolean;
 }
 
 export interface LayoutConfig {
@@ -70,7 +74,16 @@ export const DEFAULT_CONFIG: PyguideConfig = {
     core: 'packages/genkit',
     namespaceDirs: ['genkit', 'genkit/plugins'],
     members: [
-      { kind: 'package', path: 'packages/*', name: '{name}', publishable: true, namespace: false, requiredFiles: ['LICENSE', 'py.typed'] },
+      {
+        kind: 'package',
+        path: 'packages/*',
+        name: '{name}',
+        publishable: true,
+        namespace: false,
+        requiredFiles: ['LICENSE', 'py.typed'],
+        sourceDir: 'src',
+        versionSync: true,
+      },
       {
         kind: 'plugin',
         path: 'plugins/*',
@@ -78,8 +91,19 @@ export const DEFAULT_CONFIG: PyguideConfig = {
         publishable: true,
         namespace: true,
         requiredFiles: ['README.md', 'LICENSE', 'py.typed'],
+        sourceDir: 'src',
+        versionSync: true,
       },
-      { kind: 'sample', path: 'samples/*', name: '{name}', publishable: false, namespace: false, requiredFiles: ['README.md', 'run.sh'] },
+      {
+        kind: 'sample',
+        path: 'samples/*',
+        name: '{name}',
+        publishable: false,
+        namespace: false,
+        requiredFiles: ['README.md', 'run.sh'],
+        sourceDir: 'src',
+        versionSync: false,
+      },
     ],
   },
   maxFileSize: 10_000_000,
@@ -121,6 +145,9 @@ function severities(v: unknown, where: string, problems: string[]): Record<strin
   return out;
 }
 
+const LAYOUT_KEYS = new Set(['core', 'namespace-dirs', 'members']);
+const MEMBER_KEYS = new Set(['kind', 'path', 'name', 'publishable', 'namespace', 'required-files', 'source-dir', 'version-sync']);
+
 function memberKinds(v: unknown, problems: string[]): MemberKind[] | undefined {
   if (v === undefined) return undefined;
   if (!Array.isArray(v)) {
@@ -134,13 +161,22 @@ function memberKinds(v: unknown, problems: string[]): MemberKind[] | undefined {
       problems.push(`layout.members[${i}] needs string keys "kind" and "path"`);
       continue;
     }
+    const segments = t.path.split('/');
+    if (segments.length !== 2 || segments[1] !== '*' || segments[0] === '' || segments[0].includes('*')) {
+      problems.push(`layout.members[${i}].path must look like "<dir>/*" (one directory, then *), not "${t.path}"`);
+      continue;
+    }
+    for (const key of Object.keys(t)) if (!MEMBER_KEYS.has(key)) problems.push(`unknown key "${key}" in layout.members[${i}]`);
+    const publishable = t.publishable !== false;
     out.push({
       kind: t.kind,
       path: t.path,
       name: typeof t.name === 'string' ? t.name : '{name}',
-      publishable: t.publishable !== false,
+      publishable,
       namespace: t.namespace === true,
       requiredFiles: strings(t['required-files'], `layout.members[${i}].required-files`, problems) ?? [],
+      sourceDir: typeof t['source-dir'] === 'string' ? t['source-dir'] : 'src',
+      versionSync: typeof t['version-sync'] === 'boolean' ? t['version-sync'] : publishable,
     });
   }
   return out;
@@ -165,6 +201,7 @@ export function readConfig(table: unknown): { config: PyguideConfig; problems: s
   }
   const known = new Set(['select', 'ignore', 'severity', 'exclude', 'license', 'requires-python', 'classifiers', 'layout', 'max-file-size', 'rules']);
   for (const k of Object.keys(t)) if (!known.has(k)) problems.push(`unknown key "${k}" in [tool.pyguide]`);
+  for (const k of Object.keys(layout)) if (!LAYOUT_KEYS.has(k)) problems.push(`unknown key "${k}" in [tool.pyguide.layout]`);
   const maxFileSize = typeof t['max-file-size'] === 'number' ? t['max-file-size'] : d.maxFileSize;
   return {
     problems,

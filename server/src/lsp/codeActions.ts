@@ -1,6 +1,7 @@
 import { CodeAction, CodeActionKind, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { SOURCE, toWorkspaceEdit, type DiagnosticData, type EditTarget } from './convert';
+import { BARE_TYPE_IGNORE } from './protocol';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.pyguide`;
 export const SHOW_DOCUMENTATION_COMMAND = 'pyguide.showDocumentation';
@@ -41,6 +42,42 @@ export function ignoreForFileEdit(doc: TextDocument, rule: string): TextEdit {
   return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `# pyguide: ignore-file[${rule}]${eol}` };
 }
 
+/** Which checkers' codes a suppression directive understands; `type: ignore` is read by all of them. */
+const DIRECTIVE_SOURCES: Record<string, RegExp> = {
+  pyright: /pyright|pylance/i,
+  pyrefly: /pyrefly/i,
+};
+
+/**
+ * "Use specific code [<code>]" for a bare `# type: ignore` (or `# pyright:`/`# pyrefly: ignore`)
+ * when another checker reports a coded diagnostic on the same line. The client adds those other
+ * diagnostics to the request; the pyguide diagnostic's range is the directive, so the code goes
+ * right after it.
+ */
+export function specificCodeActions(doc: TextDocument, bare: Diagnostic & { data: DiagnosticData }, diagnostics: Diagnostic[]): CodeAction[] {
+  if (bare.data.version !== doc.version) return [];
+  const directive = doc.getText(bare.range);
+  const tool = /^#\s*(\w+)\s*:\s*ignore$/i.exec(directive)?.[1].toLowerCase();
+  if (!tool) return [];
+  const accepts = DIRECTIVE_SOURCES[tool];
+  const codes: string[] = [];
+  for (const d of diagnostics) {
+    if (d.source === SOURCE || d.code === undefined || d.code === '' || d.range.start.line !== bare.range.start.line) continue;
+    if (accepts && !accepts.test(d.source ?? '')) continue;
+    const code = String(d.code);
+    if (!codes.includes(code)) codes.push(code);
+  }
+  const choices = codes.map((c) => [c]);
+  if (codes.length > 1) choices.push(codes);
+  return choices.map((chosen) => {
+    const title = `Use specific code${chosen.length > 1 ? 's' : ''} [${chosen.join(', ')}]`;
+    const action = CodeAction.create(title, versionedEdit(doc, [{ range: { start: bare.range.end, end: bare.range.end }, newText: `[${chosen.join(', ')}]` }]), CodeActionKind.QuickFix);
+    action.diagnostics = [bare];
+    action.isPreferred = chosen.length === 1 && codes.length === 1;
+    return action;
+  });
+}
+
 /** Quick fixes, ignore comments and documentation links for the pyguide diagnostics in a range. */
 export function quickFixActions(doc: TextDocument, diagnostics: Diagnostic[], target: EditTarget): CodeAction[] {
   const actions: CodeAction[] = [];
@@ -57,6 +94,7 @@ export function quickFixActions(doc: TextDocument, diagnostics: Diagnostic[], ta
         actions.push(action);
       }
     }
+    if (d.code === BARE_TYPE_IGNORE) actions.push(...specificCodeActions(doc, d, diagnostics));
     const lineAction = CodeAction.create(
       `Ignore ${d.code} for this line`,
       versionedEdit(doc, [ignoreForLineEdit(doc, d.range.start.line, d.code)]),

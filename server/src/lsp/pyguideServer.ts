@@ -24,32 +24,20 @@ import type { LintSession } from '../engine/session';
 import { minimalEdit } from '../engine/textEdits';
 import type { Finding } from '../engine/types';
 import type { OverlayFiles } from '../workspace/files';
+import type { WorkspaceModel } from '../workspace/model';
 import { scanFiles } from '../workspace/scan';
 import { FIX_ALL_KIND, quickFixActions, SHOW_DOCUMENTATION_COMMAND, versionedEdit } from './codeActions';
 import { pathToUri, toDiagnostic, uriToPath } from './convert';
 import { DocumentStore } from './documents';
+import { SERVER_COMMANDS, STATUS_NOTIFICATION, type StatusParams, type SweepResult } from './protocol';
 import { DEFAULT_SETTINGS, normalizeSettings, type PyguideSettings } from './settings';
 
+export { STATUS_NOTIFICATION, type StatusParams, type SweepResult };
+
 export const COMMANDS = {
-  checkWorkspace: 'pyguide.server.checkWorkspace',
-  fixAll: 'pyguide.server.fixAll',
+  ...SERVER_COMMANDS,
   showDocumentation: SHOW_DOCUMENTATION_COMMAND,
 } as const;
-
-/** Sent after each lint, for the client's status item. */
-export const STATUS_NOTIFICATION = 'pyguide/status';
-export interface StatusParams {
-  uri: string;
-  lintMs: number;
-  findings: number;
-  skipped?: string;
-}
-
-export interface SweepResult {
-  files: number;
-  findings: number;
-  cancelled: boolean;
-}
 
 /** How many files a sweep lints before it lets other requests in. */
 const SWEEP_SLICE = 16;
@@ -109,12 +97,14 @@ export class PyguideServer {
     });
     c.onDidSaveTextDocument(({ textDocument }) => this.lintSoon(textDocument.uri, 0));
     c.onDidCloseTextDocument(({ textDocument }) => this.closed(textDocument.uri));
-    c.onDidChangeWatchedFiles(({ changes }) => {
-      for (const change of changes) {
-        const kind = change.type === FileChangeType.Created ? 'created' : change.type === FileChangeType.Deleted ? 'deleted' : 'changed';
-        this.fileChangedOnDisk(change.uri, kind);
-      }
-    });
+    c.onDidChangeWatchedFiles(({ changes }) =>
+      this.filesChangedOnDisk(
+        changes.map((change) => ({
+          uri: change.uri,
+          kind: change.type === FileChangeType.Created ? 'created' : change.type === FileChangeType.Deleted ? 'deleted' : 'changed',
+        })),
+      ),
+    );
     c.onDidChangeConfiguration(({ settings }) => {
       this.globalSettings = (settings as { pyguide?: unknown } | undefined)?.pyguide;
       this.settingsByFolder.clear();
@@ -168,6 +158,8 @@ export class PyguideServer {
           kind: all,
         })),
       });
+      // A deleted directory is reported once, as itself: this is how the files swept under it go.
+      await this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*', kind: WatchKind.Delete }] });
     }
   }
 
@@ -219,35 +211,57 @@ export class PyguideServer {
     } else this.publish(uri, null, []);
   }
 
-  private fileChangedOnDisk(uri: string, kind: 'created' | 'changed' | 'deleted'): void {
-    const path = uriToPath(uri);
-    if (!path) return;
-    this.workspaceDataChanged(path, kind, uri);
-    if (this.documents.get(uri)) return;
-    if (kind === 'deleted') {
-      if (this.swept.delete(uri)) this.publish(uri, null, []);
-    } else if (this.swept.has(uri) || (kind === 'created' && this.swept.size > 0)) {
-      const findings = this.session.lintFile(path);
-      this.swept.set(uri, findings);
-      this.publish(uri, null, findings);
+  /**
+   * One batch of on-disk changes (a branch switch brings thousands): the workspace models learn of
+   * all of them first, then every affected file is linted once.
+   */
+  private filesChangedOnDisk(changes: { uri: string; kind: 'created' | 'changed' | 'deleted' }[]): void {
+    const affected = new Set<WorkspaceModel>();
+    const relint = new Set<string>();
+    // A deleted directory stands for the swept files under it.
+    const expanded = changes.flatMap((c) => (c.kind === 'deleted' ? [c.uri, ...this.sweptUnder(c.uri)].map((uri) => ({ uri, kind: c.kind })) : [c]));
+    for (const { uri, kind } of expanded) {
+      const path = uriToPath(uri);
+      if (!path) continue;
+      for (const model of this.session.workspaces.changed(path, kind)) affected.add(model);
+      if (this.documents.get(uri)) continue;
+      if (kind === 'deleted') {
+        relint.delete(uri);
+        if (this.swept.delete(uri)) this.publish(uri, null, []);
+      } else if (this.swept.has(uri) || (kind === 'created' && this.swept.size > 0)) relint.add(uri);
     }
+    this.relintAffected([...affected], relint);
+  }
+
+  /** The swept files inside a directory (nothing when `uri` is a file). */
+  private sweptUnder(uri: string): string[] {
+    const prefix = uri.endsWith('/') ? uri : `${uri}/`;
+    return [...this.swept.keys()].filter((u) => u.startsWith(prefix));
   }
 
   /** A file that workspace rules read changed: re-lint what may depend on it. */
   private workspaceDataChanged(path: string, kind: 'created' | 'changed' | 'deleted', except?: string): void {
-    const affected = this.session.workspaces.changed(path, kind);
-    if (affected.length === 0) return;
-    for (const doc of this.documents.all()) {
-      const p = this.pathOf(doc.uri);
-      if (doc.uri !== except && p && affected.includes(this.session.workspaces.forFile(p))) this.lintSoon(doc.uri, DEFAULT_SETTINGS.onTypeDelay);
-    }
-    for (const uri of this.swept.keys()) {
-      const p = uriToPath(uri);
-      if (p && uri !== except && affected.includes(this.session.workspaces.forFile(p))) {
-        const findings = this.session.lintFile(p);
-        this.swept.set(uri, findings);
-        this.publish(uri, null, findings);
+    this.relintAffected(this.session.workspaces.changed(path, kind), new Set(), except);
+  }
+
+  /** Re-lints open documents (soon) and swept files (now) of the affected workspaces, plus `alsoSwept`. */
+  private relintAffected(affected: WorkspaceModel[], alsoSwept: Set<string>, except?: string): void {
+    if (affected.length > 0) {
+      for (const doc of this.documents.all()) {
+        const p = this.pathOf(doc.uri);
+        if (doc.uri !== except && p && affected.includes(this.session.workspaces.forFile(p))) this.lintSoon(doc.uri, DEFAULT_SETTINGS.onTypeDelay);
       }
+      for (const uri of this.swept.keys()) {
+        const p = uriToPath(uri);
+        if (p && uri !== except && affected.includes(this.session.workspaces.forFile(p))) alsoSwept.add(uri);
+      }
+    }
+    for (const uri of alsoSwept) {
+      const p = uriToPath(uri);
+      if (!p || this.documents.get(uri)) continue;
+      const findings = this.session.lintFile(p);
+      this.swept.set(uri, findings);
+      this.publish(uri, null, findings);
     }
   }
 

@@ -50,3 +50,73 @@ export function getPath(value: unknown, ...keys: string[]): unknown {
   }
   return cur;
 }
+
+export type TomlKeyValue = AST.TOMLKeyValue;
+export type TomlTable = AST.TOMLTable;
+export type TomlArray = AST.TOMLArray;
+export type TomlInlineTable = AST.TOMLInlineTable;
+export type TomlContent = AST.TOMLContentNode;
+export type TomlStringValue = AST.TOMLStringValue;
+
+/** The names of a (possibly dotted) key, quotes resolved. */
+export function keyNames(key: AST.TOMLKey): string[] {
+  return key.keys.map((k) => (k.type === 'TOMLBare' ? k.name : k.value));
+}
+
+function samePath(a: readonly (string | number)[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/** Every key-value of a document with its full path, inline tables included, in source order. */
+export function* keyValues(ast: TomlAst): Generator<{ path: (string | number)[]; node: TomlKeyValue }> {
+  function* within(prefix: (string | number)[], kvs: readonly TomlKeyValue[]): Generator<{ path: (string | number)[]; node: TomlKeyValue }> {
+    for (const node of kvs) {
+      const path = [...prefix, ...keyNames(node.key)];
+      yield { path, node };
+      if (node.value.type === 'TOMLInlineTable') yield* within(path, node.value.body);
+    }
+  }
+  for (const item of ast.body[0].body) {
+    if (item.type === 'TOMLKeyValue') yield* within([], [item]);
+    else yield* within(item.resolvedKey, item.body);
+  }
+}
+
+/** The key-value at a full path, e.g. `findKeyValue(ast, ['project', 'version'])`, however it is written. */
+export function findKeyValue(ast: TomlAst, path: readonly string[]): TomlKeyValue | undefined {
+  for (const kv of keyValues(ast)) if (samePath(kv.path, path)) return kv.node;
+  return undefined;
+}
+
+/** The `[a.b]` header table of a path (not an array of tables). */
+export function findTable(ast: TomlAst, path: readonly string[]): TomlTable | undefined {
+  for (const item of ast.body[0].body) {
+    if (item.type === 'TOMLTable' && item.kind === 'standard' && samePath(item.resolvedKey, path)) return item;
+  }
+  return undefined;
+}
+
+/** Where a table's keys are written: under its own header, or in an inline table `key = { ... }`. */
+export type TableLocation = { type: 'header'; table: TomlTable } | { type: 'inline'; table: TomlInlineTable; keyValue: TomlKeyValue };
+
+export function locateTable(ast: TomlAst, path: readonly string[]): TableLocation | undefined {
+  const table = findTable(ast, path);
+  if (table) return { type: 'header', table };
+  const kv = findKeyValue(ast, path);
+  return kv?.value.type === 'TOMLInlineTable' ? { type: 'inline', table: kv.value, keyValue: kv } : undefined;
+}
+
+/** The range of a table's header, `[a.b]` or `[[a.b]]`, brackets included. */
+export function tableHeaderRange(table: TomlTable, text: string): Range {
+  let end = table.key.range[1];
+  const closing = table.kind === 'array' ? ']]' : ']';
+  const at = text.indexOf(closing, end);
+  if (at >= 0 && text.slice(end, at).trim() === '') end = at + closing.length;
+  const line = table.loc.start.line - 1;
+  return { start: { line, character: table.loc.start.column }, end: { line, character: table.loc.start.column + (end - table.range[0]) } };
+}
+
+/** A value as a string, when it is one. */
+export function stringValue(node: TomlContent | undefined): string | undefined {
+  return node?.type === 'TOMLValue' && node.kind === 'string' ? node.value : undefined;
+}

@@ -1,9 +1,11 @@
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { readdirSync } from 'node:fs';
 import { DEFAULT_CONFIG, readConfig, resolveConfig, type EditorOverrides, type PyguideConfig, type ResolvedConfig } from '../engine/config';
+import { TextIndex } from '../engine/textIndex';
 import { getPath, parseTomlDocument, type TomlDocument } from '../parsing/toml';
 import type { FileSource } from './files';
-import type { PackageInfo, WorkspaceView } from './view';
+import { normalizeName, projectMetadata } from './metadata';
+import type { ImportPackage, PackageFiles, PackageInfo, ProjectMetadata, PyprojectFile, WorkspaceView } from './view';
 
 function isInside(dir: string, file: string): boolean {
   const rel = relative(dir, file);
@@ -21,13 +23,44 @@ function listDirs(dir: string): string[] {
   }
 }
 
+/** Directories that never hold a package's import packages. */
+const NOT_SOURCE = new Set(['tests', 'test', 'docs', 'build', 'dist', 'node_modules', '__pycache__', 'site-packages', 'venv']);
+/** How deep namespace directories (without `__init__.py`) may nest above an import package, as in `genkit/plugins/x`. */
+const MAX_NAMESPACE_DEPTH = 3;
+
+/**
+ * The import packages under a source directory: the first directories holding `__init__.py`.
+ * Declared namespace directories are walked through even when one wrongly holds an `__init__.py`
+ * (namespace-init-file reports that), so a plugin's package is still `genkit.plugins.x`.
+ */
+function findImportPackages(base: string, files: FileSource, namespaceDirs: readonly string[]): ImportPackage[] {
+  const out: ImportPackage[] = [];
+  const namespaces = new Set(namespaceDirs.map((d) => d.split('/').filter(Boolean).join('.')));
+  const walk = (dir: string, parts: string[]) => {
+    for (const name of listDirs(dir)) {
+      if (NOT_SOURCE.has(name) || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) continue;
+      const sub = join(dir, name);
+      const module = [...parts, name];
+      if (namespaces.has(module.join('.'))) walk(sub, module);
+      else if (files.exists(join(sub, '__init__.py'))) out.push({ dir: sub, module: module.join('.') });
+      else if (module.length < MAX_NAMESPACE_DEPTH) walk(sub, module);
+    }
+  };
+  walk(base, []);
+  return out;
+}
+
 /**
  * One Python workspace: its root, configuration, member packages and known Python files.
  * Derived data is cached and dropped by `changed()` when a file it came from changes.
  */
 export class WorkspaceModel implements WorkspaceView {
   private cachedPackages: PackageInfo[] | undefined;
-  private readonly pyprojects = new Map<string, TomlDocument | undefined>();
+  private readonly pyprojects = new Map<string, PyprojectFile | undefined>();
+  private readonly metadataCache = new Map<string, ProjectMetadata | undefined>();
+  /** Per package directory. */
+  private readonly filesCache = new Map<string, PackageFiles>();
+  private sourcesCache: { names: ReadonlySet<string> | undefined } | undefined;
   private readonly python = new Set<string>();
   private configState: { config: PyguideConfig; problems: string[] } | undefined;
   private resolved: ResolvedConfig | undefined;
@@ -79,7 +112,7 @@ export class WorkspaceModel implements WorkspaceView {
             const dir = join(this.root, parent, dirName);
             const pyprojectPath = join(dir, 'pyproject.toml');
             if (!this.files.exists(pyprojectPath)) continue;
-            found.push({ dir, dirName, kind, pyprojectPath, expectedName: kind.name.replace(/\{name\}/g, dirName) });
+            found.push({ dir, dirName, kind, pyprojectPath, expectedName: kind.name.replace(/\{name\}/g, dirName).replace(/_/g, '-') });
           }
         }
       }
@@ -90,6 +123,50 @@ export class WorkspaceModel implements WorkspaceView {
 
   packageOf(file: string): PackageInfo | undefined {
     return this.packages.find((p) => isInside(p.dir, file));
+  }
+
+  get corePackage(): PackageInfo | undefined {
+    const dir = this.root && join(this.root, this.config.layout.core);
+    return dir ? this.packages.find((p) => p.dir === dir) : undefined;
+  }
+
+  metadata(path: string): ProjectMetadata | undefined {
+    if (!this.metadataCache.has(path)) this.metadataCache.set(path, projectMetadata(this.pyproject(path)));
+    return this.metadataCache.get(path);
+  }
+
+  packageFiles(pkg: PackageInfo): PackageFiles {
+    let cached = this.filesCache.get(pkg.dir);
+    if (!cached) {
+      const source = pkg.kind.sourceDir === '' || pkg.kind.sourceDir === '.' ? pkg.dir : join(pkg.dir, pkg.kind.sourceDir);
+      const modules = findImportPackages(source, this.files, pkg.kind.namespace ? this.config.layout.namespaceDirs : []);
+      const present = new Map<string, boolean>();
+      cached = {
+        modules,
+        untyped: modules.filter((m) => !this.files.exists(join(m.dir, 'py.typed'))),
+        exists: (name) => {
+          if (!present.has(name)) present.set(name, this.files.exists(join(pkg.dir, name)));
+          return present.get(name)!;
+        },
+      };
+      this.filesCache.set(pkg.dir, cached);
+    }
+    return cached;
+  }
+
+  uvSources(): ReadonlySet<string> | undefined {
+    if (!this.sourcesCache) {
+      const doc = this.rootPyproject ? this.pyproject(this.rootPyproject) : undefined;
+      const sources = doc?.ok ? getPath(doc.value, 'tool', 'uv', 'sources') : undefined;
+      const names = doc?.ok ? new Set(Object.keys(sources && typeof sources === 'object' ? sources : {}).map(normalizeName)) : undefined;
+      this.sourcesCache = { names };
+    }
+    return this.sourcesCache.names;
+  }
+
+  readText(path: string): string | undefined {
+    const read = this.files.read(path);
+    return read.ok ? read.text : undefined;
   }
 
   pythonFiles(): readonly string[] {
@@ -106,9 +183,13 @@ export class WorkspaceModel implements WorkspaceView {
   }
 
   pyproject(path: string): TomlDocument | undefined {
+    return this.pyprojectFile(path)?.doc;
+  }
+
+  pyprojectFile(path: string): PyprojectFile | undefined {
     if (!this.pyprojects.has(path)) {
       const read = this.files.read(path);
-      this.pyprojects.set(path, read.ok ? parseTomlDocument(read.text) : undefined);
+      this.pyprojects.set(path, read.ok ? { path, text: read.text, index: new TextIndex(read.text), doc: parseTomlDocument(read.text) } : undefined);
     }
     return this.pyprojects.get(path);
   }
@@ -124,21 +205,28 @@ export class WorkspaceModel implements WorkspaceView {
   changed(file: string, kind: 'created' | 'changed' | 'deleted'): boolean {
     if (basename(file) === 'pyproject.toml') {
       this.pyprojects.delete(file);
+      this.metadataCache.delete(file);
       this.cachedPackages = undefined;
       if (file === this.rootPyproject) {
         this.configState = undefined;
         this.resolved = undefined;
+        this.sourcesCache = undefined;
+        // The layout may have changed: what a package holds is looked at again.
+        this.filesCache.clear();
       }
       return true;
     }
+    // Files appearing or vanishing in a package (py.typed, README.md, LICENSE, run.sh, __init__.py,
+    // or a whole directory) change what it holds.
+    const pkg = kind === 'changed' ? undefined : this.packageOf(file);
+    if (pkg) this.filesCache.delete(pkg.dir);
     if (file.endsWith('.py') || file.endsWith('.pyi')) {
       const had = this.python.has(file);
       if (kind === 'deleted') this.python.delete(file);
       else this.python.add(file);
-      return had !== this.python.has(file);
+      return had !== this.python.has(file) || (pkg !== undefined && basename(file) === '__init__.py');
     }
-    // Package files such as py.typed, README.md, LICENSE and run.sh.
-    return kind !== 'changed' && this.packages.some((p) => isInside(p.dir, file));
+    return pkg !== undefined;
   }
 }
 

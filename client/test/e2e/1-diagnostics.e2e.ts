@@ -1,0 +1,168 @@
+// What a person sees on opening files: squiggles with rule codes and docs links, quick fixes.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import {
+  availableRules,
+  cliFindings,
+  codeOf,
+  described,
+  describeCliFinding,
+  EXTENSION_ID,
+  fileIn,
+  lineWith,
+  ofRule,
+  open,
+  pyguideDiagnostics,
+  revertAndClose,
+  waitForDiagnostics,
+} from './helpers';
+
+before(async function () {
+  this.timeout(60_000);
+  console.log(`VS Code ${vscode.version} (${vscode.env.appName}, ${vscode.env.appHost}), extension host on Node ${process.versions.node}`);
+  await vscode.extensions.getExtension(EXTENSION_ID)!.activate();
+});
+
+describe('diagnostics for an opened file', () => {
+  it('shows bare-noqa findings with the exact ranges, the rule code, a docs link and the CLI\'s findings', async () => {
+    const uri = fileIn('genkit-py', 'packages/genkit/src/genkit/core.py');
+    const editor = await open(uri);
+    const ds = await waitForDiagnostics(uri, 'two bare-noqa diagnostics', (d) => d.filter((x) => codeOf(x) === 'bare-noqa').length === 2);
+    const text = editor.document.getText();
+    // `import os  # noqa` and `SEPARATOR = os.sep  # NOQA`; `# noqa: E501` names its code and is fine.
+    const [l1, l2] = [lineWith(text, '# noqa'), lineWith(text, '# NOQA')];
+    const [c1, c2] = [text.split('\n')[l1].indexOf('# noqa'), text.split('\n')[l2].indexOf('# NOQA')];
+    assert.deepEqual(
+      ofRule(ds, 'bare-noqa').map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`).sort(),
+      [`${l1}:${c1}-${l1}:${c1 + 6}`, `${l2}:${c2}-${l2}:${c2 + 6}`].sort(),
+    );
+    for (const d of ds) {
+      assert.equal(d.source, 'pyguide');
+      const code = d.code as { value: string; target: vscode.Uri };
+      assert.match(code.target.toString(), new RegExp(`/docs/rules/${code.value}\\.md$`));
+    }
+    assert.equal(ds.find((d) => codeOf(d) === 'bare-noqa')!.severity, vscode.DiagnosticSeverity.Warning);
+    // Every rule, not only bare-noqa: the editor shows what the CLI reports for the same file.
+    const cli = cliFindings('genkit-py', ['packages/genkit/src/genkit/core.py']).map(describeCliFinding).map((s) => s.replace(/^[^:]*:/, ''));
+    assert.deepEqual(described(uri), cli.sort());
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  it('follows edits: a finding appears while typing and goes when the code is named', async () => {
+    const uri = fileIn('second', 'app.py');
+    const editor = await open(uri);
+    await waitForDiagnostics(uri, 'one bare-noqa', (d) => ofRule(d, 'bare-noqa').length === 1);
+    const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
+    await editor.edit((b) => b.insert(end, 'VERBOSE = False  # noqa\n'));
+    await waitForDiagnostics(uri, 'a second bare-noqa', (d) => ofRule(d, 'bare-noqa').length === 2);
+    const line = editor.document.lineCount - 2;
+    await editor.edit((b) => b.insert(editor.document.lineAt(line).range.end, ': FBT003'));
+    await waitForDiagnostics(uri, 'back to one', (d) => ofRule(d, 'bare-noqa').length === 1);
+    await revertAndClose();
+  });
+});
+
+describe('quick fixes', () => {
+  it('"Move import to top of file" moves the import and the diagnostic disappears', async function () {
+    if (!availableRules().has('in-function-import')) this.skip();
+    const uri = fileIn('genkit-py', 'packages/genkit/src/genkit/lazy.py');
+    const editor = await open(uri);
+    const [finding] = await waitForDiagnostics(uri, 'an in-function-import diagnostic', (d) => d.some((x) => codeOf(x) === 'in-function-import'));
+    const diagnostic = pyguideDiagnostics(uri).find((x) => codeOf(x) === 'in-function-import') ?? finding;
+    assert.equal(editor.document.getText(diagnostic.range).trim(), 'import json');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    const move = actions.find((a) => a.title === 'Move import to top of file');
+    assert.ok(move, `no "Move import to top of file" among ${JSON.stringify(actions.map((a) => a.title))}`);
+    assert.ok(move.edit && (await vscode.workspace.applyEdit(move.edit)));
+    await waitForDiagnostics(uri, 'the in-function-import diagnostic to go', (d) => !d.some((x) => codeOf(x) === 'in-function-import'));
+    const lines = editor.document.getText().split('\n');
+    const importLine = lines.indexOf('import json');
+    assert.ok(importLine > 0 && importLine < lines.findIndex((l) => l.startsWith('def load')), editor.document.getText());
+    assert.ok(!lines.some((l) => /^\s+import json/.test(l)), editor.document.getText());
+    await revertAndClose();
+  });
+
+  it('"Use specific code [<code>]" names the code another checker reports on the line of a bare `# type: ignore`', async function () {
+    if (!availableRules().has('bare-type-ignore')) this.skip();
+    const uri = fileIn('genkit-py', 'packages/genkit/src/genkit/typing_fix.py');
+    const editor = await open(uri);
+    const diagnostic = (await waitForDiagnostics(uri, 'a bare-type-ignore diagnostic', (d) => d.some((x) => codeOf(x) === 'bare-type-ignore'))).find(
+      (x) => codeOf(x) === 'bare-type-ignore',
+    )!;
+    // Stand in for mypy: an error with a code at the start of the same line, away from the cursor.
+    const mypy = vscode.languages.createDiagnosticCollection('mypy-standin');
+    const error = new vscode.Diagnostic(new vscode.Range(diagnostic.range.start.line, 0, diagnostic.range.start.line, 5), 'Incompatible types in assignment', vscode.DiagnosticSeverity.Error);
+    error.source = 'mypy';
+    error.code = 'assignment';
+    mypy.set(uri, [error]);
+    try {
+      const cursor = new vscode.Range(diagnostic.range.end, diagnostic.range.end);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, cursor, vscode.CodeActionKind.QuickFix.value);
+      const specific = actions.find((a) => a.title === 'Use specific code [assignment]');
+      assert.ok(specific, `no "Use specific code [assignment]" among ${JSON.stringify(actions.map((a) => a.title))}`);
+      assert.ok(specific.edit && (await vscode.workspace.applyEdit(specific.edit)));
+      assert.match(editor.document.lineAt(diagnostic.range.start.line).text, /# type: ignore\[assignment\]$/);
+      await waitForDiagnostics(uri, 'the bare-type-ignore diagnostic to go', (d) => !d.some((x) => codeOf(x) === 'bare-type-ignore'));
+    } finally {
+      mypy.dispose();
+      await revertAndClose();
+    }
+  });
+
+  it('offers ignore comments and documentation for any finding', async () => {
+    const uri = fileIn('genkit-py', 'packages/genkit/src/genkit/core.py');
+    await open(uri);
+    const [d] = ofRule(await waitForDiagnostics(uri, 'bare-noqa', (ds) => ofRule(ds, 'bare-noqa').length > 0), 'bare-noqa');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range, vscode.CodeActionKind.QuickFix.value);
+    const titles = actions.map((a) => a.title);
+    for (const t of ['Ignore bare-noqa for this line', 'Ignore bare-noqa for this file', 'Show documentation for bare-noqa']) assert.ok(titles.includes(t), `${t} missing from ${JSON.stringify(titles)}`);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+});
+
+describe('fix all', () => {
+  it('applies every safe fix on save through editor.codeActionsOnSave and source.fixAll.pyguide', async function () {
+    if (!availableRules().has('in-function-import')) this.skip();
+    const python = vscode.workspace.getConfiguration('editor', { languageId: 'python' });
+    await python.update('codeActionsOnSave', { 'source.fixAll.pyguide': 'explicit' }, vscode.ConfigurationTarget.Workspace, true);
+    const uri = fileIn('genkit-py', 'packages/genkit/src/genkit/on_save.py');
+    const editor = await open(uri);
+    try {
+      const ret = editor.document.getText().split('\n').findIndex((l) => l.includes('return os.getcwd()'));
+      await editor.edit((b) => b.insert(new vscode.Position(ret, 0), '    import sys\n\n    sys.stdout.flush()\n'));
+      await waitForDiagnostics(uri, 'the new in-function-import', (d) => d.some((x) => codeOf(x) === 'in-function-import'));
+      await vscode.commands.executeCommand('workbench.action.files.save');
+      assert.equal(editor.document.isDirty, false);
+      const lines = editor.document.getText().split('\n');
+      assert.ok(lines.includes('import sys'), editor.document.getText());
+      assert.ok(!lines.some((l) => /^\s+import sys/.test(l)), editor.document.getText());
+      // What is on disk now has nothing left that a safe fix would change.
+      const left = cliFindings('genkit-py', ['packages/genkit/src/genkit/on_save.py']).filter((f) => f.fix?.safe);
+      assert.deepEqual(left, []);
+    } finally {
+      await python.update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Workspace, true);
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    }
+  });
+
+  it('"Pyguide: Fix All" applies the safe fixes of the active file', async function () {
+    if (!availableRules().has('in-function-import')) this.skip();
+    const uri = fileIn('genkit-py', 'packages/genkit/src/genkit/lazy.py');
+    const editor = await open(uri);
+    await waitForDiagnostics(uri, 'the in-function-import', (d) => ofRule(d, 'in-function-import').length === 1);
+    assert.equal(await vscode.commands.executeCommand('pyguide.fixAll'), true);
+    await waitForDiagnostics(uri, 'no in-function-import left', (d) => ofRule(d, 'in-function-import').length === 0);
+    assert.ok(editor.document.getText().split('\n').includes('import json'), editor.document.getText());
+    await revertAndClose();
+  });
+
+  it('"Pyguide: Fix All" leaves an unfixable file as it is', async () => {
+    const uri = fileIn('second', 'app.py');
+    const editor = await open(uri);
+    await waitForDiagnostics(uri, 'one bare-noqa', (d) => ofRule(d, 'bare-noqa').length === 1);
+    const before = editor.document.getText();
+    assert.equal(await vscode.commands.executeCommand('pyguide.fixAll'), true);
+    assert.equal(editor.document.getText(), before);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+});

@@ -1,0 +1,73 @@
+// package.json (what VS Code shows and sends) against the server's settings and the client's code.
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEFAULT_SETTINGS, normalizeSettings } from '../../server/src/lsp/settings';
+
+const root = join(__dirname, '..', '..', '..');
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+
+interface SettingSchema {
+  type: string;
+  default: unknown;
+  description?: string;
+  markdownDescription?: string;
+  enum?: string[];
+  scope?: string;
+  additionalProperties?: { enum?: string[] };
+}
+const properties: Record<string, SettingSchema> = manifest.contributes.configuration.properties;
+/** Settings the language client itself reads; the server never sees them. */
+const CLIENT_ONLY = ['pyguide.trace.server'];
+
+describe('package.json settings', () => {
+  it("declares exactly the server's settings, with the server's defaults", () => {
+    const declared = Object.keys(properties).filter((k) => !CLIENT_ONLY.includes(k));
+    assert.deepEqual(declared.sort(), Object.keys(DEFAULT_SETTINGS).map((k) => `pyguide.${k}`).sort());
+    for (const [key, value] of Object.entries(DEFAULT_SETTINGS)) assert.deepEqual(properties[`pyguide.${key}`].default, value, key);
+  });
+
+  it('gives every setting a description and a scope; folder settings are resource-scoped for multi-root', () => {
+    for (const [key, schema] of Object.entries(properties)) {
+      assert.ok((schema.description ?? schema.markdownDescription ?? '').length > 20, `${key} needs a description`);
+      assert.ok(schema.scope, `${key} needs a scope`);
+      if (!CLIENT_ONLY.includes(key)) assert.equal(schema.scope, 'resource', key);
+    }
+  });
+
+  it('declares types and enum values the server accepts', () => {
+    for (const [key, value] of Object.entries(DEFAULT_SETTINGS)) {
+      const schema = properties[`pyguide.${key}`];
+      const type = Array.isArray(value) ? 'array' : typeof value;
+      assert.equal(schema.type, type, key);
+    }
+    for (const run of properties['pyguide.run'].enum!) assert.equal(normalizeSettings({ run }).run, run);
+    for (const level of properties['pyguide.severity'].additionalProperties!.enum!) {
+      assert.deepEqual(normalizeSettings({ severity: { 'bare-noqa': level } }).severity, { 'bare-noqa': level });
+    }
+  });
+});
+
+describe('package.json contributions', () => {
+  const commands: { command: string; title: string; category?: string }[] = manifest.contributes.commands;
+
+  it('declares the commands of the design, titled "Pyguide: …"', () => {
+    assert.deepEqual(commands.map((c) => c.command).sort(), [
+      'pyguide.checkWorkspace',
+      'pyguide.fixAll',
+      'pyguide.insertEli5Table',
+      'pyguide.restartServer',
+      'pyguide.showOutput',
+    ]);
+    assert.ok(commands.every((c) => c.category === 'Pyguide'));
+    assert.equal(commands.find((c) => c.command === 'pyguide.checkWorkspace')!.title, 'Check Workspace');
+    assert.equal(commands.find((c) => c.command === 'pyguide.insertEli5Table')!.title, 'Insert ELI5 Concepts Table');
+  });
+
+  it('supports untrusted workspaces and is a Linters extension with an icon', () => {
+    assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
+    assert.ok(manifest.categories.includes('Linters'));
+    assert.ok(manifest.icon);
+    assert.ok(readFileSync(join(root, manifest.icon)).subarray(1, 4).toString() === 'PNG');
+  });
+});

@@ -1,0 +1,57 @@
+// The `[project]` facts of one pyproject.toml, with where each is written.
+import { parsePipRequirementsLine, type Requirement } from 'pip-requirements-js';
+import { findKeyValue, stringValue, tomlRange, type TomlContent, type TomlDocument } from '../parsing/toml';
+import type { Dependency, LocatedString, ProjectMetadata } from './view';
+
+/** A project name as PEP 503 compares them: lower case, runs of `-`, `_`, `.` as one `-`. */
+export function normalizeName(name: string): string {
+  return name.toLowerCase().replace(/[-_.]+/g, '-');
+}
+
+/** A PEP 508 requirement string, parsed; `range` is where it is written. */
+export function parseDependency(value: string, range: Dependency['range']): Dependency {
+  const base = { value, range, extras: [], specifiers: [] };
+  let parsed: Requirement | null;
+  try {
+    parsed = parsePipRequirementsLine(value);
+  } catch (e) {
+    // The library's message names the column; keep its first line.
+    return { ...base, name: undefined, error: String((e as Error).message ?? e).split('\n')[0] };
+  }
+  if (!parsed || (parsed.type !== 'ProjectName' && parsed.type !== 'ProjectURL')) {
+    return { ...base, name: undefined, error: 'not a PEP 508 requirement' };
+  }
+  return {
+    ...base,
+    name: normalizeName(parsed.name),
+    extras: parsed.extras ?? [],
+    specifiers: parsed.type === 'ProjectName' ? (parsed.versionSpec ?? []).map((s) => ({ operator: s.operator, version: s.version })) : [],
+  };
+}
+
+function located(node: TomlContent | undefined): LocatedString | undefined {
+  const value = stringValue(node);
+  return node && value !== undefined ? { value, range: tomlRange(node) } : undefined;
+}
+
+export function projectMetadata(doc: TomlDocument | undefined): ProjectMetadata | undefined {
+  if (!doc?.ok) return undefined;
+  const project = doc.value.project;
+  const hasProject = !!project && typeof project === 'object' && !Array.isArray(project);
+  const dynamicValue = hasProject ? (project as Record<string, unknown>).dynamic : undefined;
+  const deps = findKeyValue(doc.ast, ['project', 'dependencies'])?.value;
+  const dependencies: Dependency[] = [];
+  if (deps?.type === 'TOMLArray') {
+    for (const element of deps.elements) {
+      const value = stringValue(element);
+      if (value !== undefined) dependencies.push(parseDependency(value, tomlRange(element)));
+    }
+  }
+  return {
+    hasProject,
+    name: located(findKeyValue(doc.ast, ['project', 'name'])?.value),
+    version: located(findKeyValue(doc.ast, ['project', 'version'])?.value),
+    dynamic: Array.isArray(dynamicValue) ? dynamicValue.filter((d): d is string => typeof d === 'string') : [],
+    dependencies,
+  };
+}

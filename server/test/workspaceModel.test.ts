@@ -1,0 +1,159 @@
+// The workspace model: members, their metadata and dependencies with ranges, their files, the
+// core version and the root [tool.uv.sources], as the editor sees them, and cache invalidation.
+import * as assert from 'node:assert/strict';
+import { mkdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { OverlayFiles } from '../src/workspace/files';
+import { normalizeName, parseDependency } from '../src/workspace/metadata';
+import { Workspaces } from '../src/workspace/model';
+import { makeTree } from './tempTree';
+
+const ROOT = '[project]\nname = "ws"\n\n[tool.uv.workspace]\nmembers = ["packages/*", "plugins/*", "samples/*"]\n\n[tool.uv.sources]\ngenkit = { workspace = true }\n"Genkit_Plugin.Foo" = { workspace = true }\n';
+
+describe('workspace model', () => {
+  let root: string;
+  let overlay: OverlayFiles;
+  let workspaces: Workspaces;
+
+  beforeEach(() => {
+    root = makeTree({
+      'pyproject.toml': ROOT,
+      'LICENSE': 'Apache License\n',
+      'packages/genkit/pyproject.toml': '[project]\nname = "genkit"\nversion = "0.5.0"\n',
+      'packages/genkit/src/genkit/__init__.py': '',
+      'packages/genkit/src/genkit/py.typed': '',
+      'plugins/foo/pyproject.toml': '[project]\nname = "genkit-plugin-foo"\nversion = "0.4.0"\ndependencies = [\n  "genkit>=0.5",\n  "Some_Lib[extra] ; python_version < \'3.11\'",\n  "not a requirement!",\n]\n',
+      'plugins/foo/README.md': '# foo\n',
+      'plugins/foo/src/genkit/plugins/foo/__init__.py': '',
+      'plugins/foo/src/genkit/plugins/foo/sub/__init__.py': '',
+      'samples/my_demo/pyproject.toml': '[project]\nname = "my-demo"\n',
+      'samples/my_demo/src/main.py': '',
+      'samples/no-project/README.md': '',
+      'other/pkg/pyproject.toml': '[project]\nname = "stray"\n',
+    });
+    overlay = new OverlayFiles();
+    workspaces = new Workspaces(overlay);
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  it('finds the members by the layout, with their kind and expected name', () => {
+    const ws = workspaces.forFile(join(root, 'plugins/foo/src/genkit/plugins/foo/__init__.py'));
+    assert.equal(ws.root, root);
+    assert.deepEqual(
+      ws.packages.map((p) => [p.kind.kind, p.dirName, p.expectedName]),
+      [
+        ['package', 'genkit', 'genkit'],
+        ['plugin', 'foo', 'genkit-plugin-foo'],
+        ['sample', 'my_demo', 'my-demo'],
+      ],
+    );
+    assert.equal(ws.corePackage?.dir, join(root, 'packages/genkit'));
+    assert.equal(ws.packageOf(join(root, 'other/pkg/pyproject.toml')), undefined);
+  });
+
+  it('reads name, version and PEP 508 dependencies with the range of each entry', () => {
+    const ws = workspaces.forFile(join(root, 'pyproject.toml'));
+    const meta = ws.metadata(join(root, 'plugins/foo/pyproject.toml'))!;
+    assert.equal(meta.name?.value, 'genkit-plugin-foo');
+    assert.deepEqual(meta.version, { value: '0.4.0', range: { start: { line: 2, character: 10 }, end: { line: 2, character: 17 } } });
+    assert.deepEqual(
+      meta.dependencies.map((d) => [d.name, d.extras, d.specifiers, d.range.start.line, d.range.start.character, d.range.end.character, !!d.error]),
+      [
+        ['genkit', [], [{ operator: '>=', version: '0.5' }], 4, 2, 15, false],
+        ['some-lib', ['extra'], [], 5, 2, 45, false],
+        [undefined, [], [], 6, 2, 22, true],
+      ],
+    );
+    assert.equal(ws.metadata(join(root, 'nope/pyproject.toml')), undefined);
+  });
+
+  it('normalizes names as PEP 503 does and parses URL requirements', () => {
+    assert.equal(normalizeName('Genkit_Plugin.Foo'), 'genkit-plugin-foo');
+    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
+    assert.equal(parseDependency('pkg @ https://example.com/pkg.zip', range).name, 'pkg');
+    assert.ok(parseDependency('-r other.txt', range).error);
+  });
+
+  it('knows the files of each package: import packages, py.typed markers, README, LICENSE, run.sh', () => {
+    const ws = workspaces.forFile(join(root, 'pyproject.toml'));
+    const [core, plugin, sample] = ws.packages;
+    assert.deepEqual(ws.packageFiles(core).modules.map((m) => m.module), ['genkit']);
+    assert.deepEqual(ws.packageFiles(core).untyped, []);
+    assert.deepEqual(ws.packageFiles(plugin).modules.map((m) => m.module), ['genkit.plugins.foo']);
+    assert.deepEqual(ws.packageFiles(plugin).untyped.map((m) => m.dir), [join(root, 'plugins/foo/src/genkit/plugins/foo')]);
+    assert.equal(ws.packageFiles(plugin).exists('README.md'), true);
+    assert.equal(ws.packageFiles(plugin).exists('LICENSE'), false);
+    assert.deepEqual(ws.packageFiles(sample).modules, []);
+    assert.equal(ws.packageFiles(sample).exists('run.sh'), false);
+  });
+
+  it("walks a plugin's namespace directories even when one wrongly holds an __init__.py", () => {
+    const stray = join(root, 'plugins/foo/src/genkit/__init__.py');
+    writeFileSync(stray, '');
+    const ws = workspaces.forFile(join(root, 'pyproject.toml'));
+    assert.deepEqual(ws.packageFiles(ws.packages[1]).modules.map((m) => m.module), ['genkit.plugins.foo']);
+    // The core is not a namespace package: its src/genkit is the import package.
+    assert.deepEqual(ws.packageFiles(ws.packages[0]).modules.map((m) => m.module), ['genkit']);
+  });
+
+  it('reads the root [tool.uv.sources], normalized', () => {
+    const ws = workspaces.forFile(join(root, 'pyproject.toml'));
+    assert.deepEqual([...ws.uvSources()!], ['genkit', 'genkit-plugin-foo']);
+  });
+
+  it('sees unsaved editor text and drops derived data when a file changes', () => {
+    const ws = workspaces.forFile(join(root, 'pyproject.toml'));
+    const core = join(root, 'packages/genkit/pyproject.toml');
+    assert.equal(ws.metadata(core)?.version?.value, '0.5.0');
+    overlay.set(core, '[project]\nname = "genkit"\nversion = "0.6.0"\n');
+    assert.equal(ws.metadata(core)?.version?.value, '0.5.0', 'cached until told');
+    assert.deepEqual(workspaces.changed(core, 'changed'), [ws]);
+    assert.equal(ws.metadata(core)?.version?.value, '0.6.0');
+    assert.equal(ws.pyprojectFile(core)?.text, '[project]\nname = "genkit"\nversion = "0.6.0"\n');
+
+    overlay.set(join(root, 'pyproject.toml'), '[tool.uv.workspace]\nmembers = []\n');
+    workspaces.changed(join(root, 'pyproject.toml'), 'changed');
+    assert.deepEqual([...ws.uvSources()!], []);
+  });
+
+  it('notices package files appearing and vanishing, and new import packages', () => {
+    const ws = workspaces.forFile(join(root, 'pyproject.toml'));
+    const core = ws.packages[0];
+    const marker = join(root, 'packages/genkit/src/genkit/py.typed');
+    assert.deepEqual(ws.packageFiles(core).untyped, []);
+    unlinkSync(marker);
+    assert.deepEqual(workspaces.changed(marker, 'deleted'), [ws]);
+    assert.deepEqual(ws.packageFiles(core).untyped.map((m) => m.module), ['genkit']);
+    assert.deepEqual(workspaces.changed(marker, 'changed'), [], 'a content change of a marker changes nothing');
+
+    const init = join(root, 'packages/genkit/src/extra/__init__.py');
+    mkdirSync(join(init, '..'));
+    writeFileSync(init, '');
+    assert.deepEqual(workspaces.changed(init, 'created'), [ws]);
+    assert.deepEqual(ws.packageFiles(core).modules.map((m) => m.module), ['extra', 'genkit']);
+
+    const license = join(root, 'plugins/foo/LICENSE');
+    assert.equal(ws.packageFiles(ws.packages[1]).exists('LICENSE'), false);
+    writeFileSync(license, 'x');
+    workspaces.changed(license, 'created');
+    assert.equal(ws.packageFiles(ws.packages[1]).exists('LICENSE'), true);
+  });
+
+  it('finds import packages of a flat layout configured in [tool.pyguide]', () => {
+    const flat = makeTree({
+      'pyproject.toml': '[tool.uv.workspace]\nmembers = ["packages/*"]\n[tool.pyguide.layout]\ncore = "packages/acme"\nmembers = [{ kind = "package", path = "packages/*", source-dir = ".", required-files = ["py.typed"] }]\n',
+      'packages/acme/pyproject.toml': '[project]\nname = "acme"\n',
+      'packages/acme/acme/__init__.py': '',
+      'packages/acme/tests/__init__.py': '',
+      'packages/acme/not-a-module/__init__.py': '',
+    });
+    try {
+      const ws = new Workspaces(overlay).forFile(join(flat, 'pyproject.toml'));
+      assert.deepEqual(ws.configProblems, []);
+      assert.deepEqual(ws.packageFiles(ws.packages[0]).modules.map((m) => m.module), ['acme']);
+      assert.equal(ws.corePackage?.dirName, 'acme');
+    } finally {
+      rmSync(flat, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,1 @@
+from genkit import ai

@@ -1,0 +1,1 @@
+from genkit.plugins.b import B

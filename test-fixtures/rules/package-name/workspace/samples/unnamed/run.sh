@@ -1,0 +1,2 @@
+#!/usr/bin/env bash
+uv run src/main.py

@@ -1,0 +1,4 @@
+"""Acme db."""
+
+from acme_core import settings
+from acme_web import routes

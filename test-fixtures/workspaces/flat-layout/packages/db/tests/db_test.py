@@ -1,0 +1,1 @@
+from acme_web import routes
