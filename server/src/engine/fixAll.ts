@@ -1,8 +1,12 @@
 import { applyTextEdits } from './textEdits';
 import type { Finding, Fix, TextEdit } from './types';
 
-/** How many lint-and-fix passes fix-all makes before it stops (fixes may enable other fixes). */
-export const MAX_FIX_PASSES = 10;
+/**
+ * How many lint-and-fix passes fix-all makes at most. Fixes that insert at one place (imports moved
+ * to the top, entries added to a new table) take one pass each, so the bound is set by how many
+ * of those a file may hold, not by how deep fixes chain; it only stops a rule that never settles.
+ */
+export const MAX_FIX_PASSES = 100;
 
 /** The text edits of a fix when it only edits `file`; undefined for fixes that touch anything else. */
 export function textOnlyEdits(fix: Fix, file: string): TextEdit[] | undefined {
