@@ -8,22 +8,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-protocol/node';
+import type { JsonFinding } from '../src/cliFormat';
 import { FIXTURES, readExpected } from './fixtureHarness';
 import { LspHarness } from './lspHarness';
 
 const WORKSPACE = join(FIXTURES, 'workspaces', 'genkit-py');
 const EXPECTED = join(FIXTURES, 'workspaces', 'genkit-py.expected');
 const CLI = join(__dirname, '..', '..', '..', 'bin', 'pyguide.js');
-
-interface JsonFinding {
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  rule: string;
-  fix: { title: string; safe: boolean } | null;
-}
 
 function check(cwd: string, ...args: string[]): JsonFinding[] {
   const r = spawnSync(process.execPath, [CLI, 'check', '--format', 'json', ...args], { cwd, encoding: 'utf8' });
