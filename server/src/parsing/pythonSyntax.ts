@@ -96,10 +96,3 @@ export function nodeRange(node: Node): Range {
   };
 }
 
-/** The nearest enclosing function definition, if any. */
-export function enclosingFunction(node: Node): Node | undefined {
-  for (let p = node.parent; p; p = p.parent) {
-    if (p.type === 'function_definition') return p;
-  }
-  return undefined;
-}
