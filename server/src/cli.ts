@@ -3,6 +3,7 @@ import { statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatSarif, formatText, toJson, type OutputFormat } from './cliFormat';
+import { configFindings, inactiveNotes, withConfigFindings } from './engine/configFindings';
 import { applyChangesToDisk } from './engine/diskChanges';
 import { fixAllText, MAX_FIX_PASSES } from './engine/fixAll';
 import { compareFindings } from './engine/linter';
@@ -168,9 +169,15 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
     const session = await LintSession.create(new DiskFiles(), (rule, file, error) => reportRuleError(rule.id, file, (error as Error)?.stack ?? String(error)));
     let files = await collectFiles(options.paths, cwd);
     let fixed = 0;
-    if (options.fix) ({ files, applied: fixed } = await fix(session, files, cwd, options.paths));
-    const findings = (await lintAll(session, files)).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : compareFindings(a, b)));
-    for (const ws of session.workspaces.all()) ws.configProblems.forEach((p) => process.stderr.write(`pyguide: [tool.pyguide] in ${ws.rootPyproject}: ${p}\n`));
+    // Fail closed: a configuration with problems checks with its valid rest, but writes nothing.
+    const configInvalid = configFindings([...new Set(files.map((f) => session.workspaces.forFile(f)))]).length > 0;
+    if (options.fix && configInvalid) process.stderr.write('pyguide: not fixing anything: [tool.pyguide] has problems (the invalid-config findings below).\n');
+    else if (options.fix) ({ files, applied: fixed } = await fix(session, files, cwd, options.paths));
+    const linted = await lintAll(session, files);
+    const { findings: all, invalid } = withConfigFindings(linted, [...new Set(files.map((f) => session.workspaces.forFile(f)))]);
+    const findings = all.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : compareFindings(a, b)));
+    inactiveNotes(files, (f) => session.workspaces.forFile(f)).forEach((note) => process.stderr.write(`pyguide: ${note}\n`));
+    files = files.filter((f) => session.workspaces.forFile(f).activation.active);
     if (options.format === 'json') process.stdout.write(`${JSON.stringify(findings.map((f) => toJson(f, cwd)), null, 2)}\n`);
     else if (options.format === 'sarif') process.stdout.write(`${formatSarif(findings, cwd, VERSION)}\n`);
     else {
@@ -180,6 +187,10 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
         `${findings.length === 0 ? 'No problems' : `Found ${findings.length} problem${findings.length === 1 ? '' : 's'}`} in ${files.length} file${files.length === 1 ? '' : 's'}` +
           `${fixed ? `, ${fixed} fixed` : ''}${fixable ? ` (${fixable} fixable with --fix)` : ''}.\n`,
       );
+    }
+    if (invalid.length > 0) {
+      process.stderr.write(`pyguide: [tool.pyguide] has ${invalid.length} problem${invalid.length === 1 ? '' : 's'} (invalid-config); exit 2 until ${invalid.length === 1 ? 'it is' : 'they are'} fixed.\n`);
+      return 2;
     }
     const failing = findings.some((f) => f.severity === 'error' || f.severity === 'warning');
     return failing && !options.exitZero ? 1 : 0;

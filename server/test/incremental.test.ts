@@ -33,9 +33,14 @@ function counting(kind: FactKind, report: (n: { range: Finding['range'] }) => Fi
 const MODULE = Array.from({ length: 40 }, (_, i) => `def f${i}(x):\n    # step ${i}\n    return x + ${i}\n`).join('\n');
 
 async function setup(rules: PythonRule[]) {
-  const session = await LintSession.create(new DiskFiles(), (rule, _file, error) => {
-    throw new Error(`${rule.id}: ${String(error)}`);
-  }, rules);
+  const session = await LintSession.create(
+    new DiskFiles(),
+    (rule, _file, error) => {
+      throw new Error(`${rule.id}: ${String(error)}`);
+    },
+    rules,
+    { unconfigured: 'genkit-plugins' },
+  );
   const store = new DocumentStore(session.parser);
   const uri = 'file:///incremental/mod.py';
   const path = '/incremental/mod.py';
@@ -100,7 +105,7 @@ describe('when the incremental tree is off', () => {
   const AFTER = `${BEFORE}"`;
 
   it('a document with errors, once settled, is parsed afresh and linted as a fresh parse would', async () => {
-    const session = await LintSession.create(new DiskFiles());
+    const session = await LintSession.create(new DiskFiles(), undefined, undefined, { unconfigured: 'genkit-plugins' });
     const store = new DocumentStore(session.parser);
     const uri = 'file:///incremental/broken.py';
     const path = '/incremental/broken.py';
@@ -121,7 +126,7 @@ describe('when the incremental tree is off', () => {
   it('the server publishes the corrected diagnostics for the same version', async function () {
     this.timeout(20_000);
     const root = mkdtempSync(join(tmpdir(), 'pyguide-reconcile-'));
-    writeFileSync(join(root, 'pyproject.toml'), '[project]\nname = "r"\n\n[tool.uv.workspace]\nmembers = []\n');
+    writeFileSync(join(root, 'pyproject.toml'), '[project]\nname = "r"\n\n[tool.uv.workspace]\nmembers = []\n\n[tool.pyguide]\npreset = "genkit-plugins"\n');
     const lsp = await LspHarness.start({ root, settings: { onTypeDelay: 0 } });
     try {
       const uri = await lsp.open(join(root, 'broken.py'), BEFORE);

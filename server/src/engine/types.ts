@@ -2,6 +2,7 @@
 // only the CLI turns them into 1-based numbers for people.
 import type { Node, Tree } from 'web-tree-sitter';
 import type { ResolvedConfig } from './config';
+import type { Schema } from './schema';
 import type { TextIndex } from './textIndex';
 import type { TomlDocument } from '../parsing/toml';
 import type { WorkspaceView } from '../workspace/view';
@@ -89,6 +90,11 @@ interface RuleBase {
   summary: string;
   /** Ruff's code for the same check: `# noqa: <code>` suppresses this rule too. */
   ruffTwin?: string;
+  /**
+   * The keys `[tool.pyguide.rules.<id>]` may hold, with their types (engine/schema.ts). Anything
+   * else there is an `invalid-config` finding; a preset sets them under its `rules`.
+   */
+  options?: Readonly<Record<string, Schema>>;
 }
 
 export interface PythonRule extends RuleBase {

@@ -1,4 +1,4 @@
-import type { MemberKind } from '../engine/config';
+import type { ConfigProblem, MemberKind } from '../engine/config';
 import type { TextIndex } from '../engine/textIndex';
 import type { Range } from '../engine/types';
 import type { TomlDocument } from '../parsing/toml';
@@ -97,4 +97,6 @@ export interface WorkspaceView {
   uvSources(): ReadonlySet<string> | undefined;
   /** Text of a file (the workspace LICENSE, say), as the editor sees it. */
   readText(path: string): string | undefined;
+  /** Problems of the workspace's `[tool.pyguide]`, each at its key or value, in the file holding it. */
+  readonly configProblems: readonly ConfigProblem[];
 }

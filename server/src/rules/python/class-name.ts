@@ -1,5 +1,5 @@
 import type { PythonRule, RuleFinding } from '../../engine/types';
-import { definitionName, ignoredNames, toCapWords } from './_naming';
+import { IGNORE_NAMES_OPTION, definitionName, ignoredNames, toCapWords } from './_naming';
 
 const ID = 'class-name';
 
@@ -11,6 +11,7 @@ export function isCapWords(name: string): boolean {
 
 export const className: PythonRule = {
   id: ID,
+  options: IGNORE_NAMES_OPTION,
   kind: 'python',
   each: 'classes',
   defaultSeverity: 'warning',

@@ -1,5 +1,5 @@
 import type { PythonRule, RuleFinding } from '../../engine/types';
-import { decoratorNames, definitionName, ignoredNames, toSnakeCase } from './_naming';
+import { IGNORE_NAMES_OPTION, decoratorNames, definitionName, ignoredNames, toSnakeCase } from './_naming';
 
 const ID = 'function-name';
 
@@ -40,6 +40,7 @@ export function isSnakeCase(name: string): boolean {
 
 export const functionName: PythonRule = {
   id: ID,
+  options: IGNORE_NAMES_OPTION,
   kind: 'python',
   each: 'functions',
   defaultSeverity: 'warning',
