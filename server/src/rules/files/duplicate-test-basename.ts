@@ -6,6 +6,8 @@ import { isTestModule } from './_testModules';
 export const duplicateTestBasename: PythonRule = {
   id: 'duplicate-test-basename',
   kind: 'python',
+  // The file's path and the workspace model only.
+  reads: { scope: 'module' },
   defaultSeverity: 'warning',
   guideline: 'Detailed Coding Guidelines › Testing',
   summary: 'two or more test modules in the workspace with the same file name',

@@ -41,15 +41,15 @@ export function isSnakeCase(name: string): boolean {
 export const functionName: PythonRule = {
   id: ID,
   kind: 'python',
-  each: 'functions',
+  reads: { kinds: ['function_definition'], scope: 'each' },
   defaultSeverity: 'warning',
   guideline: 'Detailed Coding Guidelines › Typing & Style',
   summary: 'a function or method name that is not snake_case',
   ruffTwin: 'N802',
-  check({ syntax, config, text }) {
+  check({ matches, config, text }) {
     const findings: RuleFinding[] = [];
     const ignored = ignoredNames(config, ID);
-    for (const fn of syntax.functions) {
+    for (const { node: fn } of matches) {
       const name = definitionName(fn, text);
       if (!name || isSnakeCase(name.text) || TEST_FRAMEWORK_NAMES.has(name.text) || ignored(name.text)) continue;
       if (decoratorNames(fn).some((d) => SIGNATURE_DECORATOR.test(d))) continue;
