@@ -25,6 +25,9 @@ const GENKIT_CLASSIFIERS = [
   'Typing :: Typed',
 ];
 
+/** What both Genkit layouts expect of every package. */
+const GENKIT_PACKAGES = { license: GENKIT_LICENSE, 'requires-python': '>=3.10', classifiers: GENKIT_CLASSIFIERS };
+
 /** Rules that hold a Genkit convention with no setting to say otherwise; `generic` leaves them off. */
 const GENKIT_ONLY_RULES = ['test-file-name', 'test-file-prefix', 'tests-init-file'];
 
@@ -33,9 +36,7 @@ export const PRESETS: readonly Preset[] = [
     id: 'genkit',
     title: 'Genkit, current layout: packages/genkit-<x> named genkit-<x>, modules genkit_<x>, no namespace packages, no run.sh',
     table: {
-      license: GENKIT_LICENSE,
-      'requires-python': '>=3.10',
-      classifiers: GENKIT_CLASSIFIERS,
+      ...GENKIT_PACKAGES,
       layout: {
         core: 'packages/genkit',
         'namespace-dirs': [],
@@ -50,9 +51,7 @@ export const PRESETS: readonly Preset[] = [
     id: 'genkit-plugins',
     title: 'Genkit, the guidelines’ layout: plugins/<dir> named genkit-plugin-<dir>, PEP 420 namespace packages, run.sh in samples',
     table: {
-      license: GENKIT_LICENSE,
-      'requires-python': '>=3.10',
-      classifiers: GENKIT_CLASSIFIERS,
+      ...GENKIT_PACKAGES,
       layout: {
         core: 'packages/genkit',
         'namespace-dirs': ['genkit', 'genkit/plugins'],
