@@ -12,10 +12,7 @@ export const duplicateTestBasename: PythonRule = {
   check(ctx) {
     if (!isTestModule(ctx.file)) return [];
     const name = basename(ctx.file);
-    const others = ctx.workspace
-      .pythonFiles()
-      .filter((f) => f !== ctx.file && basename(f) === name)
-      .sort();
+    const others = ctx.workspace.pythonFilesNamed(name).filter((f) => f !== ctx.file);
     if (others.length === 0) return [];
     const root = ctx.workspace.root;
     const shown = others.map((f) => `\`${root ? relative(root, f).split(sep).join('/') : f}\``);
