@@ -2,20 +2,21 @@
 import { statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { sweepWithCache } from './cache/cachedSweep';
+import { ResultCache } from './cache/resultCache';
 import { formatSarif, formatText, toJson, type OutputFormat } from './cliFormat';
 import { applyChangesToDisk } from './engine/diskChanges';
 import { fixAllText, MAX_FIX_PASSES } from './engine/fixAll';
 import { compareFindings } from './engine/linter';
 import { LintSession } from './engine/session';
 import type { FileChange, Finding } from './engine/types';
-import { sweepFiles } from './sweep';
 import { DiskFiles } from './workspace/files';
 import { isLintable, scanFiles } from './workspace/scan';
 
 declare const PYGUIDE_VERSION: string | undefined;
 const VERSION = typeof PYGUIDE_VERSION === 'string' ? PYGUIDE_VERSION : '0.0.0-dev';
 
-const USAGE = `Usage: pyguide check [paths...] [--format text|json|sarif] [--fix] [--exit-zero]
+const USAGE = `Usage: pyguide check [paths...] [--format text|json|sarif] [--fix] [--exit-zero] [--no-cache] [--cache-dir <dir>]
 
 Checks Python files and pyproject.toml files against the team's guidelines.
 
@@ -23,6 +24,8 @@ Options:
   --format <fmt>   text (default, path:line:col: severity rule message), json or sarif
   --fix            apply every safe fix, then report what is left
   --exit-zero      exit 0 even when there are findings
+  --no-cache       neither read nor write the result cache
+  --cache-dir <d>  keep the result cache in <d> (default: .pyguide_cache in the workspace root)
   -h, --help       show this help
   -v, --version    show the version
 
@@ -35,6 +38,9 @@ interface Options {
   format: OutputFormat;
   fix: boolean;
   exitZero: boolean;
+  /** Whether to use the result cache, and where it lives when not in the workspace root. */
+  cache: boolean;
+  cacheDir: string | undefined;
 }
 
 function parseOptions(argv: string[]): Options | 'help' | 'version' {
@@ -47,6 +53,8 @@ function parseOptions(argv: string[]): Options | 'help' | 'version' {
         format: { type: 'string', default: 'text' },
         fix: { type: 'boolean', default: false },
         'exit-zero': { type: 'boolean', default: false },
+        'no-cache': { type: 'boolean', default: false },
+        'cache-dir': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -61,7 +69,8 @@ function parseOptions(argv: string[]): Options | 'help' | 'version' {
   if (command !== 'check') throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
   const format = values.format as string;
   if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`unknown format "${format}" (text, json or sarif)`);
-  return { paths: paths.length > 0 ? paths : ['.'], format, fix: values.fix, exitZero: values['exit-zero'] };
+  if (values['cache-dir'] === '') throw new UsageError('--cache-dir needs a directory');
+  return { paths: paths.length > 0 ? paths : ['.'], format, fix: values.fix, exitZero: values['exit-zero'], cache: !values['no-cache'], cacheDir: values['cache-dir'] };
 }
 
 /** The files named on the command line: files as given, directories walked. */
@@ -86,20 +95,27 @@ function reportRuleError(rule: string, file: string, error: string): void {
   process.stderr.write(`pyguide: rule ${rule} failed on ${file}: ${error}\n`);
 }
 
-async function lintAll(session: LintSession, files: string[]): Promise<Finding[]> {
+async function lintAll(session: LintSession, files: string[], cache: ResultCache | undefined): Promise<Finding[]> {
   for (const f of files) await session.prepare(session.workspaces.forFile(f));
   const workers = process.env.PYGUIDE_SWEEP_WORKERS;
-  return (await sweepFiles(session, files, { onRuleError: reportRuleError, workers: workers ? Number(workers) : undefined })).flat();
+  return (await sweepWithCache(session, files, cache, { onRuleError: reportRuleError, workers: workers ? Number(workers) : undefined })).flat();
 }
 
-/** Applies safe fixes: text edits per file first, then renames, deletions and other files' edits. */
-async function fix(session: LintSession, files: string[], cwd: string, paths: string[]): Promise<{ files: string[]; applied: number }> {
+/**
+ * Applies safe fixes: text edits per file first, then renames, deletions and other files' edits.
+ * Fixes are always computed afresh; the cache only tells which files certainly have none.
+ */
+async function fix(session: LintSession, files: string[], cwd: string, paths: string[], cache: ResultCache | undefined): Promise<{ files: string[]; applied: number }> {
+  const noFix = (file: string) => cache?.hasNoFix(session, file) ?? false;
+  // The cache's checks read the workspace's file lists, as the final lint does.
+  for (const f of files) await session.prepare(session.workspaces.forFile(f));
   let applied = 0;
   for (let round = 0; round < MAX_FIX_PASSES; round++) {
     let changed = 0;
     const otherChanges: FileChange[] = [];
     const edited = new Set<string>();
     for (const file of files) {
+      if (noFix(file)) continue;
       const read = session.files.read(file, session.workspaces.forFile(file).config.maxFileSize);
       if (!read.ok) continue;
       const result = fixAllText(file, read.text, (text) => session.lintText(file, text));
@@ -112,6 +128,7 @@ async function fix(session: LintSession, files: string[], cwd: string, paths: st
     // Fixes that touch other files are collected once every file's own fixes are written, and
     // only one per edited file per round: their edits are computed on the text as it is now.
     for (const file of files) {
+      if (noFix(file)) continue;
       for (const finding of session.lintFile(file)) {
         if (!finding.fix?.safe || !finding.fix.changes.some((c) => c.type !== 'edit' || c.file !== file)) continue;
         const targets = finding.fix.changes.flatMap((c) => (c.type === 'edit' ? [c.file] : []));
@@ -167,9 +184,11 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
   try {
     const session = await LintSession.create(new DiskFiles(), (rule, file, error) => reportRuleError(rule.id, file, (error as Error)?.stack ?? String(error)));
     let files = await collectFiles(options.paths, cwd);
+    const warn = (message: string) => process.stderr.write(`pyguide: ${message}\n`);
+    const cache = options.cache ? new ResultCache({ dir: options.cacheDir && resolve(cwd, options.cacheDir), warn }) : undefined;
     let fixed = 0;
-    if (options.fix) ({ files, applied: fixed } = await fix(session, files, cwd, options.paths));
-    const findings = (await lintAll(session, files)).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : compareFindings(a, b)));
+    if (options.fix) ({ files, applied: fixed } = await fix(session, files, cwd, options.paths, cache));
+    const findings = (await lintAll(session, files, cache)).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : compareFindings(a, b)));
     for (const ws of session.workspaces.all()) ws.configProblems.forEach((p) => process.stderr.write(`pyguide: [tool.pyguide] in ${ws.rootPyproject}: ${p}\n`));
     if (options.format === 'json') process.stdout.write(`${JSON.stringify(findings.map((f) => toJson(f, cwd)), null, 2)}\n`);
     else if (options.format === 'sarif') process.stdout.write(`${formatSarif(findings, cwd, VERSION)}\n`);

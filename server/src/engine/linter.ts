@@ -6,6 +6,7 @@ import type { FactFindings } from './factFindings';
 import type { PythonParser } from '../parsing/python';
 import { parseTomlDocument, type TomlDocument } from '../parsing/toml';
 import type { WorkspaceModel } from '../workspace/model';
+import type { WorkspaceView } from '../workspace/view';
 import { isExcluded } from '../workspace/scan';
 import { RULES } from './registry';
 import { Suppressions, type CommentInfo } from './suppression';
@@ -33,6 +34,10 @@ export interface LintRequest {
   /** The syntax facts behind `syntax`, kept across edits, and the findings per fact of `each` rules. */
   facts?: IncrementalSyntax;
   factFindings?: FactFindings;
+  /** What rules see of the workspace; default `workspace` itself (the CLI's cache passes one that records what is read). */
+  view?: WorkspaceView;
+  /** Filled with the ids of the rules that threw on this lint (their findings are missing). */
+  failures?: string[];
 }
 
 export type RuleErrorHandler = (rule: Rule, file: string, error: unknown) => void;
@@ -93,12 +98,13 @@ export class Linter {
       .filter((r): r is { rule: Rule; severity: Severity } => r.severity !== 'off');
     if (active.length === 0) return [];
     const index = req.index ?? new TextIndex(req.text);
-    const base = { file: req.file, text: req.text, index, config, workspace: req.workspace };
+    const base = { file: req.file, text: req.text, index, config, workspace: req.view ?? req.workspace };
     const findings: Finding[] = [];
     const run = (rule: Rule, severity: Severity, check: () => RuleFinding[]) => {
       try {
         for (const f of check()) findings.push({ ...f, rule: rule.id, severity, file: req.file });
       } catch (error) {
+        req.failures?.push(rule.id);
         const key = `${rule.id}\0${req.file}`;
         if (!this.failed.has(key)) {
           this.failed.add(key);
