@@ -5,7 +5,8 @@ import { configFindings, inactiveNotes, withConfigFindings } from '../engine/con
 import { compareFindings } from '../engine/linter';
 import { LintSession } from '../engine/session';
 import type { Finding } from '../engine/types';
-import { sweepFiles } from '../sweep';
+import { sweepWithCache } from '../cache/cachedSweep';
+import { ResultCache } from '../cache/resultCache';
 import { DiskFiles } from '../workspace/files';
 import { isLintable, scanFiles } from '../workspace/scan';
 import { UsageError, type CheckOptions } from './args';
@@ -34,25 +35,30 @@ function reportRuleError(rule: string, file: string, error: string): void {
   process.stderr.write(`pyguide: rule ${rule} failed on ${file}: ${error}\n`);
 }
 
-async function lintAll(session: LintSession, files: string[]): Promise<Finding[]> {
+async function lintAll(session: LintSession, files: string[], cache: ResultCache | undefined): Promise<Finding[]> {
   for (const f of files) await session.prepare(session.workspaces.forFile(f));
   const workers = process.env.PYGUIDE_SWEEP_WORKERS;
-  return (await sweepFiles(session, files, { onRuleError: reportRuleError, workers: workers ? Number(workers) : undefined })).flat();
+  return (await sweepWithCache(session, files, cache, { onRuleError: reportRuleError, workers: workers ? Number(workers) : undefined })).flat();
 }
 
 /** Runs `pyguide check`; returns the exit code. */
 export async function runCheck(options: CheckOptions, cwd: string, version: string): Promise<number> {
   const session = await LintSession.create(new DiskFiles(), (rule, file, error) => reportRuleError(rule.id, file, (error as Error)?.stack ?? String(error)));
   let files = await collectFiles(options.paths, cwd);
+  const warn = (message: string) => process.stderr.write(`pyguide: ${message}\n`);
+  const cache = options.cache ? new ResultCache({ dir: options.cacheDir && resolve(cwd, options.cacheDir), warn }) : undefined;
   let fixed = 0;
   const workspacesOf = (fs: string[]) => [...new Set(fs.map((f) => session.workspaces.forFile(f)))];
   // Fail closed: a configuration with problems checks with its valid rest, but writes nothing.
-  if (options.fix && configFindings(workspacesOf(files)).length > 0) process.stderr.write('pyguide: not fixing anything: [tool.pyguide] has problems (the invalid-config findings below).\n');
-  else if (options.fix) ({ files, applied: fixed } = await applySafeFixes(session, files, () => collectFiles(options.paths, cwd)));
-  const linted = await lintAll(session, files);
+  if (options.fix && configFindings(workspacesOf(files)).length > 0) warn('not fixing anything: [tool.pyguide] has problems (the invalid-config findings below).');
+  else if (options.fix) {
+    const hasNoFix = (file: string) => cache?.hasNoFix(session, file) ?? false;
+    ({ files, applied: fixed } = await applySafeFixes(session, files, () => collectFiles(options.paths, cwd), hasNoFix));
+  }
+  const linted = await lintAll(session, files, cache);
   const { findings: all, invalid } = withConfigFindings(linted, workspacesOf(files));
   const findings = all.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : compareFindings(a, b)));
-  inactiveNotes(files, (f) => session.workspaces.forFile(f)).forEach((note) => process.stderr.write(`pyguide: ${note}\n`));
+  inactiveNotes(files, (f) => session.workspaces.forFile(f)).forEach(warn);
   files = files.filter((f) => session.workspaces.forFile(f).activation.active);
   const out = formatFindings(options.format, findings, { cwd, version });
   if (out) process.stdout.write(`${out}\n`);
