@@ -1,8 +1,10 @@
 import { PythonParser } from '../parsing/python';
 import type { FileSource } from '../workspace/files';
 import { Workspaces, type WorkspaceModel } from '../workspace/model';
+import { recordingView, type Reads } from '../workspace/reads';
 import { scanFiles } from '../workspace/scan';
-import { Linter, type LintRequest, type RuleErrorHandler } from './linter';
+import type { EditorOverrides } from './config';
+import { Linter, type RuleErrorHandler } from './linter';
 import { RULES } from './registry';
 import type { Finding, Rule } from './types';
 
@@ -24,17 +26,17 @@ export class LintSession {
     return new LintSession(files, parser, new Linter(parser, onRuleError, rules));
   }
 
-  /** Lints a text; `parsed` is what the caller keeps of it (the server's incremental trees). */
-  lintText(file: string, text: string, parsed?: Pick<LintRequest, 'tree' | 'index' | 'facts' | 'factFindings' | 'fixes'>): Finding[] {
-    return this.linter.lint({ file, text, workspace: this.workspaces.forFile(file), ...parsed });
+  /** Lints a text once (no tree is kept); `overrides` are the editor's settings for its folder. */
+  lintText(file: string, text: string, overrides?: EditorOverrides): Finding[] {
+    return this.linter.lint({ file, text, workspace: this.workspaces.forFile(file), overrides });
   }
 
   /** Lints a file as the file source has it; unreadable files get one finding that says why. */
-  lintFile(file: string): Finding[] {
+  lintFile(file: string, overrides?: EditorOverrides, reads?: Reads): Finding[] {
     const workspace = this.workspaces.forFile(file);
-    const read = this.files.read(file, workspace.config.maxFileSize);
+    const read = this.files.read(file, workspace.configFor(overrides).maxFileSize);
     if (!read.ok) return read.missing ? [] : [Linter.unreadable(file, read.reason)];
-    return this.linter.lint({ file, text: read.text, workspace });
+    return this.linter.lint({ file, text: read.text, workspace, overrides, view: reads && recordingView(workspace, reads) });
   }
 
   isPrepared(workspace: WorkspaceModel): boolean {

@@ -110,3 +110,14 @@ export function rangeAt(line: number, startChar: number, endChar: number): Range
 export function fileStartRange(index: TextIndex): Range {
   return rangeAt(0, 0, index.lineCount > 0 ? index.lineEnd(0) - index.lineStart(0) : 0);
 }
+
+// PEP 263: the encoding declaration lives on the first or second line.
+const ENCODING = /^[ \t\f]*#.*?coding[:=][ \t]*[-\w.]+/;
+
+/** How many lines at the top must stay first: a shebang, then a PEP 263 encoding declaration. */
+export function preludeLines(index: TextIndex): number {
+  let line = 0;
+  if (index.lineText(0).replace(/^\uFEFF/, '').startsWith('#!')) line++;
+  if (line < index.lineCount && ENCODING.test(index.lineText(line))) line++;
+  return line;
+}
