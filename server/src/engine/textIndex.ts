@@ -1,4 +1,4 @@
-import type { Position, Range } from './types';
+import { rangeAt, type Position, type Range } from '../base/text';
 
 /** Appends the line starts found in `text[from, to)` (a `\r\n` pair is one line break). */
 function scanLineStarts(text: string, from: number, to: number, starts: number[]): number[] {
@@ -102,9 +102,7 @@ export class TextIndex {
   }
 }
 
-export function rangeAt(line: number, startChar: number, endChar: number): Range {
-  return { start: { line, character: startChar }, end: { line, character: endChar } };
-}
+export { rangeAt } from '../base/text';
 
 /** The first line of a file, as a range: where file-level findings point. */
 export function fileStartRange(index: TextIndex): Range {
