@@ -7,7 +7,7 @@ import { IncrementalSyntax } from '../parsing/syntaxFacts';
 import type { EditorOverrides } from './config';
 import { FactFindings } from './factFindings';
 import { fixAllText } from './fixAll';
-import { recordingView, type Reads } from '../workspace/reads';
+import { RecordingView, type FactReading } from '../cache/workspaceFacts';
 import { fileKind, type ParsedPython } from './linter';
 import type { LintSession } from './session';
 import { TextIndex } from './textIndex';
@@ -40,8 +40,8 @@ interface Entry {
 export interface LintResult {
   version: number;
   findings: Finding[];
-  /** The files whose contents the findings depend on (see workspace/reads). */
-  reads: Reads;
+  /** The workspace facts the findings were computed from (see cache/workspaceFacts). */
+  readings: FactReading[];
 }
 
 /** An open document as its users see it. */
@@ -54,8 +54,8 @@ export interface OpenDocument {
   readonly lineCount: number;
   /** The findings of the last lint, if it was of this version. */
   readonly findings: Finding[] | undefined;
-  /** What the last lint read of the workspace (whatever its version). */
-  readonly reads: ReadonlySet<string> | undefined;
+  /** The workspace facts the last lint read (whatever its version). */
+  readonly readings: readonly FactReading[] | undefined;
 }
 
 /**
@@ -102,11 +102,11 @@ export class OpenDocuments {
     if (!entry) return undefined;
     const text = entry.doc.getText();
     const workspace = this.session.workspaces.forFile(entry.path);
-    const reads: Reads = new Set();
-    const req = { file: entry.path, text, workspace, overrides, view: recordingView(workspace, reads), fixes: 'deferred' as const };
+    const view = new RecordingView(workspace);
+    const req = { file: entry.path, text, workspace, overrides, view, fixes: 'deferred' as const };
     const python = fileKind(entry.path) === 'python' && text.length <= workspace.configFor(overrides).maxFileSize;
     const findings = python ? this.session.linter.lintParsed(req, this.parsed(uri)!) : this.session.linter.lint(req);
-    entry.linted = { version: entry.doc.version, findings, reads };
+    entry.linted = { version: entry.doc.version, findings, readings: view.readings() };
     return entry.linted;
   }
 
@@ -136,7 +136,7 @@ export class OpenDocuments {
     const entry = this.entries.get(uri);
     if (!entry) return undefined;
     const before = entry.doc.getText();
-    const { text } = fixAllText(entry.path, before, (t) => this.session.lintText(entry.path, t, overrides));
+    const { text } = fixAllText(entry.path, before, (t) => this.session.lintText(entry.path, t, { overrides }));
     return text === before ? undefined : text;
   }
 
@@ -294,6 +294,6 @@ function view(uri: string, entry: Entry): OpenDocument {
     },
     lineCount: doc.lineCount,
     findings: entry.linted?.version === doc.version ? entry.linted.findings : undefined,
-    reads: entry.linted?.reads,
+    readings: entry.linted?.readings,
   };
 }

@@ -32,13 +32,15 @@ export interface LintRequest {
   workspace: WorkspaceModel;
   /** The editor's settings for the file's folder, on top of the project's configuration. */
   overrides?: EditorOverrides;
-  /** What rules see of the workspace; default `workspace` itself (one that records what is read, say). */
-  view?: WorkspaceView;
   /**
    * `now` (the default): findings carry their fixes. `deferred`: a rule's `fix` hook is left for
    * later (`Linter.fixOf`), so a keystroke never pays for fixes nobody asked for.
    */
   fixes?: 'now' | 'deferred';
+  /** What rules see of the workspace; default `workspace` itself (the CLI's cache and the server pass one that records what is read). */
+  view?: WorkspaceView;
+  /** Filled with the ids of the rules that threw on this lint (their findings are missing). */
+  failures?: string[];
 }
 
 /** What an open document keeps of its Python text across edits (see OpenDocuments). */
@@ -148,7 +150,7 @@ export class Linter {
   }
 
   /** Computes the deferred fixes of `findings` in place; a rule whose fix throws is reported and offers none. */
-  private fixNow(findings: Finding[], ctx: PythonContext | PyprojectContext): void {
+  private fixNow(findings: Finding[], ctx: PythonContext | PyprojectContext, failures?: string[]): void {
     for (let i = 0; i < findings.length; i++) {
       const f = findings[i];
       if (!f.deferredFix || f.fix) continue;
@@ -158,6 +160,7 @@ export class Linter {
         const { deferredFix: _, ...rest } = f;
         findings[i] = fix ? { ...rest, fix } : rest;
       } catch (error) {
+        failures?.push(f.rule);
         if (rule) this.reportOnce(rule, f.file, error);
       }
     }
@@ -186,6 +189,7 @@ export class Linter {
         const own = config.severity[rule.id] === undefined;
         for (const f of check()) findings.push({ ...detachedFinding(f), rule: rule.id, severity: (own && f.severity) || severity, file: req.file });
       } catch (error) {
+        req.failures?.push(rule.id);
         this.reportOnce(rule, req.file, error);
       }
     };
@@ -211,7 +215,7 @@ export class Linter {
           } else run(r, severity, whole);
         }
         const unsuppressed = this.unsuppressed(findings, pythonComments(source.comments(), req.text));
-        if (req.fixes !== 'deferred') this.fixNow(unsuppressed, ctx);
+        if (req.fixes !== 'deferred') this.fixNow(unsuppressed, ctx, req.failures);
         return unsuppressed;
       });
     } else {
@@ -223,7 +227,7 @@ export class Linter {
         if (toml.ok || r.checksInvalidToml) run(rule, severity, () => r.check(ctx));
       }
       kept = this.unsuppressed(findings, tomlComments(toml, index));
-      if (req.fixes !== 'deferred') this.fixNow(kept, ctx);
+      if (req.fixes !== 'deferred') this.fixNow(kept, ctx, req.failures);
     }
     return kept.sort(compareFindings);
   }

@@ -1,10 +1,8 @@
 import { PythonParser } from '../parsing/python';
 import type { FileSource } from '../workspace/files';
 import { Workspaces, type WorkspaceModel } from '../workspace/model';
-import { recordingView, type Reads } from '../workspace/reads';
 import { scanFiles } from '../workspace/scan';
-import type { EditorOverrides } from './config';
-import { Linter, type RuleErrorHandler } from './linter';
+import { Linter, type LintRequest, type RuleErrorHandler } from './linter';
 import { RULES } from './registry';
 import type { Finding, Rule } from './types';
 
@@ -26,17 +24,21 @@ export class LintSession {
     return new LintSession(files, parser, new Linter(parser, onRuleError, rules));
   }
 
-  /** Lints a text once (no tree is kept); `overrides` are the editor's settings for its folder. */
-  lintText(file: string, text: string, overrides?: EditorOverrides): Finding[] {
-    return this.linter.lint({ file, text, workspace: this.workspaces.forFile(file), overrides });
+  /**
+   * Lints a text once (no tree is kept). `overrides` are the editor's settings for its folder;
+   * `view` what rules see of the workspace (one that records what is read); `failures` collects the
+   * rules that threw.
+   */
+  lintText(file: string, text: string, options: Pick<LintRequest, 'overrides' | 'view' | 'failures'> = {}): Finding[] {
+    return this.linter.lint({ file, text, workspace: this.workspaces.forFile(file), ...options });
   }
 
   /** Lints a file as the file source has it; unreadable files get one finding that says why. */
-  lintFile(file: string, overrides?: EditorOverrides, reads?: Reads): Finding[] {
+  lintFile(file: string, options: Pick<LintRequest, 'overrides' | 'view' | 'failures'> = {}): Finding[] {
     const workspace = this.workspaces.forFile(file);
-    const read = this.files.read(file, workspace.configFor(overrides).maxFileSize);
+    const read = this.files.read(file, workspace.configFor(options.overrides).maxFileSize);
     if (!read.ok) return read.missing ? [] : [Linter.unreadable(file, read.reason)];
-    return this.linter.lint({ file, text: read.text, workspace, overrides, view: reads && recordingView(workspace, reads) });
+    return this.linter.lint({ file, text: read.text, workspace, ...options });
   }
 
   isPrepared(workspace: WorkspaceModel): boolean {

@@ -3,11 +3,11 @@
 // the keystroke path, and only those whose findings can depend on what changed.
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { CancellationToken, Connection, WorkDoneProgressReporter, WorkspaceFolder } from 'vscode-languageserver';
+import { FactChecker, RecordingView, type FactReading } from '../cache/workspaceFacts';
 import type { OpenDocuments } from '../engine/documents';
 import { Linter } from '../engine/linter';
 import type { Finding } from '../engine/types';
 import type { WorkspaceModel } from '../workspace/model';
-import { changedFields, readsChanged, type Reads } from '../workspace/reads';
 import { scanFiles } from '../workspace/scan';
 import { pathToUri, uriToPath } from './convert';
 import type { LiveDiagnostics } from './liveDiagnostics';
@@ -22,8 +22,8 @@ export const PYPROJECT_DEBOUNCE = 50;
 
 interface Swept {
   findings: Finding[];
-  /** The files whose contents the findings depend on. */
-  reads: Reads;
+  /** The workspace facts the findings were computed from. */
+  readings: readonly FactReading[];
 }
 
 export class WorkspaceSweep {
@@ -49,12 +49,13 @@ export class WorkspaceSweep {
   /** Lints one closed file under its folder's settings, remembering what it read. */
   private async lintClosed(uri: string, path: string): Promise<Swept> {
     const settings = await this.settings.forUri(uri);
-    const reads: Reads = new Set();
-    if (!settings.enable) return { findings: [], reads };
+    if (!settings.enable) return { findings: [], readings: [] };
+    const session = this.documents.session;
+    const view = new RecordingView(session.workspaces.forFile(path));
     try {
-      return { findings: this.documents.session.lintFile(path, overridesOf(settings), reads), reads };
+      return { findings: session.lintFile(path, { overrides: overridesOf(settings), view }), readings: view.readings() };
     } catch (e) {
-      return { findings: [Linter.unreadable(path, `internal error: ${(e as Error).message}`)], reads };
+      return { findings: [Linter.unreadable(path, `internal error: ${(e as Error).message}`)], readings: [] };
     }
   }
 
@@ -120,24 +121,37 @@ export class WorkspaceSweep {
 
   /**
    * An open pyproject.toml changed (a keystroke) or closed. The workspace models learn of it at
-   * once; the files whose findings may depend on it are checked again once it rests: those that
-   * read it, or, when it changed `[tool.pyguide]`, every file of its workspace.
+   * once; the files whose findings may depend on it are checked again once it rests: those whose
+   * recorded workspace facts read differently now (a version edit leaves alone the files that only
+   * read member names), or, when it changed `[tool.pyguide]`, every file of its workspace.
    */
   pyprojectEdited(path: string, uri: string): void {
     const workspaces = this.documents.session.workspaces;
     const holding = workspaces.all().filter((m) => m.root === undefined || m.contains(path) || m.rootPyproject === path);
-    // What the models made of the file before the edit (their caches still hold the last reading).
-    const before = new Map(holding.map((m) => [m, { config: configSignature(m), metadata: m.metadata(path) }]));
+    const before = new Map(holding.map((m) => [m, configSignature(m)]));
     const affected = workspaces.changed(path, 'changed');
-    const reconfigured = new Set(affected.filter((m) => before.has(m) && before.get(m)!.config !== configSignature(m)));
-    const fields = [...new Set(affected.flatMap((m) => changedFields(before.get(m)?.metadata, m.metadata(path))))];
-    const depends = (p: string, reads: ReadonlySet<string> | undefined) => readsChanged(reads, path, fields) || (reconfigured.size > 0 && reconfigured.has(workspaces.forFile(p)));
-    for (const doc of this.documents.all()) if (doc.uri !== uri && depends(doc.path, doc.reads)) this.live.lintSoon(doc.uri, PYPROJECT_DEBOUNCE);
+    const reconfigured = new Set(affected.filter((m) => before.has(m) && before.get(m) !== configSignature(m)));
+    const stale = this.staleness(new Set(affected), reconfigured);
+    for (const doc of this.documents.all()) if (doc.uri !== uri && stale(doc.path, doc.readings)) this.live.lintSoon(doc.uri, PYPROJECT_DEBOUNCE);
     for (const [u, s] of this.swept) {
       const p = uriToPath(u);
-      if (p && depends(p, s.reads)) this.pending.add(u);
+      if (p && stale(p, s.readings)) this.pending.add(u);
     }
     this.recheckSoon(PYPROJECT_DEBOUNCE);
+  }
+
+  /** Whether a file's findings may have changed: its workspace was reconfigured, or a fact it read reads differently. */
+  private staleness(affected: ReadonlySet<WorkspaceModel>, reconfigured: ReadonlySet<WorkspaceModel>): (path: string, readings: readonly FactReading[] | undefined) => boolean {
+    const workspaces = this.documents.session.workspaces;
+    const checkers = new Map<WorkspaceModel, FactChecker>();
+    return (path, readings) => {
+      const model = workspaces.forFile(path);
+      if (reconfigured.has(model)) return true;
+      if (!affected.has(model)) return false;
+      let checker = checkers.get(model);
+      if (!checker) checkers.set(model, (checker = new FactChecker(model)));
+      return !readings || !checker.holds(readings);
+    };
   }
 
   /**
@@ -158,7 +172,7 @@ export class WorkspaceSweep {
         this.pending.delete(uri);
         if (this.swept.delete(uri)) this.publisher.publish(uri, null, []);
       } else if (this.swept.has(uri) || (kind === 'created' && this.swept.size > 0)) {
-        if (!this.swept.has(uri)) this.swept.set(uri, { findings: [], reads: new Set() });
+        if (!this.swept.has(uri)) this.swept.set(uri, { findings: [], readings: [] });
         this.pending.add(uri);
       }
     }
