@@ -1,5 +1,6 @@
 import { Query, type Language, type Node, type Tree } from 'web-tree-sitter';
 import type { Range } from '../engine/types';
+import { boundedCaptures } from './boundedCaptures';
 
 /** A comment as plain data: what suppression comments are read from, without touching the tree. */
 export interface CommentFact {
@@ -25,9 +26,6 @@ export interface PythonSyntax {
 export type FactKind = 'comments' | 'imports' | 'functions' | 'classes';
 export const FACT_KINDS: readonly FactKind[] = ['comments', 'imports', 'functions', 'classes'];
 
-/** The query's capture names, mapped to the fact lists they fill. */
-const CAPTURE_KIND: Record<string, FactKind> = { comment: 'comments', import: 'imports', function: 'functions', class: 'classes' };
-
 /** The node types of each fact list, for checking a node found again by its range. */
 export const FACT_TYPES: Record<FactKind, readonly string[]> = {
   comments: ['comment'],
@@ -36,14 +34,10 @@ export const FACT_TYPES: Record<FactKind, readonly string[]> = {
   classes: ['class_definition'],
 };
 
-const FACTS_QUERY = `
-(comment) @comment
-(import_statement) @import
-(import_from_statement) @import
-(future_import_statement) @import
-(function_definition) @function
-(class_definition) @class
-`;
+/** The query's patterns: each fact node type, captured under the name of its fact list. */
+const CAPTURE_OF: ReadonlyMap<string, FactKind> = new Map(FACT_KINDS.flatMap((kind) => FACT_TYPES[kind].map((type) => [type, kind] as const)));
+
+const FACTS_QUERY = [...CAPTURE_OF].map(([type, kind]) => `(${type}) @${kind}`).join('\n');
 
 const queries = new WeakMap<Language, Query>();
 
@@ -62,13 +56,7 @@ function factsQuery(language: Language): Query {
  */
 export function captureFacts(tree: Tree, range?: { startIndex: number; endIndex: number }): Record<FactKind, Node[]> {
   const out: Record<FactKind, Node[]> = { comments: [], imports: [], functions: [], classes: [] };
-  // Nodes count UTF-16 code units, but web-tree-sitter hands a query's index range to tree-sitter
-  // unconverted, as bytes of the UTF-16 text it parsed: two per code unit.
-  const bytes = range && { startIndex: range.startIndex * 2, endIndex: range.endIndex * 2 };
-  for (const { name, node } of factsQuery(tree.language).captures(tree.rootNode, bytes)) {
-    const kind = CAPTURE_KIND[name];
-    if (kind) out[kind].push(node);
-  }
+  for (const { name, node } of boundedCaptures(factsQuery(tree.language), CAPTURE_OF, tree.rootNode, range)) out[name as FactKind].push(node);
   return out;
 }
 
