@@ -6,7 +6,8 @@ import type { TomlNode } from '../parsing/tomlTree';
 import { INVALID_CONFIG, pyguideSchema, type RuleCatalog } from './configSchema';
 import { PRESET_IDS, presetById, type PresetId } from './presets';
 import { validateTable } from './schema';
-import type { Range, Severity } from './types';
+import type { Severity } from '../base/severity';
+import type { Range } from '../base/text';
 export type SeveritySetting = Severity | 'off';
 
 export interface LicenseConfig {

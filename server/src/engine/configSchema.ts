@@ -2,18 +2,12 @@
 // declare their own `[tool.pyguide.rules.<id>]` options (Rule.options) and are looked up here.
 import { validRange } from '@renovatebot/pep440';
 import { suggestion, type Check, type Schema } from './schema';
-import { SEVERITIES, type Rule } from './types';
+import { SEVERITIES } from '../base/severity';
 
 /** What the schema needs to know of the rules: their ids and the options each declares. */
 export interface RuleCatalog {
   ids: readonly string[];
   options(id: string): Readonly<Record<string, Schema>> | undefined;
-}
-
-/** The catalog of a rule list: ids and the options each rule declares. */
-export function ruleCatalog(rules: readonly Rule[]): RuleCatalog {
-  const byId = new Map(rules.map((r) => [r.id, r]));
-  return { ids: [...byId.keys()], options: (id) => byId.get(id)?.options };
 }
 
 export const SEVERITY_SETTINGS: readonly string[] = [...SEVERITIES, 'off'];

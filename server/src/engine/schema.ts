@@ -2,7 +2,7 @@
 // TOML (parsing/tomlTree.ts). Validation keeps what is valid and says, at the key or value, what is
 // not: the caller gets the clean value (objects without prototypes, only known keys) and problems.
 import type { TomlNode, TomlTableNode } from '../parsing/tomlTree';
-import type { Range } from './types';
+import type { Range } from '../base/text';
 
 /** A check of a string (or of a table key): the problem in words, or undefined when it is fine. */
 export type Check = (value: string) => string | undefined;

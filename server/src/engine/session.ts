@@ -1,7 +1,7 @@
 import { PythonParser } from '../parsing/python';
 import type { FileSource } from '../workspace/files';
 import type { PresetId } from './presets';
-import { ruleCatalog } from './configSchema';
+import type { RuleCatalog } from './configSchema';
 import { Workspaces, type WorkspaceModel } from '../workspace/model';
 import { scanFiles } from '../workspace/scan';
 import { Linter, type LintRequest, type RuleErrorHandler } from './linter';
@@ -14,6 +14,12 @@ export interface SessionOptions {
    * the CLI and the server use), or a preset (the rule fixtures, which are such folders).
    */
   unconfigured?: PresetId | 'off';
+}
+
+/** The catalog of a rule list: ids and the options each rule declares. */
+export function ruleCatalog(rules: readonly Rule[]): RuleCatalog {
+  const byId = new Map(rules.map((r) => [r.id, r]));
+  return { ids: [...byId.keys()], options: (id) => byId.get(id)?.options };
 }
 
 /** The engine with its workspaces: what the CLI and the server both drive. */
@@ -36,17 +42,21 @@ export class LintSession {
     return new LintSession(files, parser, new Linter(parser, onRuleError, rules), options);
   }
 
-  /** Lints a text; `parsed` is what the caller keeps of it (the server's incremental trees). */
-  lintText(file: string, text: string, parsed?: Pick<LintRequest, 'tree' | 'index' | 'facts' | 'factFindings' | 'fixes' | 'view' | 'failures'>): Finding[] {
-    return this.linter.lint({ file, text, workspace: this.workspaces.forFile(file), ...parsed });
+  /**
+   * Lints a text once (no tree is kept). `overrides` are the editor's settings for its folder;
+   * `view` what rules see of the workspace (one that records what is read); `failures` collects the
+   * rules that threw.
+   */
+  lintText(file: string, text: string, options: Pick<LintRequest, 'overrides' | 'view' | 'failures'> = {}): Finding[] {
+    return this.linter.lint({ file, text, workspace: this.workspaces.forFile(file), ...options });
   }
 
   /** Lints a file as the file source has it; unreadable files get one finding that says why. */
-  lintFile(file: string): Finding[] {
+  lintFile(file: string, options: Pick<LintRequest, 'overrides' | 'view' | 'failures'> = {}): Finding[] {
     const workspace = this.workspaces.forFile(file);
-    const read = this.files.read(file, workspace.config.maxFileSize);
+    const read = this.files.read(file, workspace.configFor(options.overrides).maxFileSize);
     if (!read.ok) return read.missing ? [] : [Linter.unreadable(file, read.reason)];
-    return this.linter.lint({ file, text: read.text, workspace });
+    return this.linter.lint({ file, text: read.text, workspace, ...options });
   }
 
   isPrepared(workspace: WorkspaceModel): boolean {

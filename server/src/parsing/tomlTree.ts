@@ -2,7 +2,7 @@
 // its value are written. Tables are Maps, so keys such as `__proto__` or `constructor` are plain
 // entries here, never inherited properties; configuration is validated on this tree.
 import type { AST } from 'toml-eslint-parser';
-import type { Range } from '../engine/types';
+import type { Range } from '../base/text';
 import { tomlRange, type TomlAst } from './toml';
 
 interface Located {
