@@ -12,11 +12,15 @@ import {
   type Connection,
   type InitializeParams,
   type InitializeResult,
+  type Range,
+  type TextEdit,
   type ServerCapabilities,
   type WorkDoneProgressReporter,
   type WorkspaceFolder,
 } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
+import { checkDocstringTables, formattingEdits } from '../docstrings/docstringTables';
+import { tableOptions } from '../docstrings/tableOptions';
 import { fixAllText } from '../engine/fixAll';
 import { Linter } from '../engine/linter';
 import { docsUrl } from '../engine/registry';
@@ -74,6 +78,9 @@ export class PyguideServer {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND] },
       executeCommandProvider: { commands: Object.values(COMMANDS) },
+      // Box tables in docstrings only (see docs/rules/misaligned-box-table.md): nothing else is formatted.
+      documentFormattingProvider: true,
+      documentRangeFormattingProvider: true,
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     };
   }
@@ -111,6 +118,8 @@ export class PyguideServer {
       this.relintOpen();
     });
     c.onCodeAction((params) => this.codeActions(params));
+    c.onDocumentFormatting(({ textDocument }) => this.formatTables(textDocument.uri));
+    c.onDocumentRangeFormatting(({ textDocument, range }) => this.formatTables(textDocument.uri, range));
     c.onExecuteCommand(async ({ command, arguments: args }, token, progress) => {
       switch (command) {
         case COMMANDS.checkWorkspace:
@@ -353,6 +362,17 @@ export class PyguideServer {
       if (edit) actions.push({ title: 'Fix all auto-fixable pyguide problems', kind: CodeActionKind.QuickFix, edit });
     }
     return actions;
+  }
+
+  /** Formatting: the box tables of a Python document's docstrings re-aligned, nothing else. */
+  private async formatTables(uri: string, range?: Range): Promise<TextEdit[]> {
+    const path = this.pathOf(uri);
+    const settings = await this.settingsFor(uri);
+    if (!path?.endsWith('.py') || !settings.enable || !this.documents.get(uri)) return [];
+    const parsed = this.documents.parsed(uri);
+    if (!parsed) return [];
+    const workspace = this.session.workspaces.forFile(path);
+    return formattingEdits(checkDocstringTables(parsed.tree, parsed.syntax, parsed.index, tableOptions(workspace.config, workspace)), range);
   }
 
   /** The single edit that applies every safe text fix to an open document. */
