@@ -97,7 +97,9 @@ export class Linter {
     const findings: Finding[] = [];
     const run = (rule: Rule, severity: Severity, check: () => RuleFinding[]) => {
       try {
-        for (const f of check()) findings.push({ ...f, rule: rule.id, severity, file: req.file });
+        // A setting for the rule wins over the finding's own severity.
+        const own = config.severity[rule.id] === undefined;
+        for (const f of check()) findings.push({ ...f, rule: rule.id, severity: (own && f.severity) || severity, file: req.file });
       } catch (error) {
         const key = `${rule.id}\0${req.file}`;
         if (!this.failed.has(key)) {

@@ -51,6 +51,11 @@ export interface RuleFinding {
   message: string;
   fix?: Fix;
   related?: RelatedLocation[];
+  /**
+   * This finding's severity when the user has not set the rule's: for a rule whose findings differ
+   * in weight (missing-metadata's recommended fields are `info`, its required ones the rule's default).
+   */
+  severity?: Severity;
 }
 
 export interface Finding extends RuleFinding {

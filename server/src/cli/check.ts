@@ -1,0 +1,61 @@
+// `pyguide check`: the engine without LSP, for CI and the terminal.
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { compareFindings } from '../engine/linter';
+import { LintSession } from '../engine/session';
+import type { Finding } from '../engine/types';
+import { sweepFiles } from '../sweep';
+import { DiskFiles } from '../workspace/files';
+import { isLintable, scanFiles } from '../workspace/scan';
+import { UsageError, type CheckOptions } from './args';
+import { applySafeFixes } from './fix';
+import { formatFindings } from './output';
+
+/** The files named on the command line: files as given, directories walked. */
+async function collectFiles(paths: string[], cwd: string): Promise<string[]> {
+  const files = new Set<string>();
+  for (const p of paths) {
+    const abs = resolve(cwd, p);
+    let isDir: boolean;
+    try {
+      isDir = statSync(abs).isDirectory();
+    } catch {
+      throw new UsageError(`no such file or directory: ${p}`);
+    }
+    if (isDir) (await scanFiles(abs)).forEach((f) => files.add(f));
+    else if (isLintable(abs)) files.add(abs);
+    else throw new UsageError(`not a Python or pyproject.toml file: ${p}`);
+  }
+  return [...files].sort();
+}
+
+function reportRuleError(rule: string, file: string, error: string): void {
+  process.stderr.write(`pyguide: rule ${rule} failed on ${file}: ${error}\n`);
+}
+
+async function lintAll(session: LintSession, files: string[]): Promise<Finding[]> {
+  for (const f of files) await session.prepare(session.workspaces.forFile(f));
+  const workers = process.env.PYGUIDE_SWEEP_WORKERS;
+  return (await sweepFiles(session, files, { onRuleError: reportRuleError, workers: workers ? Number(workers) : undefined })).flat();
+}
+
+/** Runs `pyguide check`; returns the exit code. */
+export async function runCheck(options: CheckOptions, cwd: string, version: string): Promise<number> {
+  const session = await LintSession.create(new DiskFiles(), (rule, file, error) => reportRuleError(rule.id, file, (error as Error)?.stack ?? String(error)));
+  let files = await collectFiles(options.paths, cwd);
+  let fixed = 0;
+  if (options.fix) ({ files, applied: fixed } = await applySafeFixes(session, files, () => collectFiles(options.paths, cwd)));
+  const findings = (await lintAll(session, files)).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : compareFindings(a, b)));
+  for (const ws of session.workspaces.all()) ws.configProblems.forEach((p) => process.stderr.write(`pyguide: [tool.pyguide] in ${ws.rootPyproject}: ${p}\n`));
+  const out = formatFindings(options.format, findings, { cwd, version });
+  if (out) process.stdout.write(`${out}\n`);
+  if (options.format === 'text') {
+    const fixable = findings.filter((f) => f.fix?.safe).length;
+    process.stderr.write(
+      `${findings.length === 0 ? 'No problems' : `Found ${findings.length} problem${findings.length === 1 ? '' : 's'}`} in ${files.length} file${files.length === 1 ? '' : 's'}` +
+        `${fixed ? `, ${fixed} fixed` : ''}${fixable ? ` (${fixable} fixable with --fix)` : ''}.\n`,
+    );
+  }
+  const failing = findings.some((f) => f.severity === 'error' || f.severity === 'warning');
+  return failing && !options.exitZero ? 1 : 0;
+}
