@@ -7,6 +7,8 @@ import { isTestModule } from './_testModules';
 export const duplicateTestBasename: PythonRule = {
   id: 'duplicate-test-basename',
   kind: 'python',
+  // The file's path and the workspace model only.
+  reads: { scope: 'module' },
   defaultSeverity: 'warning',
   guideline: 'Detailed Coding Guidelines › Testing',
   summary: 'two or more test modules in the workspace that pytest would import under the same module name',

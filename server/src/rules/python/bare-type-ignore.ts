@@ -39,14 +39,14 @@ function afterOpenQuote(comment: Node, index: TextIndex): boolean {
 export const bareTypeIgnore: PythonRule = {
   id: 'bare-type-ignore',
   kind: 'python',
-  each: 'comments',
+  reads: { kinds: ['comment'], scope: 'each' },
   defaultSeverity: 'warning',
   guideline: 'Code Quality & Linting › Error Suppression Policy',
   summary: '`# type: ignore`, `# pyright: ignore`, `# pyrefly: ignore` or `# ty: ignore` without an error code',
   ruffTwin: 'PGH003',
-  check({ syntax, index }) {
+  check({ matches, syntax, index }) {
     const findings: RuleFinding[] = [];
-    for (const comment of syntax.comments) {
+    for (const { node: comment } of matches) {
       let doubtful: boolean | undefined;
       for (const { match, range } of commentMatches(comment, IGNORE_DIRECTIVE)) {
         const brackets = match[2];

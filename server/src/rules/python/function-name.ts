@@ -52,15 +52,16 @@ export const functionName: PythonRule = {
   id: ID,
   kind: 'python',
   // Not `each`: whether `visit_Name` is allowed depends on the module's imports and other classes.
+  reads: { kinds: ['function_definition'], scope: 'module' },
   defaultSeverity: 'warning',
   guideline: 'Detailed Coding Guidelines › Typing & Style',
   summary: 'a function or method name that is not snake_case',
   ruffTwin: 'N802',
-  check({ syntax, config, text }) {
+  check({ matches, syntax, config, text }) {
     const findings: RuleFinding[] = [];
     const ignored = ignoredNames(config, ID);
     const bases = new ClassBases(syntax);
-    for (const fn of syntax.functions) {
+    for (const { node: fn } of matches) {
       const name = definitionName(fn, text);
       if (!name || isSnakeCase(name.text) || TEST_FRAMEWORK_NAMES.has(name.text) || ignored(name.text)) continue;
       if (decoratorNames(fn).some((d) => SIGNATURE_DECORATOR.test(d))) continue;
