@@ -4,7 +4,6 @@ import type { Tree } from 'web-tree-sitter';
 import { minimalEdit } from '../engine/textEdits';
 import type { TextIndex } from '../engine/textIndex';
 import type { Position, Range, TextEdit } from '../engine/types';
-import type { PythonSyntax } from '../parsing/pythonSyntax';
 import { boxLineRuns, layoutTable, misalignment, parseBoxTable, type BoxTable, type RenderOptions } from './boxTable';
 import { DEFAULT_WIDTH_OPTIONS } from './displayWidth';
 import { docstrings, type Docstring } from './docstrings';
@@ -92,19 +91,19 @@ export function checkTable(site: TableSite, eol: string, options: RenderOptions 
   return { site, table, message: `${problem}.`, edits: tableEdits(site, layout.lines, eol) };
 }
 
-/** Every box table in a file's docstrings, checked. */
-export function checkDocstringTables(
-  tree: Tree,
-  syntax: Pick<PythonSyntax, 'classes' | 'functions'>,
-  index: TextIndex,
-  options: RenderOptions = DEFAULT_TABLE_OPTIONS,
-): TableCheck[] {
+/** The box tables of these docstrings, checked. */
+export function checkDocstringTables(docs: readonly Docstring[], index: TextIndex, options: RenderOptions = DEFAULT_TABLE_OPTIONS): TableCheck[] {
   const out: TableCheck[] = [];
-  for (const site of tableSites(docstrings(tree, syntax), index)) {
+  for (const site of tableSites(docs, index)) {
     const check = checkTable(site, index.eol, options);
     if (check) out.push(check);
   }
   return out;
+}
+
+/** Every box table in a file's docstrings, checked. */
+export function checkFileTables(tree: Tree, index: TextIndex, options: RenderOptions = DEFAULT_TABLE_OPTIONS): TableCheck[] {
+  return checkDocstringTables(docstrings(tree), index, options);
 }
 
 const before = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.character < b.character);

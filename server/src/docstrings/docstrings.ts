@@ -1,8 +1,7 @@
 // Docstrings as Python defines them: a plain string literal (no f-string, no concatenation) that is
 // the first statement of a module, class or function body. Only positions are kept, never nodes.
-import type { Node, Tree } from 'web-tree-sitter';
+import { Query, type Language, type Node, type Tree } from 'web-tree-sitter';
 import type { Position } from '../engine/types';
-import type { PythonSyntax } from '../parsing/pythonSyntax';
 
 export type DocstringOwner = 'module' | 'class' | 'function';
 
@@ -22,12 +21,21 @@ export interface Docstring {
 
 const pos = (p: { row: number; column: number }): Position => ({ line: p.row, character: p.column });
 
-/** The docstring of a module node or of a class/function body block, if it has one. */
-function docstringOf(body: Node | null, owner: DocstringOwner): Docstring | undefined {
-  const first = body?.namedChildren.find((c) => c?.type !== 'comment');
-  if (first?.type !== 'expression_statement' || first.namedChildCount !== 1) return undefined;
-  const str = first.namedChild(0);
-  if (str?.type !== 'string') return undefined;
+const OWNERS: Record<string, DocstringOwner> = { class_definition: 'class', function_definition: 'function' };
+
+/** The query that finds docstring candidates: a string that is a statement by itself. */
+export const DOCSTRING_QUERY = '(expression_statement (string) @docstring) @statement';
+
+/**
+ * The docstring a string node is, if it is one: the first statement (comments aside) of a module or
+ * of a class or function body, a plain literal (no f-string, t-string or bytes, no interpolation).
+ */
+export function docstringAt(str: Node): Docstring | undefined {
+  const statement = str.parent;
+  if (str.type !== 'string' || statement?.type !== 'expression_statement' || statement.namedChildCount !== 1) return undefined;
+  const body = statement.parent;
+  const owner = body?.type === 'module' ? 'module' : body?.type === 'block' ? OWNERS[body.parent?.type ?? ''] : undefined;
+  if (!owner || body!.namedChildren.find((c) => c?.type !== 'comment')?.id !== statement.id) return undefined;
   const opening = str.firstChild;
   const closing = str.lastChild;
   if (opening?.type !== 'string_start' || closing?.type !== 'string_end' || /[fFtTbB]/.test(opening.text)) return undefined;
@@ -44,17 +52,21 @@ function docstringOf(body: Node | null, owner: DocstringOwner): Docstring | unde
 }
 
 export function moduleDocstring(tree: Tree): Docstring | undefined {
-  return docstringOf(tree.rootNode, 'module');
+  const first = tree.rootNode.namedChildren.find((c) => c?.type !== 'comment');
+  const str = first?.type === 'expression_statement' ? first.namedChild(0) : null;
+  return str ? docstringAt(str) : undefined;
 }
 
-/** Every docstring of a file: the module's, then each class's and function's, in document order. */
-export function docstrings(tree: Tree, syntax: Pick<PythonSyntax, 'classes' | 'functions'>): Docstring[] {
+const queries = new WeakMap<Language, Query>();
+
+/** Every docstring of a file (module, classes, functions), in document order. */
+export function docstrings(tree: Tree): Docstring[] {
+  let query = queries.get(tree.language);
+  if (!query) queries.set(tree.language, (query = new Query(tree.language, DOCSTRING_QUERY)));
   const out: Docstring[] = [];
-  const mod = moduleDocstring(tree);
-  if (mod) out.push(mod);
-  for (const node of [...syntax.classes, ...syntax.functions]) {
-    const d = docstringOf(node.childForFieldName('body'), node.type === 'class_definition' ? 'class' : 'function');
+  for (const { node } of query.captures(tree.rootNode).filter((c) => c.name === 'docstring')) {
+    const d = docstringAt(node);
     if (d) out.push(d);
   }
-  return out.sort((a, b) => a.start.line - b.start.line || a.start.character - b.start.character);
+  return out;
 }

@@ -19,7 +19,7 @@ import {
   type WorkspaceFolder,
 } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
-import { checkDocstringTables, formattingEdits } from '../docstrings/docstringTables';
+import { checkFileTables, formattingEdits } from '../docstrings/docstringTables';
 import { tableOptions } from '../docstrings/tableOptions';
 import { fixAllText } from '../engine/fixAll';
 import { Linter } from '../engine/linter';
@@ -372,7 +372,7 @@ export class PyguideServer {
     const parsed = this.documents.parsed(uri);
     if (!parsed) return [];
     const workspace = this.session.workspaces.forFile(path);
-    return formattingEdits(checkDocstringTables(parsed.tree, parsed.syntax, parsed.index, tableOptions(workspace.config, workspace)), range);
+    return formattingEdits(checkFileTables(parsed.tree, parsed.index, tableOptions(workspace.config, workspace)), range);
   }
 
   /** The single edit that applies every safe text fix to an open document. */
