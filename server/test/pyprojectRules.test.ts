@@ -117,7 +117,8 @@ describe('each pyproject fix on its own', () => {
   for (const dir of fixtureWorkspaces()) {
     const name = relative(FIXTURES, dir).split(sep).join('/');
     it(`${name}: every fix, applied alone, removes its finding and leaves valid TOML`, async function () {
-      this.timeout(60_000);
+      // A fresh copy and session per fix: dozens of them on a machine that may be shared.
+      this.timeout(180_000);
       const session = await sessionWith(PYPROJECT_RULES);
       const findings = await lintWorkspace(session, dir);
       const brokenBefore = unparsable(dir);
