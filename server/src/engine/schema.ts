@@ -10,7 +10,7 @@ export type Check = (value: string) => string | undefined;
 export type Schema =
   | { type: 'string'; oneOf?: readonly string[]; check?: Check; hint?: string }
   | { type: 'boolean' }
-  | { type: 'integer'; min?: number; hint?: string }
+  | { type: 'integer'; min?: number; max?: number; hint?: string }
   /** `wholeOrNothing`: one bad item drops the whole array (a `select` with a typo must not narrow the rules). */
   | { type: 'array'; items: Schema; wholeOrNothing?: boolean; nonEmpty?: string }
   | { type: 'table'; keys: Readonly<Record<string, Schema>>; required?: readonly string[] }
@@ -52,6 +52,7 @@ function expected(schema: Schema): string {
     case 'boolean':
       return 'true or false';
     case 'integer':
+      if (schema.min !== undefined && schema.max !== undefined) return `an integer from ${schema.min} to ${schema.max}`;
       return schema.min !== undefined ? `an integer of at least ${schema.min}` : 'an integer';
     case 'array':
       return 'an array';
@@ -117,7 +118,8 @@ class Validator {
       case 'boolean':
         return node.kind === 'boolean' ? node.value : this.report(path, node.range, `${at} must be ${expected(schema)}, not ${article(node)}.`);
       case 'integer': {
-        const ok = node.kind === 'integer' && (schema.min === undefined || (node.value as number) >= schema.min);
+        const n = node.kind === 'integer' ? (node.value as number) : NaN;
+        const ok = node.kind === 'integer' && (schema.min === undefined || n >= schema.min) && (schema.max === undefined || n <= schema.max);
         return ok ? node.value : this.report(path, node.range, `${at} must be ${expected(schema)}, not ${article(node)}${schema.hint ? `; ${schema.hint}` : ''}.`);
       }
       case 'array':
