@@ -36,6 +36,12 @@ export interface MemberKind {
   sourceDir: string;
   /** The member's version must equal the core package's. */
   versionSync: boolean;
+  /**
+   * How test modules in the member's `tests/` are prefixed: templates matched against the directory
+   * name, whose `{name}` part becomes the prefix (`genkit-{name}`: `genkit-anthropic` -> `anthropic_`).
+   * Any of them is accepted; the first that matches is the one suggested.
+   */
+  testPrefix: string[];
 }
 
 export interface LayoutConfig {
@@ -133,6 +139,7 @@ function memberKind(t: Table): MemberKind {
     requiredFiles: strs(t['required-files'], []),
     sourceDir: str(t['source-dir'], 'src'),
     versionSync: bool(t['version-sync'], publishable),
+    testPrefix: typeof t['test-prefix'] === 'string' ? [t['test-prefix']] : strs(t['test-prefix'], ['{name}']),
   };
 }
 

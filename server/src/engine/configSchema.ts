@@ -71,6 +71,7 @@ const member: Schema = {
     'required-files': strings(staysInside),
     'source-dir': { type: 'string', check: (v) => (v === '.' ? undefined : staysInside(v)) },
     'version-sync': boolean,
+    'test-prefix': { type: 'anyOf', of: [string(nameTemplate), strings(nameTemplate)] },
   },
 };
 

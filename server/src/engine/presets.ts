@@ -14,7 +14,8 @@ export interface Preset {
   table: Readonly<Record<string, unknown>>;
 }
 
-const GENKIT_LICENSE = { holder: 'Google LLC', spdx: 'Apache-2.0' };
+// The short form (copyright and SPDX lines) is what Genkit's own license check accepts.
+const GENKIT_LICENSE = { holder: 'Google LLC', spdx: 'Apache-2.0', style: 'spdx' };
 const GENKIT_CLASSIFIERS = [
   'License :: OSI Approved :: Apache Software License',
   'Programming Language :: Python :: 3.10',
@@ -41,10 +42,12 @@ export const PRESETS: readonly Preset[] = [
         core: 'packages/genkit',
         'namespace-dirs': [],
         members: [
-          { kind: 'package', path: 'packages/*', name: '{name}', 'required-files': ['README.md', 'LICENSE', 'py.typed'] },
+          // Tests of packages/genkit-anthropic are anthropic_*_test.py (or genkit_anthropic_*).
+          { kind: 'package', path: 'packages/*', name: '{name}', 'required-files': ['README.md', 'LICENSE', 'py.typed'], 'test-prefix': ['genkit-{name}', '{name}'] },
           { kind: 'sample', path: 'samples/*', name: '{name}', publishable: false, 'required-files': ['README.md'] },
         ],
       },
+      rules: { 'test-file-prefix': { exempt: ['packages/genkit'] } },
     },
   },
   {
@@ -61,6 +64,7 @@ export const PRESETS: readonly Preset[] = [
           { kind: 'sample', path: 'samples/*', name: '{name}', publishable: false, 'required-files': ['README.md', 'run.sh'] },
         ],
       },
+      rules: { 'test-file-prefix': { exempt: ['packages/genkit'] } },
     },
   },
   {

@@ -15,7 +15,9 @@ export type Schema =
   | { type: 'array'; items: Schema; wholeOrNothing?: boolean; nonEmpty?: string }
   | { type: 'table'; keys: Readonly<Record<string, Schema>>; required?: readonly string[] }
   /** A table with free keys (rule ids, say), each key checked, each value by the schema its key gives. */
-  | { type: 'map'; key: Check; values: (key: string) => Schema };
+  | { type: 'map'; key: Check; values: (key: string) => Schema }
+  /** One of several shapes (a string or an array of them, say): the one of the value's kind applies. */
+  | { type: 'anyOf'; of: readonly Schema[] };
 
 export interface SchemaProblem {
   /** The path as people write it: `layout.members[1].path`. */
@@ -56,10 +58,15 @@ function expected(schema: Schema): string {
       return schema.min !== undefined ? `an integer of at least ${schema.min}` : 'an integer';
     case 'array':
       return 'an array';
+    case 'anyOf':
+      return schema.of.map(expected).join(' or ');
     default:
       return 'a table';
   }
 }
+
+/** The node kind a schema takes. */
+const KIND_OF: Record<Exclude<Schema['type'], 'anyOf'>, TomlNode['kind']> = { string: 'string', boolean: 'boolean', integer: 'integer', array: 'array', table: 'table', map: 'table' };
 
 /** The edit distance of two short strings, to suggest the key or rule id someone meant. */
 function distance(a: string, b: string): number {
@@ -128,6 +135,10 @@ class Validator {
         return this.table(node, schema, path);
       case 'map':
         return this.map(node, schema, path);
+      case 'anyOf': {
+        const fitting = schema.of.find((s) => s.type !== 'anyOf' && KIND_OF[s.type] === node.kind);
+        return fitting ? this.value(node, fitting, path) : this.report(path, node.range, `${at} must be ${expected(schema)}, not ${article(node)}.`);
+      }
     }
   }
 
