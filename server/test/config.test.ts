@@ -54,7 +54,7 @@ describe('presets', () => {
 
   it("the project's keys override the preset's; tables merge key by key, arrays replace", () => {
     const config = buildConfig({ license: { holder: 'Acme Inc.' }, classifiers: ['Typing :: Typed'], rules: { 'class-name': { 'ignore-names': ['X'] } } }, 'genkit-plugins');
-    assert.deepEqual(config.license, { holder: 'Acme Inc.', style: 'full', spdx: 'Apache-2.0' });
+    assert.deepEqual(config.license, { holder: 'Acme Inc.', style: 'spdx', spdx: 'Apache-2.0' });
     assert.deepEqual(config.classifiers, ['Typing :: Typed']);
     assert.deepEqual(config.ruleOptions['class-name'], { 'ignore-names': ['X'] });
     assert.equal(Object.getPrototypeOf(mergeTables({ a: { b: 1 } }, { a: { c: 2 } })), null);
