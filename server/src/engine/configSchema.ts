@@ -7,7 +7,8 @@ import { SEVERITIES } from '../base/severity';
 /** What the schema needs to know of the rules: their ids and the options each declares. */
 export interface RuleCatalog {
   ids: readonly string[];
-  options(id: string): Readonly<Record<string, Schema>> | undefined;
+  /** The schema of `[tool.pyguide.rules.<id>]`. */
+  options(id: string): Schema;
 }
 
 export const SEVERITY_SETTINGS: readonly string[] = [...SEVERITIES, 'off'];
@@ -106,7 +107,7 @@ export function pyguideSchema(catalog: RuleCatalog, presets: readonly string[]):
           members: { type: 'array', items: member },
         },
       },
-      rules: { type: 'map', key: ruleIdProblem, values: (id) => ({ type: 'table', keys: catalog.options(id) ?? {} }) },
+      rules: { type: 'map', key: ruleIdProblem, values: (id) => catalog.options(id) },
     },
   };
 }

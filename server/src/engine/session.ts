@@ -19,7 +19,13 @@ export interface SessionOptions {
 /** The catalog of a rule list: ids and the options each rule declares. */
 export function ruleCatalog(rules: readonly Rule[]): RuleCatalog {
   const byId = new Map(rules.map((r) => [r.id, r]));
-  return { ids: [...byId.keys()], options: (id) => byId.get(id)?.options };
+  return {
+    ids: [...byId.keys()],
+    options: (id) => {
+      const rule = byId.get(id);
+      return rule?.optionsPerKey ? { type: 'map', key: () => undefined, values: () => rule.optionsPerKey! } : { type: 'table', keys: rule?.options ?? {} };
+    },
+  };
 }
 
 /** The engine with its workspaces: what the CLI and the server both drive. */

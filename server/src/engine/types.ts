@@ -152,6 +152,8 @@ interface RuleBase {
    * else there is an `invalid-config` finding; a preset sets them under its `rules`.
    */
   options?: Readonly<Record<string, Schema>>;
+  /** Instead of `options`: a table whose keys are free (member kinds, say), each value of this schema. */
+  optionsPerKey?: Schema;
   /** Actions on one of the rule's findings besides its fix, computed when the editor asks for them. */
   actions?(ctx: ActionContext): ContextualAction[];
   /** The editor should hand `actions` the other tools' diagnostics on the lines of this rule's findings. */

@@ -109,7 +109,7 @@ export class WorkspaceModel implements WorkspaceView {
         root: this.root,
         rootPyproject: this.rootPyproject,
         doc: this.rootPyproject ? this.pyproject(this.rootPyproject) : undefined,
-        catalog: this.options.catalog ?? { ids: [], options: () => undefined },
+        catalog: this.options.catalog ?? { ids: [], options: () => ({ type: 'table', keys: {} }) },
         unconfigured: this.options.unconfigured ?? 'off',
         memberName: (dir) => {
           const name = this.root ? this.metadata(join(this.root, dir, 'pyproject.toml'))?.name?.value : undefined;
