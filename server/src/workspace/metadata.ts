@@ -37,6 +37,18 @@ function parseRequirement(value: string): ParsedRequirement {
 const parsedRequirements = new Map<string, ParsedRequirement>();
 const MAX_PARSED_REQUIREMENTS = 10_000;
 
+/** The requirement strings parsed so far, to hand to another thread. */
+export type ParsedRequirements = [string, ParsedRequirement][];
+
+export function knownRequirements(): ParsedRequirements {
+  return [...parsedRequirements];
+}
+
+/** Takes requirement strings another thread parsed, so this one does not parse them again. */
+export function learnRequirements(parsed: ParsedRequirements): void {
+  for (const [value, requirement] of parsed) if (parsedRequirements.size < MAX_PARSED_REQUIREMENTS) parsedRequirements.set(value, requirement);
+}
+
 /** A PEP 508 requirement string, parsed; `range` is where it is written. */
 export function parseDependency(value: string, range: Dependency['range']): Dependency {
   let parsed = parsedRequirements.get(value);
