@@ -66,6 +66,7 @@ export class WorkspaceModel implements WorkspaceView {
   private pythonList: readonly string[] | undefined;
   private pythonByName: Map<string, string[]> | undefined;
   private memberImportsCache: readonly MemberImport[] | undefined;
+  private readonly packageOfDir = new Map<string, PackageInfo | undefined>();
   private configState: { config: PyguideConfig; problems: string[] } | undefined;
   private resolved: ResolvedConfig | undefined;
   private overrides: EditorOverrides = {};
@@ -129,7 +130,10 @@ export class WorkspaceModel implements WorkspaceView {
   }
 
   packageOf(file: string): PackageInfo | undefined {
-    return this.packages.find((p) => isInside(p.dir, file));
+    // Asked for every file by several rules: the answer is the same for every file of a directory.
+    const dir = dirname(file);
+    if (!this.packageOfDir.has(dir)) this.packageOfDir.set(dir, this.packages.find((p) => isInside(p.dir, file)));
+    return this.packageOfDir.get(dir);
   }
 
   get corePackage(): PackageInfo | undefined {
@@ -249,6 +253,7 @@ export class WorkspaceModel implements WorkspaceView {
       this.pyprojects.delete(file);
       this.metadataCache.delete(file);
       this.cachedPackages = undefined;
+      this.packageOfDir.clear();
       this.memberImportsCache = undefined;
       if (file === this.rootPyproject) {
         this.configState = undefined;
