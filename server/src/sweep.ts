@@ -97,7 +97,7 @@ export async function sweepFiles(session: LintSession, files: string[], options:
   const take = () => (next < chunks.length ? next++ : undefined);
   const workspaces: WorkspaceFiles[] = session.workspaces.all().map((w) => ({ pythonFiles: [...w.pythonFiles()] }));
   // Every member's dependencies, parsed here once for all threads (the parser is slow).
-  for (const w of session.workspaces.all()) w.memberImports();
+  for (const w of session.workspaces.all()) for (const pkg of w.packages) void w.metadata(pkg.pyprojectPath)?.dependencies;
   const requirements = knownRequirements();
 
   let settle!: () => void;

@@ -223,6 +223,9 @@ describe('result cache (what is linted again)', () => {
     const all = await sweep();
     assert.ok(all.length > 40);
     assert.deepEqual(await sweep(), []);
+    // The dependency specifiers parsed are kept too, so a later run need not load the parser.
+    const kept = JSON.parse(readFileSync(cacheFile(ws), 'utf8')).requirements as [string, unknown][];
+    assert.deepEqual(kept.find(([value]) => value === 'pydantic>=2.10'), ['pydantic>=2.10', { name: 'pydantic', extras: [], specifiers: [{ operator: '>=', version: '2.10' }] }]);
 
     writeFileSync(join(ws, 'plugins/ollama/tests/test_thing.py'), '# changed\n');
     assert.deepEqual(await sweep(), ['plugins/ollama/tests/test_thing.py']);

@@ -8,6 +8,7 @@ import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readFi
 import { dirname, join, relative, sep } from 'node:path';
 import type { LintSession } from '../engine/session';
 import type { Finding } from '../engine/types';
+import { knownRequirements, learnRequirements, type ParsedRequirements } from '../workspace/metadata';
 import type { WorkspaceModel } from '../workspace/model';
 import { FactChecker, sha256, type FactReading } from './workspaceFacts';
 
@@ -45,6 +46,8 @@ interface CacheFileJson {
   dir: string | undefined;
   facts: FactReading[];
   files: Record<string, { hash: string; settings: string; facts: number[]; findings: Finding[]; seen: number }>;
+  /** Dependency specifiers parsed by this pyguide (the parser is slow to load and to run). */
+  requirements: ParsedRequirements;
 }
 
 let identity: string | undefined;
@@ -91,29 +94,45 @@ function readCacheFile(path: string): string | undefined {
   }
 }
 
+const isStrings = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === 'string');
+
+function isParsedRequirement(v: unknown): v is ParsedRequirements[number] {
+  if (!Array.isArray(v) || v.length !== 2 || typeof v[0] !== 'string' || !isObject(v[1])) return false;
+  const r = v[1];
+  return (
+    (r.name === undefined || typeof r.name === 'string') &&
+    (r.error === undefined || typeof r.error === 'string') &&
+    isStrings(r.extras) &&
+    Array.isArray(r.specifiers) &&
+    r.specifiers.every((c) => isObject(c) && typeof c.operator === 'string' && typeof c.version === 'string')
+  );
+}
+
 /** The entries of a cache file, or nothing when it is missing, corrupt, truncated or someone else's. */
-function parseCacheFile(text: string | undefined, expect: { root: string; dir: string | undefined }): Map<string, Entry> {
+function parseCacheFile(text: string | undefined, expect: { root: string; dir: string | undefined }): { entries: Map<string, Entry>; requirements: ParsedRequirements } {
   const entries = new Map<string, Entry>();
+  const none = { entries, requirements: [] };
   let data: unknown;
   try {
     data = text === undefined ? undefined : JSON.parse(text);
   } catch {
-    return entries;
+    return none;
   }
-  if (!isObject(data) || data.format !== FORMAT || data.pyguide !== pyguideIdentity() || data.root !== expect.root) return entries;
-  if (expect.dir !== undefined && data.dir !== expect.dir) return entries;
+  if (!isObject(data) || data.format !== FORMAT || data.pyguide !== pyguideIdentity() || data.root !== expect.root) return none;
+  if (expect.dir !== undefined && data.dir !== expect.dir) return none;
+  const requirements = Array.isArray(data.requirements) ? data.requirements.filter(isParsedRequirement) : [];
   const facts = data.facts;
-  if (!Array.isArray(facts) || !facts.every((f) => Array.isArray(f) && f.length === 2 && typeof f[0] === 'string' && typeof f[1] === 'string') || !isObject(data.files)) return entries;
+  if (!Array.isArray(facts) || !facts.every((f) => Array.isArray(f) && f.length === 2 && typeof f[0] === 'string' && typeof f[1] === 'string') || !isObject(data.files)) return none;
   for (const [rel, e] of Object.entries(data.files)) {
     if (!isObject(e) || typeof e.hash !== 'string' || typeof e.settings !== 'string' || typeof e.seen !== 'number') continue;
     if (!Array.isArray(e.facts) || !e.facts.every((i) => Number.isInteger(i) && i >= 0 && i < facts.length)) continue;
     if (!Array.isArray(e.findings) || !e.findings.every(isFinding)) continue;
     entries.set(rel, { hash: e.hash, settings: e.settings, readings: (e.facts as number[]).map((i) => facts[i] as FactReading), findings: e.findings, seen: e.seen });
   }
-  return entries;
+  return { entries, requirements };
 }
 
-function serialize(entries: Map<string, Entry>, header: Omit<CacheFileJson, 'facts' | 'files'>): string {
+function serialize(entries: Map<string, Entry>, header: Omit<CacheFileJson, 'facts' | 'files' | 'requirements'>): string {
   const index = new Map<string, number>();
   const facts: FactReading[] = [];
   const files: CacheFileJson['files'] = {};
@@ -134,7 +153,7 @@ function serialize(entries: Map<string, Entry>, header: Omit<CacheFileJson, 'fac
       seen: e.seen,
     };
   }
-  return JSON.stringify({ ...header, facts, files } satisfies CacheFileJson);
+  return JSON.stringify({ ...header, facts, files, requirements: knownRequirements() } satisfies CacheFileJson);
 }
 
 /** Writes beside the target and renames over it, so a reader sees the old file or the new one, never half. */
@@ -200,7 +219,9 @@ class WorkspaceCache {
     private readonly path: string,
     private readonly dirId: string | undefined,
   ) {
-    this.entries = parseCacheFile(readCacheFile(path), { root: ws.root, dir: dirId });
+    const cached = parseCacheFile(readCacheFile(path), { root: ws.root, dir: dirId });
+    this.entries = cached.entries;
+    learnRequirements(cached.requirements);
     this.checker = new FactChecker(ws);
     this.settings = sha256(JSON.stringify({ config: ws.config, year: new Date().getFullYear() }));
   }
@@ -229,7 +250,7 @@ class WorkspaceCache {
     if (this.put.size === 0) return;
     // Another run may have written meanwhile: keep what it found for files this run did not lint.
     const header = { format: FORMAT, pyguide: pyguideIdentity(), root: this.ws.root, dir: this.dirId };
-    const onDisk = parseCacheFile(readCacheFile(this.path), { root: this.ws.root, dir: this.dirId });
+    const onDisk = parseCacheFile(readCacheFile(this.path), { root: this.ws.root, dir: this.dirId }).entries;
     const merged = new Map<string, Entry>();
     for (const source of [this.entries, onDisk]) {
       for (const [key, entry] of source) if (!this.put.has(key) && this.now - entry.seen <= MAX_UNSEEN_MS) merged.set(key, entry);
