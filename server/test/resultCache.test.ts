@@ -43,6 +43,8 @@ function workspace(): string {
   writeFileSync(join(ws, 'plugins/anthropic/tests/dup_test.py'), 'x = 1\n');
   writeFileSync(join(ws, 'plugins/ollama/tests/dup_test.py'), 'x = 1\n');
   writeFileSync(join(ws, 'plugins/ollama/tests/test_thing.py'), 'import os  # noqa\n');
+  // A byte order mark, which the linted text drops and the cache's digest of the bytes must too.
+  writeFileSync(join(ws, 'samples/hello/src/bom.py'), '\ufeffdef f():\n    import os  # noqa\r\n');
   return ws;
 }
 

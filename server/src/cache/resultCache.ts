@@ -76,22 +76,38 @@ function isFinding(v: unknown): v is Finding {
   return v.related === undefined || (Array.isArray(v.related) && v.related.every((r) => isObject(r) && typeof r.file === 'string' && typeof r.message === 'string' && isRange(r.range)));
 }
 
-/** Reads a cache file that is a regular file of sane size; never follows a link or waits on a FIFO. */
-function readCacheFile(path: string): string | undefined {
+/** The bytes of a regular file of at most `maxBytes`; never waits on a FIFO, follows a link only when told. */
+function readRegularFile(path: string, maxBytes: number, followLinks: boolean): Buffer | undefined {
   let fd: number;
   try {
-    fd = openSync(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (followLinks ? 0 : (constants.O_NOFOLLOW ?? 0)));
   } catch {
     return undefined;
   }
   try {
     const st = fstatSync(fd);
-    return st.isFile() && st.size <= MAX_CACHE_FILE ? readFileSync(fd, 'utf8') : undefined;
+    return st.isFile() && st.size <= maxBytes ? readFileSync(fd) : undefined;
   } catch {
     return undefined;
   } finally {
     closeSync(fd);
   }
+}
+
+/** A cache file's text: never a link, a FIFO or something huge. */
+function readCacheFile(path: string): string | undefined {
+  return readRegularFile(path, MAX_CACHE_FILE, false)?.toString('utf8');
+}
+
+/**
+ * The digest a file's entry is keyed by: SHA-256 of its text in UTF-8, which is its bytes without
+ * a byte order mark (the text pyguide lints drops it). Taken from the bytes, so a lookup decodes nothing.
+ */
+function contentHash(path: string, maxBytes: number): string | undefined {
+  const bytes = readRegularFile(path, maxBytes, true);
+  if (!bytes) return undefined;
+  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  return sha256(bom ? bytes.subarray(3) : bytes);
 }
 
 const isStrings = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === 'string');
@@ -231,11 +247,10 @@ class WorkspaceCache {
   }
 
   /** The cached findings of a file, when every input they came from is unchanged. */
-  lookup(session: LintSession, file: string): Finding[] | undefined {
+  lookup(file: string): Finding[] | undefined {
     const entry = this.entries.get(this.key(file));
     if (!entry || entry.settings !== this.settings || !this.checker.holds(entry.readings)) return undefined;
-    const read = session.files.read(file, this.ws.config.maxFileSize);
-    if (!read.ok || sha256(read.text) !== entry.hash) return undefined;
+    if (contentHash(file, this.ws.config.maxFileSize) !== entry.hash) return undefined;
     entry.seen = this.now;
     return entry.findings;
   }
@@ -295,7 +310,7 @@ export class ResultCache {
 
   /** Cached findings of a file, or undefined when it must be linted. */
   lookup(session: LintSession, file: string): Finding[] | undefined {
-    return this.open(session.workspaces.forFile(file))?.lookup(session, file);
+    return this.open(session.workspaces.forFile(file))?.lookup(file);
   }
 
   /** Whether a file certainly has no finding with a fix: its cached findings are valid and have none. */
