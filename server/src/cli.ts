@@ -1,13 +1,13 @@
 // `pyguide check`: the engine without LSP, for CI and the terminal.
-import { statSync, writeFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatSarif, formatText, toJson, type OutputFormat } from './cliFormat';
-import { applyChangesToDisk } from './engine/diskChanges';
-import { fixAllText, MAX_FIX_PASSES } from './engine/fixAll';
+import { runFixes } from './cliFix';
+import { isEmptyPlan, PlannedFiles } from './engine/fixPlan';
 import { compareFindings } from './engine/linter';
 import { LintSession } from './engine/session';
-import type { FileChange, Finding } from './engine/types';
+import type { Finding } from './engine/types';
 import { sweepFiles } from './sweep';
 import { DiskFiles } from './workspace/files';
 import { isLintable, scanFiles } from './workspace/scan';
@@ -15,13 +15,16 @@ import { isLintable, scanFiles } from './workspace/scan';
 declare const PYGUIDE_VERSION: string | undefined;
 const VERSION = typeof PYGUIDE_VERSION === 'string' ? PYGUIDE_VERSION : '0.0.0-dev';
 
-const USAGE = `Usage: pyguide check [paths...] [--format text|json|sarif] [--fix] [--exit-zero]
+const USAGE = `Usage: pyguide check [paths...] [--format text|json|sarif] [--fix] [--unsafe-fixes] [--diff] [--exit-zero]
 
 Checks Python files and pyproject.toml files against the team's guidelines.
 
 Options:
   --format <fmt>   text (default, path:line:col: severity rule message), json or sarif
-  --fix            apply every safe fix, then report what is left
+  --fix            apply every safe fix, list what changed, then report what is left
+  --unsafe-fixes   with --fix or --diff, apply unsafe fixes too; alone, count them as fixable
+  --diff           print what --fix would change as a unified diff and write nothing
+                   (exit 1 when there is something to change)
   --exit-zero      exit 0 even when there are findings
   -h, --help       show this help
   -v, --version    show the version
@@ -34,6 +37,8 @@ interface Options {
   paths: string[];
   format: OutputFormat;
   fix: boolean;
+  unsafeFixes: boolean;
+  diff: boolean;
   exitZero: boolean;
 }
 
@@ -46,6 +51,8 @@ function parseOptions(argv: string[]): Options | 'help' | 'version' {
       options: {
         format: { type: 'string', default: 'text' },
         fix: { type: 'boolean', default: false },
+        'unsafe-fixes': { type: 'boolean', default: false },
+        diff: { type: 'boolean', default: false },
         'exit-zero': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
@@ -61,7 +68,14 @@ function parseOptions(argv: string[]): Options | 'help' | 'version' {
   if (command !== 'check') throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
   const format = values.format as string;
   if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`unknown format "${format}" (text, json or sarif)`);
-  return { paths: paths.length > 0 ? paths : ['.'], format, fix: values.fix, exitZero: values['exit-zero'] };
+  return {
+    paths: paths.length > 0 ? paths : ['.'],
+    format,
+    fix: values.fix,
+    unsafeFixes: values['unsafe-fixes'],
+    diff: values.diff,
+    exitZero: values['exit-zero'],
+  };
 }
 
 /** The files named on the command line: files as given, directories walked. */
@@ -92,60 +106,13 @@ async function lintAll(session: LintSession, files: string[]): Promise<Finding[]
   return (await sweepFiles(session, files, { onRuleError: reportRuleError, workers: workers ? Number(workers) : undefined })).flat();
 }
 
-/** Applies safe fixes: text edits per file first, then renames, deletions and other files' edits. */
-async function fix(session: LintSession, files: string[], cwd: string, paths: string[]): Promise<{ files: string[]; applied: number }> {
-  let applied = 0;
-  for (let round = 0; round < MAX_FIX_PASSES; round++) {
-    let changed = 0;
-    const otherChanges: FileChange[] = [];
-    const edited = new Set<string>();
-    for (const file of files) {
-      const read = session.files.read(file, session.workspaces.forFile(file).config.maxFileSize);
-      if (!read.ok) continue;
-      const result = fixAllText(file, read.text, (text) => session.lintText(file, text));
-      if (result.applied > 0) {
-        writeFileSync(file, result.text);
-        session.workspaces.changed(file, 'changed');
-        changed += result.applied;
-      }
-    }
-    // Fixes that touch other files are collected once every file's own fixes are written, and
-    // only one per edited file per round: their edits are computed on the text as it is now.
-    for (const file of files) {
-      for (const finding of session.lintFile(file)) {
-        if (!finding.fix?.safe || !finding.fix.changes.some((c) => c.type !== 'edit' || c.file !== file)) continue;
-        const targets = finding.fix.changes.flatMap((c) => (c.type === 'edit' ? [c.file] : []));
-        if (targets.some((t) => edited.has(t))) continue;
-        targets.forEach((t) => edited.add(t));
-        otherChanges.push(...finding.fix.changes);
-      }
-    }
-    if (otherChanges.length > 0) {
-      const result = applyChangesToDisk(dedupe(otherChanges));
-      changed += result.applied;
-      result.skipped.forEach((s) => process.stderr.write(`pyguide: fix not applied: ${s}\n`));
-      for (const c of otherChanges) {
-        if (c.type === 'rename') {
-          session.workspaces.changed(c.from, 'deleted');
-          session.workspaces.changed(c.to, 'created');
-        } else session.workspaces.changed(c.file, c.type === 'edit' ? 'changed' : c.type === 'create' ? 'created' : 'deleted');
-      }
-      files = await collectFiles(paths, cwd);
-    }
-    applied += changed;
-    if (changed === 0) break;
-  }
-  return { files, applied };
-}
-
-function dedupe(changes: FileChange[]): FileChange[] {
-  const seen = new Set<string>();
-  return changes.filter((c) => {
-    const key = JSON.stringify(c);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+/** How many findings a fix run would take care of, as Ruff says it: unsafe ones need `--unsafe-fixes`. */
+function fixableNote(findings: Finding[], unsafeFixes: boolean): string {
+  const safe = findings.filter((f) => f.fix?.safe).length;
+  const unsafe = findings.filter((f) => f.fix && !f.fix.safe).length;
+  if (unsafeFixes) return safe + unsafe ? ` (${safe + unsafe} fixable with --fix --unsafe-fixes)` : '';
+  const hidden = unsafe ? `${safe ? '; ' : ''}${unsafe} more with --fix --unsafe-fixes` : '';
+  return safe || unsafe ? ` (${safe ? `${safe} fixable with --fix` : ''}${hidden})` : '';
 }
 
 export async function main(argv: string[], cwd = process.cwd()): Promise<number> {
@@ -165,20 +132,26 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
     return 0;
   }
   try {
-    const session = await LintSession.create(new DiskFiles(), (rule, file, error) => reportRuleError(rule.id, file, (error as Error)?.stack ?? String(error)));
+    // Fixes are planned on an overlay of the disk, so that --diff can show them without writing.
+    const overlay = new PlannedFiles(new DiskFiles());
+    const session = await LintSession.create(overlay, (rule, file, error) => reportRuleError(rule.id, file, (error as Error)?.stack ?? String(error)));
     let files = await collectFiles(options.paths, cwd);
     let fixed = 0;
-    if (options.fix) ({ files, applied: fixed } = await fix(session, files, cwd, options.paths));
+    if (options.fix || options.diff) {
+      for (const f of files) await session.prepare(session.workspaces.forFile(f));
+      const plan = runFixes(session, overlay, files, { mode: options.diff ? 'diff' : 'write', unsafe: options.unsafeFixes, report: options.format === 'text', cwd });
+      if (options.diff) return !isEmptyPlan(plan) && !options.exitZero ? 1 : 0;
+      ({ files, fixes: fixed } = plan);
+    }
     const findings = (await lintAll(session, files)).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : compareFindings(a, b)));
     for (const ws of session.workspaces.all()) ws.configProblems.forEach((p) => process.stderr.write(`pyguide: [tool.pyguide] in ${ws.rootPyproject}: ${p}\n`));
     if (options.format === 'json') process.stdout.write(`${JSON.stringify(findings.map((f) => toJson(f, cwd)), null, 2)}\n`);
     else if (options.format === 'sarif') process.stdout.write(`${formatSarif(findings, cwd, VERSION)}\n`);
     else {
       if (findings.length > 0) process.stdout.write(`${formatText(findings, cwd)}\n`);
-      const fixable = findings.filter((f) => f.fix?.safe).length;
       process.stderr.write(
         `${findings.length === 0 ? 'No problems' : `Found ${findings.length} problem${findings.length === 1 ? '' : 's'}`} in ${files.length} file${files.length === 1 ? '' : 's'}` +
-          `${fixed ? `, ${fixed} fixed` : ''}${fixable ? ` (${fixable} fixable with --fix)` : ''}.\n`,
+          `${fixed ? `, ${fixed} fixed` : ''}${fixableNote(findings, options.unsafeFixes)}.\n`,
       );
     }
     const failing = findings.some((f) => f.severity === 'error' || f.severity === 'warning');

@@ -78,6 +78,11 @@ export function specificCodeActions(doc: TextDocument, bare: Diagnostic & { data
   });
 }
 
+/** A fix's title in the quick fix menu: unsafe ones say so, since they may change what the code does. */
+export function quickFixTitle(fix: { title: string; safe: boolean }): string {
+  return fix.safe ? fix.title : `${fix.title} (unsafe)`;
+}
+
 /** Quick fixes, ignore comments and documentation links for the pyguide diagnostics in a range. */
 export function quickFixActions(doc: TextDocument, diagnostics: Diagnostic[], target: EditTarget): CodeAction[] {
   const actions: CodeAction[] = [];
@@ -88,8 +93,9 @@ export function quickFixActions(doc: TextDocument, diagnostics: Diagnostic[], ta
     if (fix && version === doc.version) {
       const edit = toWorkspaceEdit(fix, target);
       if (edit) {
-        const action = CodeAction.create(fix.title, edit, CodeActionKind.QuickFix);
+        const action = CodeAction.create(quickFixTitle(fix), edit, CodeActionKind.QuickFix);
         action.diagnostics = [d];
+        // An unsafe fix is there to choose, never the one a keystroke applies without looking.
         action.isPreferred = fix.safe;
         actions.push(action);
       }

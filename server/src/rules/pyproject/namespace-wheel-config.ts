@@ -54,7 +54,7 @@ export const namespaceWheelConfig: PyprojectRule = {
         {
           range: anchorOf(ctx, ['build-system']),
           message: `No \`[tool.hatch.build.targets.wheel]\`: hatch cannot find a PEP 420 namespace plugin's code by itself; set \`only-include = ${includeValue}\`${sourceDir ? ` and \`sources = ${sourcesValue}\`` : ''}.`,
-          fix: include.found ? fixOf(ctx, 'Add [tool.hatch.build.targets.wheel]', add(entries)) : undefined,
+          fix: include.found ? fixOf(ctx, 'Add [tool.hatch.build.targets.wheel]', add(entries), false) : undefined,
         },
       ];
     }
@@ -69,16 +69,16 @@ export const namespaceWheelConfig: PyprojectRule = {
         range: tomlRange(packages.key),
         message: `\`packages\` makes hatch walk the namespace directories and add files to the wheel twice, which PyPI rejects ("Duplicate filename in local headers"); use \`only-include = ${includeValue}\`.`,
         fix: hasOnlyInclude
-          ? editFix(ctx, 'Remove packages (only-include is set)', [removeKeyValue(src, packages)])
+          ? editFix(ctx, 'Remove packages (only-include is set)', [removeKeyValue(src, packages)], false)
           : include.found
-            ? editFix(ctx, `Replace packages with only-include = ${includeValue}`, [replaceKeyValue(src, packages, `only-include = ${includeValue}`)])
+            ? editFix(ctx, `Replace packages with only-include = ${includeValue}`, [replaceKeyValue(src, packages, `only-include = ${includeValue}`)], false)
             : undefined,
       });
     } else if (!hasOnlyInclude) {
       findings.push({
         range: header,
         message: `No \`only-include\`: a namespace plugin's wheel must include exactly its own directory, \`only-include = ${includeValue}\`.`,
-        fix: include.found ? fixOf(ctx, `Add only-include = ${includeValue}`, add([['only-include', includeValue]])) : undefined,
+        fix: include.found ? fixOf(ctx, `Add only-include = ${includeValue}`, add([['only-include', includeValue]]), false) : undefined,
       });
     } else {
       const kv = findKeyValue(src.ast, [...WHEEL, 'only-include']);
@@ -96,8 +96,8 @@ export const namespaceWheelConfig: PyprojectRule = {
       const why = `without \`sources = ${sourcesValue}\` the wheel holds \`${sourceDir}/...\` paths and imports of the plugin fail`;
       findings.push(
         sources
-          ? { range: tomlRange(sources.value), message: `\`sources\` does not strip \`${sourceDir}\`: ${why}.`, fix: editFix(ctx, `Set sources to ${sourcesValue}`, [replaceValue(src, sources.value, sourcesValue)]) }
-          : { range: header, message: `No \`sources\`: ${why}.`, fix: fixOf(ctx, `Add sources = ${sourcesValue}`, add([['sources', sourcesValue]])) },
+          ? { range: tomlRange(sources.value), message: `\`sources\` does not strip \`${sourceDir}\`: ${why}.`, fix: editFix(ctx, `Set sources to ${sourcesValue}`, [replaceValue(src, sources.value, sourcesValue)], false) }
+          : { range: header, message: `No \`sources\`: ${why}.`, fix: fixOf(ctx, `Add sources = ${sourcesValue}`, add([['sources', sourcesValue]]), false) },
       );
     }
     return findings;
