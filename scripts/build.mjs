@@ -52,7 +52,7 @@ await build({
   entryPoints: {
     client: join(root, 'client/src/extension.ts'),
     server: join(root, 'server/src/server.ts'),
-    cli: join(root, 'server/src/cli.ts'),
+    cli: join(root, 'server/src/cli/main.ts'),
     sweepWorker: join(root, 'server/src/sweepWorker.ts'),
   },
   outdir: dist,

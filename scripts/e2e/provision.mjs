@@ -2,8 +2,8 @@
 // servers: code-server (= the VS Code server and workbench, with a Node extension host on the
 // system Node) from the npm registry, Debian's Chromium to drive it, and the build tools its
 // native modules need. Everything goes into a cache directory, never into the project's deps.
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** code-server 4.100.3 = VS Code 1.100.3, the newest release that runs on Node 20. */
@@ -69,7 +69,7 @@ export function codeServerBin(cacheDir) {
   return join(cacheDir, 'code-server', 'node_modules', '.bin', 'code-server');
 }
 
-function installCodeServer(cacheDir) {
+async function installCodeServer(cacheDir) {
   const dir = join(cacheDir, 'code-server');
   const marker = join(dir, '.installed');
   if (existsSync(marker) && readFileSync(marker, 'utf8').trim() === CODE_SERVER_VERSION) return;
@@ -87,25 +87,46 @@ function installCodeServer(cacheDir) {
     // node-pty's install runs `npx node-gyp`, which would otherwise wait for a confirmation.
     npm_config_yes: 'true',
   };
-  timed(`npm install code-server@${CODE_SERVER_VERSION}`, () => {
-    const r = spawnSync(
-      'npm',
-      ['install', '--no-audit', '--no-fund', '--no-save', '--foreground-scripts', `code-server@${CODE_SERVER_VERSION}`],
-      { cwd: dir, env, encoding: 'utf8', maxBuffer: 1 << 28 },
-    );
-    writeFileSync(log, `${r.stdout ?? ''}\n${r.stderr ?? ''}`);
-    if (r.status !== 0) {
-      console.error((r.stdout + r.stderr).split('\n').slice(-40).join('\n'));
-      throw new Error(`installing code-server failed; full log in ${log}`);
-    }
+  console.log(`[e2e] installing code-server ${CODE_SERVER_VERSION} into ${dir} (once; a minute or two; log: ${log})`);
+  const started = Date.now();
+  await new Promise((resolve, reject) => {
+    const child = spawn('npm', ['install', '--no-audit', '--no-fund', '--no-save', '--foreground-scripts', `code-server@${CODE_SERVER_VERSION}`], {
+      cwd: dir,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const out = createWriteStream(log);
+    const tail = [];
+    const keep = (chunk) => {
+      out.write(chunk);
+      for (const line of chunk.toString().split('\n')) if (line.trim()) tail.push(line.trim());
+      tail.splice(0, Math.max(0, tail.length - 40));
+    };
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
+    // npm is quiet for long stretches (native builds): say that it is still going, and what it did last.
+    const heartbeat = setInterval(() => {
+      console.log(`[e2e]   still installing code-server, ${Math.round((Date.now() - started) / 1000)}s: ${(tail.at(-1) ?? 'downloading').slice(0, 100)}`);
+    }, 10_000);
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      clearInterval(heartbeat);
+      out.end();
+      if (code === 0) resolve();
+      else {
+        console.error(tail.join('\n'));
+        reject(new Error(`installing code-server failed (${code ?? signal}); full log in ${log}`));
+      }
+    });
   });
+  console.log(`[e2e] npm install code-server@${CODE_SERVER_VERSION}: ${((Date.now() - started) / 1000).toFixed(1)}s`);
   writeFileSync(marker, `${CODE_SERVER_VERSION}\n`);
 }
 
 /** Installs whatever is missing and returns the code-server binary. Idempotent and quick when done. */
-export function provision(cacheDir) {
+export async function provision(cacheDir) {
   mkdirSync(cacheDir, { recursive: true });
   ensureSystemPackages();
-  installCodeServer(cacheDir);
+  await installCodeServer(cacheDir);
   return codeServerBin(cacheDir);
 }

@@ -66,8 +66,6 @@ export class LspHarness {
   readonly registrations: string[] = [];
   /** Messages the server logged (window/logMessage), e.g. rule failures and internal errors. */
   readonly logs: string[] = [];
-  /** When executeCommand last cancelled its request (performance.now()). */
-  cancelledAt: number | undefined;
   /** Messages the server showed the user (window/showMessage). */
   readonly shownMessages: string[] = [];
   settings: Record<string, unknown>;
@@ -215,19 +213,16 @@ export class LspHarness {
     return (result ?? []).filter((a): a is CodeAction => 'title' in a && !('command' in a && typeof a.command === 'string'));
   }
 
-  async executeCommand(command: string, args: unknown[] = [], options: { workDoneToken?: string; cancelAfterReports?: number } = {}): Promise<unknown> {
-    const source = new CancellationTokenSource();
-    if (options.workDoneToken) {
-      let reports = 0;
+  /**
+   * Runs a server command; `workDoneToken` collects its progress in `progress`, and `cancellation`
+   * lets the test cancel the request whenever it decides to.
+   */
+  async executeCommand(command: string, args: unknown[] = [], options: { workDoneToken?: string; cancellation?: CancellationTokenSource } = {}): Promise<unknown> {
+    if (options.workDoneToken)
       this.connection.onProgress(WorkDoneProgress.type, options.workDoneToken, (value) => {
         this.progress.push(value);
-        if (value.kind === 'report' && options.cancelAfterReports !== undefined && ++reports === options.cancelAfterReports) {
-          this.cancelledAt = performance.now();
-          source.cancel();
-        }
       });
-    }
-    return this.connection.sendRequest(ExecuteCommandRequest.type, { command, arguments: args, workDoneToken: options.workDoneToken }, source.token);
+    return this.connection.sendRequest(ExecuteCommandRequest.type, { command, arguments: args, workDoneToken: options.workDoneToken }, (options.cancellation ?? new CancellationTokenSource()).token);
   }
 
   async shutdown(): Promise<void> {

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-protocol/node';
-import type { JsonFinding } from '../src/cliFormat';
+import type { JsonFinding } from '../src/cli/output/json';
 import { FIXTURES, readExpected } from './fixtureHarness';
 import { LspHarness } from './lspHarness';
 

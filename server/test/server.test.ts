@@ -131,20 +131,6 @@ describe('language server over stdio', function () {
     await lsp.waitForDiagnostics(closed, (ds) => ds.length === 0);
   });
 
-  it('a cancelled sweep publishes nothing half-way', async () => {
-    for (let i = 0; i < 200; i++) writeFileSync(join(root, `packages/core/src/core/m${i}.py`), 'x = 1  # noqa\n');
-    const result = (await lsp.executeCommand('pyguide.server.checkWorkspace', [], { workDoneToken: 'sweep-2', cancelAfterReports: 1 }).catch((e: Error) => ({ error: e.message }))) as {
-      cancelled?: boolean;
-      error?: string;
-    };
-    assert.ok(result.cancelled === true || /cancel/i.test(result.error ?? ''), JSON.stringify(result));
-    assert.equal(lsp.progress.at(-1)!.kind, 'end');
-    // Let any stray publication arrive, then check none of the swept files got diagnostics.
-    await new Promise((r) => setTimeout(r, 300));
-    const swept = [...lsp.diagnostics.keys()].filter((u) => /\/m\d+\.py$/.test(u));
-    assert.deepEqual(swept, []);
-  });
-
   it('keeps serving after hostile input: NUL bytes, a huge line, deep nesting, lone surrogates', async () => {
     const hostile = ['\u0000\u0001binary\u0000', `x = ${'1 + '.repeat(50_000)}1  # noqa\n`, `${'('.repeat(5000)}\n`, 'x = "\ud800"  # noqa\n', 'def f(:\n  """unterminated\n'];
     for (const [i, text] of hostile.entries()) {

@@ -32,9 +32,9 @@ describe('Check Workspace', () => {
 
   it('cancelled half-way, it publishes nothing and says it was cancelled', async () => {
     // Cancel once linting is under way (the result counts the files linted before the cancel);
-    // a cancel that lands while files are still being listed is retried later.
+    // a cancel that lands while files are still being listed (a busy machine) is retried later.
     let result: SweepResult | undefined;
-    for (const delay of [250, 600, 1200]) {
+    for (const delay of [250, 600, 1200, 2500, 5000]) {
       const source = new vscode.CancellationTokenSource();
       const sweep = checkWorkspace(source.token);
       setTimeout(() => source.cancel(), delay);

@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { join, relative } from 'node:path';
 import * as vscode from 'vscode';
-import type { JsonFinding } from '../../../server/src/cliFormat';
+import type { JsonFinding } from '../../../server/src/cli/output/json';
 
 export const EXTENSION_ID = 'pyguide.pyguide';
 

@@ -416,13 +416,16 @@ export class PyguideServer {
     }
     if (cancelled()) {
       progress.done();
+      this.connection.console.info(`Check Workspace cancelled after ${results.size} of ${files.length} files; the previous results stay.`);
       return { files: results.size, findings: count, cancelled: true };
     }
     for (const uri of this.swept.keys()) if (!results.has(uri) && !this.documents.get(uri)) this.publish(uri, null, []);
     this.swept = results;
     for (const [uri, findings] of results) if (!this.documents.get(uri)) this.publish(uri, null, findings);
     progress.done();
-    return { files: files.length, findings: count + [...this.live.values()].reduce((n, l) => n + l.findings.length, 0), cancelled: false };
+    const findings = count + [...this.live.values()].reduce((n, l) => n + l.findings.length, 0);
+    this.connection.console.info(`Check Workspace: ${files.length} files, ${findings} findings.`);
+    return { files: files.length, findings, cancelled: false };
   }
 }
 

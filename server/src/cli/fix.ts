@@ -1,15 +1,16 @@
-// `pyguide check --fix` and `--diff`: plan the fixes in memory, then write them or print them.
-import { formatPlanDiff, formatPlanSummary } from './cliDiff';
-import { applyChangesToDisk } from './engine/diskChanges';
-import { isEmptyPlan, planChanges, planFixes, type FixPlan, type PlannedFiles } from './engine/fixPlan';
-import type { LintSession } from './engine/session';
+// `pyguide check --fix` and `--diff`: the fixes are planned in memory, then written or printed.
+import { applyChangesToDisk } from '../engine/diskChanges';
+import { isEmptyPlan, planChanges, planFixes, type FixPlan, type PlannedFiles } from '../engine/fixPlan';
+import type { LintSession } from '../engine/session';
+import type { Finding } from '../engine/types';
+import { formatPlanDiff, formatPlanSummary } from './diff';
 
 export interface FixRun {
   /** Write the fixes (`--fix`), or only print them as a diff (`--diff`). */
   mode: 'write' | 'diff';
   /** Apply unsafe fixes too (`--unsafe-fixes`). */
   unsafe: boolean;
-  /** Report what changed on stderr (text output). */
+  /** Say what changed on stderr (text output). */
   report: boolean;
   cwd: string;
 }
@@ -22,9 +23,9 @@ export interface FixRun {
 export function runFixes(session: LintSession, overlay: PlannedFiles, files: string[], run: FixRun): FixPlan {
   const plan = planFixes(session, overlay, files, { unsafe: run.unsafe });
   plan.skipped.forEach((s) => process.stderr.write(`pyguide: fix not applied: ${s}\n`));
+  const n = plan.fixes;
   if (run.mode === 'diff') {
     process.stdout.write(formatPlanDiff(plan, run.cwd));
-    const n = plan.fixes;
     process.stderr.write(isEmptyPlan(plan) ? 'No fixes to apply.\n' : `Would fix ${n} problem${n === 1 ? '' : 's'}.\n`);
     return plan;
   }
@@ -39,9 +40,15 @@ export function runFixes(session: LintSession, overlay: PlannedFiles, files: str
     for (const f of [...plan.renamed.map((r) => r.from), ...plan.deleted.map((d) => d.file)]) if (session.files.exists(f)) present.add(f);
     plan.files = [...present].sort();
   }
-  if (run.report && !isEmptyPlan(plan)) {
-    const n = plan.fixes;
-    process.stderr.write(`Fixed ${n} problem${n === 1 ? '' : 's'}:\n${formatPlanSummary(plan, run.cwd).join('\n')}\n`);
-  }
+  if (run.report && !isEmptyPlan(plan)) process.stderr.write(`Fixed ${n} problem${n === 1 ? '' : 's'}:\n${formatPlanSummary(plan, run.cwd).join('\n')}\n`);
   return plan;
+}
+
+/** How many findings a fix run would take care of, as Ruff says it: unsafe ones need `--unsafe-fixes`. */
+export function fixableNote(findings: Finding[], unsafeFixes: boolean): string {
+  const safe = findings.filter((f) => f.fix?.safe).length;
+  const unsafe = findings.filter((f) => f.fix && !f.fix.safe).length;
+  if (unsafeFixes) return safe + unsafe ? ` (${safe + unsafe} fixable with --fix --unsafe-fixes)` : '';
+  const hidden = unsafe ? `${safe ? '; ' : ''}${unsafe} more with --fix --unsafe-fixes` : '';
+  return safe || unsafe ? ` (${safe ? `${safe} fixable with --fix` : ''}${hidden})` : '';
 }

@@ -1,16 +1,12 @@
 // `pyguide check --diff` and the `--fix` report: a fix plan as Git-style unified diffs (which
 // `git apply` and `patch -p1` accept), and as the list of files a fix run changed.
 import { statSync } from 'node:fs';
-import { relative, sep } from 'node:path';
 import { formatPatch, structuredPatch, type StructuredPatch } from 'diff';
-import type { FixPlan } from './engine/fixPlan';
+import type { FixPlan } from '../engine/fixPlan';
+import { displayPath } from './output/paths';
 
 /** Lines of context around each change, as `git diff` and `ruff --diff` show. */
 const CONTEXT = 3;
-
-function rel(cwd: string, file: string): string {
-  return relative(cwd, file).split(sep).join('/');
-}
 
 /** The Git file mode of a file on disk: executable or not. */
 function modeOf(file: string): string {
@@ -33,15 +29,15 @@ export function formatPlanDiff(plan: FixPlan, cwd: string): string {
   const patches: { key: string; patch: StructuredPatch }[] = [];
   for (const e of plan.edited) {
     if (renamedTo.has(e.file)) continue;
-    patches.push({ key: e.file, patch: patch(rel(cwd, e.file), rel(cwd, e.file), e.before, e.after, {}) });
+    patches.push({ key: e.file, patch: patch(displayPath(e.file, cwd), displayPath(e.file, cwd), e.before, e.after, {}) });
   }
   for (const r of plan.renamed) {
     const e = edits.get(r.to);
-    const p = e ? patch(rel(cwd, r.from), rel(cwd, r.to), e.before, e.after, { isRename: true }) : patch(rel(cwd, r.from), rel(cwd, r.to), '', '', { isRename: true });
+    const p = e ? patch(displayPath(r.from, cwd), displayPath(r.to, cwd), e.before, e.after, { isRename: true }) : patch(displayPath(r.from, cwd), displayPath(r.to, cwd), '', '', { isRename: true });
     patches.push({ key: r.from, patch: p });
   }
-  for (const c of plan.created) patches.push({ key: c.file, patch: patch(rel(cwd, c.file), rel(cwd, c.file), '', c.content, { isCreate: true, newMode: '100644' }) });
-  for (const d of plan.deleted) patches.push({ key: d.file, patch: patch(rel(cwd, d.file), rel(cwd, d.file), d.before, '', { isDelete: true, oldMode: modeOf(d.file) }) });
+  for (const c of plan.created) patches.push({ key: c.file, patch: patch(displayPath(c.file, cwd), displayPath(c.file, cwd), '', c.content, { isCreate: true, newMode: '100644' }) });
+  for (const d of plan.deleted) patches.push({ key: d.file, patch: patch(displayPath(d.file, cwd), displayPath(d.file, cwd), d.before, '', { isDelete: true, oldMode: modeOf(d.file) }) });
   patches.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return patches.map((p) => formatPatch(p.patch)).join('');
 }
@@ -52,11 +48,11 @@ export function formatPlanSummary(plan: FixPlan, cwd: string): string[] {
   const lines: { key: string; line: string }[] = [];
   for (const e of plan.edited) {
     if (renamedTo.has(e.file)) continue;
-    lines.push({ key: e.file, line: `  edited  ${rel(cwd, e.file)} (${e.fixes} fix${e.fixes === 1 ? '' : 'es'})` });
+    lines.push({ key: e.file, line: `  edited  ${displayPath(e.file, cwd)} (${e.fixes} fix${e.fixes === 1 ? '' : 'es'})` });
   }
   const edited = new Set(plan.edited.map((e) => e.file));
-  for (const r of plan.renamed) lines.push({ key: r.from, line: `  renamed ${rel(cwd, r.from)} -> ${rel(cwd, r.to)}${edited.has(r.to) ? ' (and edited)' : ''}` });
-  for (const c of plan.created) lines.push({ key: c.file, line: `  created ${rel(cwd, c.file)}` });
-  for (const d of plan.deleted) lines.push({ key: d.file, line: `  deleted ${rel(cwd, d.file)}` });
+  for (const r of plan.renamed) lines.push({ key: r.from, line: `  renamed ${displayPath(r.from, cwd)} -> ${displayPath(r.to, cwd)}${edited.has(r.to) ? ' (and edited)' : ''}` });
+  for (const c of plan.created) lines.push({ key: c.file, line: `  created ${displayPath(c.file, cwd)}` });
+  for (const d of plan.deleted) lines.push({ key: d.file, line: `  deleted ${displayPath(d.file, cwd)}` });
   return lines.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map((l) => l.line);
 }

@@ -1,0 +1,68 @@
+// `pyguide check`: the engine without LSP, for CI and the terminal.
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { compareFindings } from '../engine/linter';
+import { LintSession } from '../engine/session';
+import type { Finding } from '../engine/types';
+import { sweepFiles } from '../sweep';
+import { isEmptyPlan, PlannedFiles } from '../engine/fixPlan';
+import { DiskFiles } from '../workspace/files';
+import { isLintable, scanFiles } from '../workspace/scan';
+import { UsageError, type CheckOptions } from './args';
+import { fixableNote, runFixes } from './fix';
+import { formatFindings } from './output';
+
+/** The files named on the command line: files as given, directories walked. */
+async function collectFiles(paths: string[], cwd: string): Promise<string[]> {
+  const files = new Set<string>();
+  for (const p of paths) {
+    const abs = resolve(cwd, p);
+    let isDir: boolean;
+    try {
+      isDir = statSync(abs).isDirectory();
+    } catch {
+      throw new UsageError(`no such file or directory: ${p}`);
+    }
+    if (isDir) (await scanFiles(abs)).forEach((f) => files.add(f));
+    else if (isLintable(abs)) files.add(abs);
+    else throw new UsageError(`not a Python or pyproject.toml file: ${p}`);
+  }
+  return [...files].sort();
+}
+
+function reportRuleError(rule: string, file: string, error: string): void {
+  process.stderr.write(`pyguide: rule ${rule} failed on ${file}: ${error}\n`);
+}
+
+async function lintAll(session: LintSession, files: string[]): Promise<Finding[]> {
+  for (const f of files) await session.prepare(session.workspaces.forFile(f));
+  const workers = process.env.PYGUIDE_SWEEP_WORKERS;
+  return (await sweepFiles(session, files, { onRuleError: reportRuleError, workers: workers ? Number(workers) : undefined })).flat();
+}
+
+/** Runs `pyguide check`; returns the exit code. */
+export async function runCheck(options: CheckOptions, cwd: string, version: string): Promise<number> {
+  // Fixes are planned on an overlay of the disk, so that --diff can show them without writing.
+  const overlay = new PlannedFiles(new DiskFiles());
+  const session = await LintSession.create(overlay, (rule, file, error) => reportRuleError(rule.id, file, (error as Error)?.stack ?? String(error)));
+  let files = await collectFiles(options.paths, cwd);
+  let fixed = 0;
+  if (options.fix || options.diff) {
+    for (const f of files) await session.prepare(session.workspaces.forFile(f));
+    const plan = runFixes(session, overlay, files, { mode: options.diff ? 'diff' : 'write', unsafe: options.unsafeFixes, report: options.format === 'text', cwd });
+    if (options.diff) return !isEmptyPlan(plan) && !options.exitZero ? 1 : 0;
+    ({ files, fixes: fixed } = plan);
+  }
+  const findings = (await lintAll(session, files)).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : compareFindings(a, b)));
+  for (const ws of session.workspaces.all()) ws.configProblems.forEach((p) => process.stderr.write(`pyguide: [tool.pyguide] in ${ws.rootPyproject}: ${p}\n`));
+  const out = formatFindings(options.format, findings, { cwd, version });
+  if (out) process.stdout.write(`${out}\n`);
+  if (options.format === 'text') {
+    process.stderr.write(
+      `${findings.length === 0 ? 'No problems' : `Found ${findings.length} problem${findings.length === 1 ? '' : 's'}`} in ${files.length} file${files.length === 1 ? '' : 's'}` +
+        `${fixed ? `, ${fixed} fixed` : ''}${fixableNote(findings, options.unsafeFixes)}.\n`,
+    );
+  }
+  const failing = findings.some((f) => f.severity === 'error' || f.severity === 'warning');
+  return failing && !options.exitZero ? 1 : 0;
+}

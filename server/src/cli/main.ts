@@ -1,0 +1,35 @@
+// The `pyguide` command: reads the command line, runs one command, turns errors into exit code 2.
+import { parseCommandLine, USAGE, UsageError } from './args';
+import { runCheck } from './check';
+
+declare const PYGUIDE_VERSION: string | undefined;
+const VERSION = typeof PYGUIDE_VERSION === 'string' ? PYGUIDE_VERSION : '0.0.0-dev';
+
+export async function main(argv: string[], cwd = process.cwd()): Promise<number> {
+  let command: ReturnType<typeof parseCommandLine>;
+  try {
+    command = parseCommandLine(argv);
+  } catch (e) {
+    process.stderr.write(`pyguide: ${(e as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  try {
+    switch (command.command) {
+      case 'help':
+        process.stdout.write(`${USAGE}\n`);
+        return 0;
+      case 'version':
+        process.stdout.write(`${VERSION}\n`);
+        return 0;
+      case 'check':
+        return await runCheck(command.options, cwd, VERSION);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`pyguide: ${e.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`pyguide: internal error: ${(e as Error)?.stack ?? String(e)}\n`);
+    return 2;
+  }
+}
