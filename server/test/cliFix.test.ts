@@ -20,7 +20,7 @@ function snapshot(dir: string): Record<string, string> {
   const walk = (d: string) => {
     for (const name of readdirSync(d).sort()) {
       const full = join(d, name);
-      if (name === '.git') continue;
+      if (name === '.git' || name === '.pyguide_cache') continue;
       if (statSync(full).isDirectory()) walk(full);
       else out[relative(dir, full).split(sep).join('/')] = readFileSync(full, 'utf8');
     }

@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { isOutputFormat, OUTPUT_FORMATS, type OutputFormat } from './output';
 
-export const USAGE = `Usage: pyguide check [paths...] [--format text|json|sarif] [--fix] [--unsafe-fixes] [--diff] [--exit-zero]
+export const USAGE = `Usage: pyguide check [paths...] [--format text|json|sarif] [--fix] [--unsafe-fixes] [--diff] [--exit-zero] [--no-cache] [--cache-dir <dir>]
 
 Checks Python files and pyproject.toml files against the team's guidelines.
 
@@ -13,6 +13,8 @@ Options:
   --diff           print what --fix would change as a unified diff and write nothing
                    (exit 1 when there is something to change)
   --exit-zero      exit 0 even when there are findings
+  --no-cache       neither read nor write the result cache
+  --cache-dir <d>  keep the result cache in <d> (default: .pyguide_cache in the workspace root)
   -h, --help       show this help
   -v, --version    show the version
 
@@ -30,6 +32,9 @@ export interface CheckOptions {
   /** Print what `fix` would change instead of writing it. */
   diff: boolean;
   exitZero: boolean;
+  /** Whether to use the result cache, and where it lives when not in the workspace root. */
+  cache: boolean;
+  cacheDir: string | undefined;
 }
 
 export type Command = { command: 'help' } | { command: 'version' } | { command: 'check'; options: CheckOptions };
@@ -46,6 +51,8 @@ export function parseCommandLine(argv: string[]): Command {
         'unsafe-fixes': { type: 'boolean', default: false },
         diff: { type: 'boolean', default: false },
         'exit-zero': { type: 'boolean', default: false },
+        'no-cache': { type: 'boolean', default: false },
+        'cache-dir': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -60,8 +67,8 @@ export function parseCommandLine(argv: string[]): Command {
   if (command !== 'check') throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
   const format = values.format as string;
   if (!isOutputFormat(format)) throw new UsageError(`unknown format "${format}" (${OUTPUT_FORMATS.join(', ')})`);
-  return {
-    command: 'check',
-    options: { paths: paths.length > 0 ? paths : ['.'], format, fix: values.fix, unsafeFixes: values['unsafe-fixes'], diff: values.diff, exitZero: values['exit-zero'] },
-  };
+  if (values['cache-dir'] === '') throw new UsageError('--cache-dir needs a directory');
+  const cache = { cache: !values['no-cache'], cacheDir: values['cache-dir'] };
+  const fixes = { fix: values.fix, unsafeFixes: values['unsafe-fixes'], diff: values.diff };
+  return { command: 'check', options: { paths: paths.length > 0 ? paths : ['.'], format, ...fixes, exitZero: values['exit-zero'], ...cache } };
 }

@@ -13,6 +13,8 @@ export interface FixRun {
   /** Say what changed on stderr (text output). */
   report: boolean;
   cwd: string;
+  /** Files that certainly have no fix (the result cache says so): not linted for fixes. */
+  hasNoFix?: (file: string) => boolean;
 }
 
 /**
@@ -21,7 +23,7 @@ export interface FixRun {
  * reads the disk again. Returns the plan, whose `files` are the lintable files afterwards.
  */
 export function runFixes(session: LintSession, overlay: PlannedFiles, files: string[], run: FixRun): FixPlan {
-  const plan = planFixes(session, overlay, files, { unsafe: run.unsafe });
+  const plan = planFixes(session, overlay, files, { unsafe: run.unsafe }, run.hasNoFix);
   plan.skipped.forEach((s) => process.stderr.write(`pyguide: fix not applied: ${s}\n`));
   const n = plan.fixes;
   if (run.mode === 'diff') {

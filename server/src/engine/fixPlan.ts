@@ -107,9 +107,16 @@ function applyToOverlay(files: PlannedFiles, change: FileChange): string | undef
  * Works out every selected fix for `files` (safe ones; unsafe ones too with `selection.unsafe`)
  * without writing anything. `session` must read through `overlay`. Each round applies every file's
  * own text fixes (re-linting between passes), then fixes that touch other files, at most one per
- * target file per round since their edits were computed on the text as it was.
+ * target file per round since their edits were computed on the text as it was. `hasNoFix` names
+ * files known to have no fix at all (the result cache), which are then not linted for fixes.
  */
-export function planFixes(session: LintSession, overlay: PlannedFiles, files: readonly string[], selection: FixSelection = {}): FixPlan {
+export function planFixes(
+  session: LintSession,
+  overlay: PlannedFiles,
+  files: readonly string[],
+  selection: FixSelection = {},
+  hasNoFix: (file: string) => boolean = () => false,
+): FixPlan {
   const renamedFrom = new Map<string, string>();
   const fixCounts = new Map<string, number>();
   const count = (file: string, n = 1) => fixCounts.set(file, (fixCounts.get(file) ?? 0) + n);
@@ -119,6 +126,7 @@ export function planFixes(session: LintSession, overlay: PlannedFiles, files: re
   for (let round = 0; round < MAX_FIX_PASSES; round++) {
     let changed = 0;
     for (const file of current) {
+      if (hasNoFix(file)) continue;
       const read = overlay.read(file, session.workspaces.forFile(file).config.maxFileSize);
       if (!read.ok) continue;
       const result = fixAllText(file, read.text, (text) => session.lintText(file, text), selection);
@@ -132,6 +140,7 @@ export function planFixes(session: LintSession, overlay: PlannedFiles, files: re
     const touched = new Set<string>();
     const crossFile: FileChange[][] = [];
     for (const file of current) {
+      if (hasNoFix(file)) continue;
       for (const finding of session.lintFile(file)) {
         const fix = finding.fix;
         if (!isSelected(fix, selection) || fix.changes.every((c) => c.type === 'edit' && c.file === file)) continue;
