@@ -71,7 +71,7 @@ describe('pyproject rules on the Genkit-shaped workspace', () => {
     assert.deepEqual([...new Set(expected.map((f: { rule: string }) => f.rule))].sort(), [...IDS].sort(), 'one violation of every rule');
   });
 
-  it('--fix applies only the safe fixes: classifiers and py.typed', () => {
+  it('--fix applies only the safe fixes: classifiers, py.typed and the wheel table that keeps its files', () => {
     const copy = copyToTemp(COMBINED);
     try {
       const r = cli(copy, 'check', '--fix', '--format', 'json');
@@ -80,7 +80,6 @@ describe('pyproject rules on the Genkit-shaped workspace', () => {
         [
           'plugins/vertex-ai/pyproject.toml requires-python',
           'plugins/vertex-ai/pyproject.toml version-sync',
-          'plugins/vertex-ai/pyproject.toml namespace-wheel-config',
           'pyproject.toml workspace-source',
           'samples/broken/pyproject.toml invalid-pyproject',
           'samples/hello/pyproject.toml missing-metadata',
@@ -89,7 +88,7 @@ describe('pyproject rules on the Genkit-shaped workspace', () => {
         ],
       );
       assert.ok(existsSync(join(copy, 'plugins/vertex-ai/src/genkit/plugins/vertex_ai/py.typed')));
-      // Only the classifiers changed in the files that hold unsafe fixes too.
+      // Files with only unsafe fixes are untouched.
       for (const rel of ['pyproject.toml', 'samples/hello/pyproject.toml', 'samples/hello/src/main.py']) {
         assert.equal(readFileSync(join(copy, rel), 'utf8'), readFileSync(join(COMBINED, rel), 'utf8'), rel);
       }

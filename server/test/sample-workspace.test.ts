@@ -85,7 +85,6 @@ describe('the sample workspace (test-fixtures/workspaces/genkit-py)', () => {
         'packages/genkit/tests/__init__.py:1:1-1:1 tests-init-file',
         'packages/genkit/tests/test_flows.py:1:1-1:28 test-file-name',
         'plugins/anthropic/pyproject.toml:3:11-3:18 version-sync',
-        'plugins/anthropic/pyproject.toml:29:1-29:33 namespace-wheel-config',
         'plugins/anthropic/pyproject.toml:30:1-30:9 namespace-wheel-config',
         'plugins/anthropic/src/genkit/__init__.py:1:1-1:28 namespace-init-file',
         'plugins/anthropic/src/genkit/plugins/anthropic/models.py:24:24-24:30 bare-noqa',
