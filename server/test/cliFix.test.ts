@@ -90,7 +90,7 @@ describe('pyguide check --fix / --unsafe-fixes / --diff', function () {
     );
     const afterFix = snapshot(dir);
     assert.deepEqual(Object.keys(afterFix), Object.keys(before));
-    assert.match(afterFix['src/plain.py'], /^# Copyright \d{4} Google LLC\n#\n# SPDX-License-Identifier: Apache-2.0\n\nX = 1\n$/);
+    assert.match(afterFix['src/plain.py'], /^# Copyright \d{4} Google LLC\n# SPDX-License-Identifier: Apache-2.0\n\nX = 1\n$/);
     for (const f of Object.keys(before)) if (f !== 'src/plain.py') assert.equal(afterFix[f], before[f], f);
   });
 
@@ -126,9 +126,8 @@ describe('pyguide check --fix / --unsafe-fixes / --diff', function () {
         'diff --git a/src/plain.py b/src/plain.py',
         '--- a/src/plain.py',
         '+++ b/src/plain.py',
-        '@@ -1,1 +1,5 @@',
+        '@@ -1,1 +1,4 @@',
         `+# Copyright ${year} Google LLC`,
-        '+#',
         '+# SPDX-License-Identifier: Apache-2.0',
         '+',
         ' X = 1',

@@ -30,24 +30,25 @@ describe('pyproject fix safety', () => {
   });
 
   it('namespace-wheel-config: safe only where the wheel keeps its files where they are', async () => {
-    assert.deepEqual(await fixesIn('namespace-wheel-config', 'workspace'), [
+    const fixes = [...(await fixesIn('namespace-wheel-config', 'workspace')), ...(await fixesIn('namespace-wheel-config', 'hatchling'))];
+    assert.deepEqual(fixes, [
       // `packages` beside `only-include` is not walked: dropping it changes nothing in the wheel.
       'plugins/both/pyproject.toml: Remove packages (only-include is set) (safe)',
-      // Adding a `sources` rewrite moves the modules (to where `import` finds them, but still).
-      'plugins/deep-packages/pyproject.toml: Add sources = ["src"] (unsafe)',
       'plugins/empty-table/pyproject.toml: Add only-include = ["src/genkit/plugins/empty_table"] (unsafe)',
+      // Adding a `sources` rewrite moves the modules (to where `import` finds them, but still).
       'plugins/empty-table/pyproject.toml: Add sources = ["src"] (unsafe)',
-      'plugins/inline/pyproject.toml: Replace packages with only-include = ["src/genkit/plugins/inline"] and sources = ["src"] (unsafe)',
-      // The same files, walked once instead of twice.
-      'plugins/listed-twice/pyproject.toml: Set only-include to ["src/genkit/plugins/listed_twice"] (safe)',
-      'plugins/namespace-listed/pyproject.toml: Replace packages with only-include = ["src/genkit/plugins/namespace_listed"] and sources = ["src"] (unsafe)',
       'plugins/no-sources/pyproject.toml: Add sources = ["src"] (unsafe)',
       'plugins/no-table/pyproject.toml: Add [tool.hatch.build.targets.wheel] (unsafe)',
+      // The same files, walked once instead of twice.
       'plugins/packages/pyproject.toml: Replace packages with only-include = ["src/genkit/plugins/packages"] (safe)',
+      'plugins/wrong-sources/pyproject.toml: Set sources to ["src"] (unsafe)',
+      'plugins/deep-packages/pyproject.toml: Add sources = ["src"] (unsafe)',
+      'plugins/inline/pyproject.toml: Replace packages with only-include = ["src/genkit/plugins/inline"] and sources = ["src"] (unsafe)',
+      'plugins/listed-twice/pyproject.toml: Set only-include to ["src/genkit/plugins/listed_twice"] (safe)',
+      'plugins/namespace-listed/pyproject.toml: Replace packages with only-include = ["src/genkit/plugins/namespace_listed"] and sources = ["src"] (unsafe)',
       'plugins/sources-too-deep/pyproject.toml: Set sources to ["src"] (unsafe)',
       // A stray `__init__.py` in the namespace directories would stop shipping.
       'plugins/stray/pyproject.toml: Replace packages with only-include = ["src/genkit/plugins/stray"] (unsafe)',
-      'plugins/wrong-sources/pyproject.toml: Set sources to ["src"] (unsafe)',
     ]);
   });
 

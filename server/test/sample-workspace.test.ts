@@ -94,10 +94,14 @@ describe('the sample workspace (test-fixtures/workspaces/genkit-py)', () => {
         'plugins/google-genai/pyproject.toml:1:1-1:10 missing-metadata',
         'plugins/google-genai/pyproject.toml:2:8-2:36 package-name',
         'plugins/google-genai/pyproject.toml:6:19-6:26 requires-python',
+        'plugins/google-genai/src/genkit/plugins/google_genai/__init__.py:17:1-17:27 missing-eli5-docs',
+        'plugins/google-genai/src/genkit/plugins/google_genai/__init__.py:17:1-17:27 missing-eli5-docs',
+        'plugins/google-genai/src/genkit/plugins/google_genai/__init__.py:17:1-17:27 missing-eli5-docs',
         'plugins/google-genai/tests/models_test.py:1:1-1:28 duplicate-test-basename',
         'plugins/google-genai/tests/models_test.py:1:1-1:28 test-file-prefix',
         'pyproject.toml:9:1-9:18 workspace-source',
         'samples/hello/pyproject.toml:1:1-1:10 missing-package-file',
+        'samples/hello/src/main.py:17:1-17:47 missing-eli5-docs',
         'samples/hello/src/main.py:19:6-19:33 missing-dependency',
       ]);
       assert.ok(after.every((f) => !f.fix?.safe));
@@ -125,7 +129,11 @@ describe('the sample workspace (test-fixtures/workspaces/genkit-py)', () => {
         'plugins/anthropic/src/genkit/plugins/anthropic/models.py:24:24-24:30 bare-noqa',
         'plugins/google-genai/pyproject.toml:1:1-1:10 missing-metadata',
         'plugins/google-genai/pyproject.toml:1:1-1:10 missing-metadata',
+        'plugins/google-genai/src/genkit/plugins/google_genai/__init__.py:17:1-17:27 missing-eli5-docs',
+        'plugins/google-genai/src/genkit/plugins/google_genai/__init__.py:17:1-17:27 missing-eli5-docs',
+        'plugins/google-genai/src/genkit/plugins/google_genai/__init__.py:17:1-17:27 missing-eli5-docs',
         'samples/hello/pyproject.toml:1:1-1:10 missing-package-file',
+        'samples/hello/src/main.py:17:1-17:47 missing-eli5-docs',
       ]);
       assert.deepEqual(
         ['packages/genkit/tests/genkit_flows_test.py', 'plugins/anthropic/tests/anthropic_models_test.py', 'plugins/google-genai/tests/google_genai_models_test.py'].filter((f) => !existsSync(join(copy, f))),
