@@ -47,7 +47,11 @@ export async function runCheck(options: CheckOptions, cwd: string, version: stri
   if (options.fix) ({ files, applied: fixed } = await applySafeFixes(session, files, () => collectFiles(options.paths, cwd)));
   const findings = (await lintAll(session, files)).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : compareFindings(a, b)));
   for (const ws of session.workspaces.all()) ws.configProblems.forEach((p) => process.stderr.write(`pyguide: [tool.pyguide] in ${ws.rootPyproject}: ${p}\n`));
-  const out = formatFindings(options.format, findings, { cwd, version });
+  const readText = (file: string) => {
+    const read = session.files.read(file);
+    return read.ok ? read.text : undefined;
+  };
+  const out = formatFindings(options.format, findings, { cwd, version, readText });
   if (out) process.stdout.write(`${out}\n`);
   if (options.format === 'text') {
     const fixable = findings.filter((f) => f.fix?.safe).length;

@@ -14,6 +14,8 @@ export function isOutputFormat(s: string): s is OutputFormat {
 export interface OutputContext {
   cwd: string;
   version: string;
+  /** The current text of a file (SARIF fingerprints); undefined when it cannot be read. */
+  readText(file: string): string | undefined;
 }
 
 /** What goes to stdout for `findings`, without the trailing newline; '' when there is nothing to print. */
@@ -22,7 +24,7 @@ export function formatFindings(format: OutputFormat, findings: Finding[], ctx: O
     case 'json':
       return formatJson(findings, ctx.cwd);
     case 'sarif':
-      return formatSarif(findings, ctx.cwd, ctx.version);
+      return formatSarif(findings, ctx);
     case 'text':
       return formatText(findings, ctx.cwd);
   }
