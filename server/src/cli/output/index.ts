@@ -1,10 +1,11 @@
 // The output formats of `pyguide check`: each turns the sorted findings into what goes to stdout.
 import type { Finding } from '../../engine/types';
+import { formatGithub } from './github';
 import { formatJson } from './json';
 import { formatSarif } from './sarif';
 import { formatText } from './text';
 
-export const OUTPUT_FORMATS = ['text', 'json', 'sarif'] as const;
+export const OUTPUT_FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 export function isOutputFormat(s: string): s is OutputFormat {
@@ -25,6 +26,8 @@ export function formatFindings(format: OutputFormat, findings: Finding[], ctx: O
       return formatJson(findings, ctx.cwd);
     case 'sarif':
       return formatSarif(findings, ctx);
+    case 'github':
+      return formatGithub(findings, ctx.cwd);
     case 'text':
       return formatText(findings, ctx.cwd);
   }
