@@ -44,7 +44,6 @@ async function loadEngine() {
         export { DocumentStore } from './server/src/lsp/documents';
         export { DiskFiles } from './server/src/workspace/files';
         export { scanFiles } from './server/src/workspace/scan';
-        export { collectSyntax } from './server/src/parsing/pythonSyntax';
         export { TextIndex } from './server/src/engine/textIndex';
       `,
       resolveDir: root,
@@ -117,7 +116,7 @@ async function relint(engine, file, text) {
     const doc = store.change(uri, ++version, [edit]);
     const current = doc.getText();
     const { tree } = store.parsed(uri);
-    findings.full = session.lintText(file, current, { tree, syntax: engine.collectSyntax(tree), index: new engine.TextIndex(current) }).length;
+    findings.full = session.lintText(file, current, { tree, index: new engine.TextIndex(current) }).length;
     if (i >= 10) full.push(performance.now() - t);
   }
   store.dispose();

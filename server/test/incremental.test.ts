@@ -9,6 +9,7 @@ import { TextIndex } from '../src/engine/textIndex';
 import type { Finding, PythonRule } from '../src/engine/types';
 import { DocumentStore } from '../src/lsp/documents';
 import { nodeRange, type FactKind } from '../src/parsing/pythonSyntax';
+import { QueryError } from '../src/parsing/syntaxPlan';
 import { DiskFiles } from '../src/workspace/files';
 import { LspHarness } from './lspHarness';
 
@@ -90,6 +91,94 @@ describe('incremental re-checking', () => {
     assert.deepEqual(lint(), fresh());
     // Each lint ran it once over its facts, then (after its first finding off its fact) over the whole file.
     assert.deepEqual(liar.runs.slice(-2), [40, 40]);
+  });
+});
+
+/** A rule declaring syntax no built-in rule reads, registered at run time, recording what each run was given. */
+function declaring(reads: PythonRule['reads'], describe: (m: { node: { text: string }; captures: Record<string, readonly { text: string }[]> }) => string): PythonRule & { runs: string[][] } {
+  const rule = {
+    id: 'declared',
+    kind: 'python' as const,
+    defaultSeverity: 'hint' as const,
+    guideline: 'tests',
+    summary: 'records',
+    reads,
+    runs: [] as string[][],
+    check({ matches }: Parameters<PythonRule['check']>[0]) {
+      rule.runs.push(matches.map(describe));
+      return matches.map((m) => ({ range: nodeRange(m.node), message: describe(m) }));
+    },
+  };
+  return rule;
+}
+
+describe('rules that declare the syntax they read', () => {
+  it('a rule with a node kind nothing else reads (call), added at run time, is re-checked only where an edit touched', async () => {
+    const calls = declaring({ kinds: ['call'], scope: 'each' }, (m) => m.node.text);
+    const { lint, fresh, edit } = await setup([calls]);
+    // The module has no call: nothing to check.
+    assert.deepEqual(lint(), []);
+    // Turn `return x + 10` into `return x + g(10)`: one new call, in f10 only.
+    edit(42, 15, 'g(');
+    edit(42, 19, ')');
+    const found = lint();
+    assert.deepEqual(found, fresh());
+    assert.deepEqual(found.map((f) => [f.range.start.line, f.message]), [[42, 'g(10)']]);
+    assert.deepEqual(calls.runs.at(-1), ['g(10)']);
+    const runs = calls.runs.length;
+    // An edit in another function re-checks nothing of this rule's (that function holds no call); the finding moves.
+    edit(0, 0, '\n');
+    assert.deepEqual(lint().map((f) => f.range.start.line), [43]);
+    assert.equal(calls.runs.length, runs);
+  });
+
+  it('a query rule gets each match with its captures, found again after edits elsewhere', async () => {
+    const rule = declaring({ query: '(call function: (attribute object: (identifier) @obj attribute: (identifier) @method)) @call', scope: 'each' }, (m) => `${m.captures.obj[0].text}.${m.captures.method[0].text}`);
+    const { lint, fresh, edit } = await setup([rule]);
+    edit(42, 15, 'log.info(');
+    edit(42, 26, ')');
+    assert.deepEqual(lint().map((f) => f.message), ['log.info']);
+    edit(2, 4, 'y = 1\n    ');
+    assert.deepEqual(lint(), fresh());
+    // The edit in f0 touched no call: the rule was not run again.
+    assert.deepEqual(rule.runs, [['log.info']]);
+  });
+
+  it('a module rule gets every match on every lint', async () => {
+    const rule = declaring({ kinds: ['comment'], scope: 'module' }, (m) => m.node.text);
+    const { lint, edit } = await setup([rule]);
+    lint();
+    edit(41, 10, 'more ');
+    lint();
+    assert.deepEqual(rule.runs.map((r) => r.length), [40, 40]);
+  });
+
+  it('a query that does not compile is reported as the rule failing, and the other rules run', async () => {
+    const bad = declaring({ query: '(call function: @oops', scope: 'each' }, () => '');
+    const errors: string[] = [];
+    const session = await LintSession.create(new DiskFiles(), (r, _file, error) => errors.push(`${r.id}: ${error instanceof QueryError}`), [bad, counting('functions')]);
+    const findings = session.lintText('/q/mod.py', MODULE);
+    assert.equal(findings.length, 40);
+    assert.deepEqual(errors, ['declared: true']);
+  });
+
+  it('in-function-import re-checks only the imports of the statement an edit touched', async () => {
+    const { inFunctionImport } = await import('../src/rules/python/in-function-import');
+    let given: number[] = [];
+    const spy: PythonRule = { ...inFunctionImport, check: (ctx) => (given.push(ctx.matches.length), inFunctionImport.check(ctx)) };
+    const { lint, fresh, edit } = await setup([spy]);
+    edit(41, 0, '    import os\n');
+    edit(1, 0, '    import sys\n');
+    given = [];
+    const found = lint();
+    assert.deepEqual(found.map((f) => f.range.start.line), [1, 42]);
+    assert.deepEqual(given, [2]);
+    edit(43, 4, 'import json\n    ');
+    given = [];
+    const after = lint();
+    assert.deepEqual(given, [2]);
+    assert.deepEqual(after, fresh());
+    // f10 now holds two imports: those two were checked again, not the one in f0.
   });
 });
 

@@ -17,11 +17,12 @@ async function lintIn(dir: string, rule: Rule, text: string): Promise<Finding[]>
 
 describe('bare-type-ignore details', () => {
   it('has no fix and tells the user which code form to write', async () => {
-    const [t, p, r] = await lintIn(tmpdir(), bareTypeIgnore, 'a = 1  # type: ignore\nb = 2  # pyright: ignore\nc = 3  # PyRefly: Ignore\n');
-    for (const f of [t, p, r]) assert.ok(!('fix' in f), `${f.message} carries a fix`);
+    const [t, p, r, y] = await lintIn(tmpdir(), bareTypeIgnore, 'a = 1  # type: ignore\nb = 2  # pyright: ignore\nc = 3  # PyRefly: Ignore\nd = 4  # ty: ignore\n');
+    for (const f of [t, p, r, y]) assert.ok(!('fix' in f), `${f.message} carries a fix`);
     assert.match(t.message, /`# type: ignore\[attr-defined\]`/);
     assert.match(p.message, /`# pyright: ignore\[reportAttributeAccessIssue\]`/);
     assert.match(r.message, /`# pyrefly: ignore\[missing-attribute\]`/);
+    assert.equal(y.message, '`# ty: ignore` without an error code silences every ty error on this line, including ones nobody has seen yet; name the code and say why, e.g. `# ty: ignore[unresolved-attribute]`.');
     assert.match(t.message, /say why/);
   });
 });

@@ -1,9 +1,11 @@
-// Findings of rules that check syntax facts one by one (`each`), kept per fact across edits: after a
-// keystroke only the facts the edit touched are checked again; the others keep their findings,
-// moved to where their fact now stands.
-import type { Tree } from 'web-tree-sitter';
-import type { Fact, IncrementalSyntax } from '../parsing/syntaxFacts';
+// Findings of rules that check their matches one at a time (`scope: 'each'`), kept per fact across
+// edits: after a keystroke only the facts the edit touched are checked again; the others keep their
+// findings, moved to where their fact now stands.
+import { subsetView } from '../parsing/pythonSyntax';
+import type { Fact } from '../parsing/syntaxPlan';
 import type { ResolvedConfig } from './config';
+import { detachedFinding } from './detach';
+import type { SyntaxSource } from './pythonSource';
 import type { Position, PythonContext, PythonRule, RuleFinding } from './types';
 
 /** What a finding was computed against: it stays valid while the fact only moves by whole lines. */
@@ -25,27 +27,30 @@ interface RuleState {
 export class FactFindings {
   private readonly rules = new Map<string, RuleState>();
 
-  /** Whether `rule` runs fact by fact here (false once it broke its declaration in this document). */
+  /** Whether `rule` may run fact by fact here (false once it broke its declaration in this document). */
   applies(rule: PythonRule): boolean {
-    return !!rule.each && !this.rules.get(rule.id)?.whole;
+    return !this.rules.get(rule.id)?.whole;
   }
 
   /**
-   * The rule's findings for the whole file, checking only facts it has not seen (a new tree keeps
-   * the fact objects that an edit did not touch). Returns undefined when the rule reported
-   * something outside the facts it was given; it then runs over the whole file from now on.
+   * The rule's findings for the whole file, checking only facts of its channel it has not seen (the
+   * source keeps the fact objects that an edit did not touch). Returns undefined when the rule
+   * reported something outside the facts it was given; it then runs over the whole file from now on.
    */
-  check(rule: PythonRule & { each: NonNullable<PythonRule['each']> }, ctx: PythonContext, facts: IncrementalSyntax, tree: Tree): RuleFinding[] | undefined {
+  check(rule: PythonRule, channel: number, ctx: PythonContext, source: SyntaxSource & Required<Pick<SyntaxSource, 'facts' | 'matchesOf'>>): RuleFinding[] | undefined {
     let state = this.rules.get(rule.id);
     const hasErrors = ctx.syntax.hasErrors;
     if (!state || state.config !== ctx.config || state.hasErrors !== hasErrors) {
       state = { config: ctx.config, hasErrors, byFact: new WeakMap(), whole: false };
       this.rules.set(rule.id, state);
     }
-    const all = facts.list(tree, rule.each);
+    const all = source.facts(channel);
     const fresh = all.filter((f) => !state.byFact.has(f));
     if (fresh.length > 0) {
-      const found = rule.check({ ...ctx, syntax: facts.subset(tree, rule.each, fresh) });
+      const matches = source.matchesOf(channel, fresh);
+      // Older rules read their list from `syntax[each]`; declared ones read `matches`.
+      const kind = rule.reads ? undefined : rule.each;
+      const found = rule.check({ ...ctx, matches, syntax: subsetView(source.tree, kind, matches.map((m) => m.node)) }).map(detachedFinding);
       const byFact = new Map<Fact, RuleFinding[]>(fresh.map((f) => [f, []]));
       for (const finding of found) {
         const fact = innermost(fresh, finding.range.start);

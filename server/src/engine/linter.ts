@@ -1,16 +1,19 @@
 import { basename } from 'node:path';
 import type { Tree } from 'web-tree-sitter';
-import { collectSyntax, type FactKind, type PythonSyntax } from '../parsing/pythonSyntax';
+import type { CommentFact } from '../parsing/pythonSyntax';
 import type { IncrementalSyntax } from '../parsing/syntaxFacts';
+import { detachedFinding } from './detach';
 import type { FactFindings } from './factFindings';
 import type { PythonParser } from '../parsing/python';
+import { incrementalSource, oneShotSource, type SyntaxSource } from './pythonSource';
+import { checksEach, rulePlan } from './rulePlan';
 import { parseTomlDocument, type TomlDocument } from '../parsing/toml';
 import type { WorkspaceModel } from '../workspace/model';
 import { isExcluded } from '../workspace/scan';
 import { RULES } from './registry';
 import { Suppressions, type CommentInfo } from './suppression';
 import { TextIndex } from './textIndex';
-import type { FileKind, Finding, PyprojectRule, PythonRule, Rule, RuleFinding, Severity } from './types';
+import type { FileKind, Finding, Fix, PyprojectContext, PyprojectRule, PythonContext, PythonRule, Rule, RuleFinding, Severity } from './types';
 
 /** The pseudo-rule for files pyguide could not read (binary, bad UTF-8, too large). */
 export const UNREADABLE_FILE = 'unreadable-file';
@@ -27,12 +30,16 @@ export interface LintRequest {
   workspace: WorkspaceModel;
   /** A tree the caller keeps (the server's incremental trees); otherwise one is parsed and freed. */
   tree?: Tree;
-  syntax?: PythonSyntax;
   /** The text's line index, when the caller keeps one up to date. */
   index?: TextIndex;
-  /** The syntax facts behind `syntax`, kept across edits, and the findings per fact of `each` rules. */
+  /** The syntax facts of `tree`, kept across edits, and the findings per fact of `each` rules. */
   facts?: IncrementalSyntax;
   factFindings?: FactFindings;
+  /**
+   * `now` (the default): findings carry their fixes. `deferred`: a rule's `fix` hook is left for
+   * later (`Linter.fixOf`), so a keystroke never pays for fixes nobody asked for.
+   */
+  fixes?: 'now' | 'deferred';
 }
 
 export type RuleErrorHandler = (rule: Rule, file: string, error: unknown) => void;
@@ -47,8 +54,8 @@ function startsLine(text: string, offset: number): boolean {
   return true;
 }
 
-function pythonComments(syntax: PythonSyntax, text: string): CommentInfo[] {
-  return syntax.commentFacts.map((c) => ({ line: c.line, text: c.text, ownLine: startsLine(text, c.offset) }));
+function pythonComments(comments: readonly CommentFact[], text: string): CommentInfo[] {
+  return comments.map((c) => ({ line: c.line, text: c.text, ownLine: startsLine(text, c.offset) }));
 }
 
 function tomlComments(doc: TomlDocument, index: TextIndex): CommentInfo[] {
@@ -80,6 +87,29 @@ export class Linter {
     };
   }
 
+  /** Computes the deferred fixes of `findings` in place; a rule whose fix throws is reported and offers none. */
+  private fixNow(findings: Finding[], ctx: PythonContext | PyprojectContext): void {
+    for (let i = 0; i < findings.length; i++) {
+      const f = findings[i];
+      if (!f.deferredFix || f.fix) continue;
+      const rule = this.rules.find((r) => r.id === f.rule);
+      try {
+        const fix = deferredFixOf(rule, f, ctx);
+        const { deferredFix: _, ...rest } = f;
+        findings[i] = fix ? { ...rest, fix } : rest;
+      } catch (error) {
+        if (rule) this.reportOnce(rule, f.file, error);
+      }
+    }
+  }
+
+  private reportOnce(rule: Rule, file: string, error: unknown): void {
+    const key = `${rule.id}\0${file}`;
+    if (this.failed.has(key)) return;
+    this.failed.add(key);
+    this.onRuleError(rule, file, error);
+  }
+
   lint(req: LintRequest): Finding[] {
     const kind = fileKind(req.file);
     const config = req.workspace.config;
@@ -97,29 +127,40 @@ export class Linter {
     const findings: Finding[] = [];
     const run = (rule: Rule, severity: Severity, check: () => RuleFinding[]) => {
       try {
-        for (const f of check()) findings.push({ ...f, rule: rule.id, severity, file: req.file });
+        // A setting for the rule wins over the finding's own severity.
+        const own = config.severity[rule.id] === undefined;
+        for (const f of check()) findings.push({ ...detachedFinding(f), rule: rule.id, severity: (own && f.severity) || severity, file: req.file });
       } catch (error) {
-        const key = `${rule.id}\0${req.file}`;
-        if (!this.failed.has(key)) {
-          this.failed.add(key);
-          this.onRuleError(rule, req.file, error);
-        }
+        this.reportOnce(rule, req.file, error);
       }
     };
-    let comments: CommentInfo[];
+    let kept: Finding[];
     if (kind === 'python') {
       const tree = req.tree ?? this.parser.parse(req.text);
       try {
-        const syntax = req.syntax ?? collectSyntax(tree);
-        const ctx = { ...base, tree, syntax };
-        const { facts, factFindings } = req;
+        const rp = rulePlan(tree.language, active.map((a) => a.rule as PythonRule));
+        const source: SyntaxSource = req.facts ? incrementalSource(tree, req.text, rp, req.facts) : oneShotSource(tree, rp);
+        const ctx: PythonContext = { ...base, tree, syntax: source.syntax, matches: [] };
+        const { factFindings } = req;
         for (const { rule, severity } of active) {
           const r = rule as PythonRule;
-          // Rules that check facts one by one re-check only the facts an edit touched.
-          if (facts && factFindings?.applies(r)) run(r, severity, () => factFindings.check(r as PythonRule & { each: FactKind }, ctx, facts, tree) ?? r.check(ctx));
-          else run(r, severity, () => r.check(ctx));
+          const error = rp.broken.get(r);
+          if (error) {
+            run(r, severity, () => {
+              throw error;
+            });
+            continue;
+          }
+          const channel = rp.channelOf.get(r);
+          const whole = () => r.check({ ...ctx, matches: channel === undefined ? [] : source.matches(channel) });
+          // Rules that check matches one by one re-check only the facts an edit touched.
+          if (channel !== undefined && checksEach(r) && factFindings?.applies(r) && source.facts && source.matchesOf) {
+            const incremental = { ...source, facts: source.facts, matchesOf: source.matchesOf };
+            run(r, severity, () => factFindings.check(r, channel, ctx, incremental) ?? whole());
+          } else run(r, severity, whole);
         }
-        comments = pythonComments(syntax, req.text);
+        kept = this.unsuppressed(findings, pythonComments(source.comments(), req.text));
+        if (req.fixes !== 'deferred') this.fixNow(kept, ctx);
       } finally {
         if (!req.tree) tree.delete();
       }
@@ -130,11 +171,22 @@ export class Linter {
         const r = rule as PyprojectRule;
         if (toml.ok || r.checksInvalidToml) run(rule, severity, () => r.check(ctx));
       }
-      comments = tomlComments(toml, index);
+      kept = this.unsuppressed(findings, tomlComments(toml, index));
+      if (req.fixes !== 'deferred') this.fixNow(kept, ctx);
     }
-    const suppressions = new Suppressions(comments, this.rules);
-    return findings.filter((f) => !suppressions.isSuppressed(f)).sort(compareFindings);
+    return kept.sort(compareFindings);
   }
+
+  private unsuppressed(findings: Finding[], comments: CommentInfo[]): Finding[] {
+    const suppressions = new Suppressions(comments, this.rules);
+    return findings.filter((f) => !suppressions.isSuppressed(f));
+  }
+}
+
+/** The fix of a finding whose rule defers it, computed against `ctx` (the text the finding is for). */
+export function deferredFixOf(rule: Rule | undefined, finding: RuleFinding, ctx: PythonContext | PyprojectContext): Fix | undefined {
+  if (!finding.deferredFix || !rule?.fix) return undefined;
+  return rule.kind === 'python' ? rule.fix(ctx as PythonContext, finding) : rule.fix(ctx as PyprojectContext, finding);
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

@@ -6,31 +6,13 @@ import type { TextIndex } from './textIndex';
 import type { TomlDocument } from '../parsing/toml';
 import type { WorkspaceView } from '../workspace/view';
 import type { FactKind, PythonSyntax } from '../parsing/pythonSyntax';
+import type { SyntaxMatch } from '../parsing/syntaxPlan';
+import type { FileChange, Range } from '../base/text';
+import type { Severity } from '../base/severity';
 
-export type Severity = 'error' | 'warning' | 'info' | 'hint';
-export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
-
-export interface Position {
-  line: number;
-  character: number;
-}
-
-export interface Range {
-  start: Position;
-  end: Position;
-}
-
-export interface TextEdit {
-  range: Range;
-  newText: string;
-}
-
-/** One change a fix makes; paths are absolute. */
-export type FileChange =
-  | { type: 'edit'; file: string; edits: TextEdit[] }
-  | { type: 'create'; file: string; content: string }
-  | { type: 'rename'; from: string; to: string }
-  | { type: 'delete'; file: string };
+export type { FileChange, Position, Range, TextEdit } from '../base/text';
+export { SEVERITIES, type Severity } from '../base/severity';
+export type { SyntaxMatch } from '../parsing/syntaxPlan';
 
 export interface Fix {
   title: string;
@@ -45,12 +27,29 @@ export interface RelatedLocation {
   message: string;
 }
 
+/** A fix the rule computes only when asked (`Rule.fix`): what the editor shows before it asks. */
+export interface DeferredFix {
+  title: string;
+  safe: boolean;
+}
+
 /** What a rule reports; the engine adds the rule id, severity and file. */
 export interface RuleFinding {
   range: Range;
   message: string;
+  /** A fix cheap enough to compute with the finding. */
   fix?: Fix;
+  /**
+   * A fix the rule's `fix(ctx, finding)` computes on request: the CLI and fix-all ask at once, the
+   * editor only when the user opens the light bulb, so typing never pays for it.
+   */
+  deferredFix?: DeferredFix;
   related?: RelatedLocation[];
+  /**
+   * This finding's severity when the user has not set the rule's: for a rule whose findings differ
+   * in weight (missing-metadata's recommended fields are `info`, its required ones the rule's default).
+   */
+  severity?: Severity;
 }
 
 export interface Finding extends RuleFinding {
@@ -72,8 +71,40 @@ interface ContextBase {
 
 export interface PythonContext extends ContextBase {
   tree: Tree;
+  /** The four built-in fact lists (comments, imports, functions, classes), read lazily. */
   syntax: PythonSyntax;
+  /**
+   * The matches of the rule's `reads` declaration: all of them for a `module` rule, only the ones
+   * to check now for an `each` rule. Empty for rules that declare no syntax.
+   */
+  matches: readonly SyntaxMatch[];
 }
+
+/**
+ * The syntax a Python rule reads. The engine runs every enabled rule's declaration in one combined
+ * tree-sitter query, re-run after an edit only over the top-level statements the edit touched, and
+ * hands each rule its own matches; so a rule with a new node kind needs no change under `parsing/`.
+ */
+export interface SyntaxNeed {
+  /** Node types (tree-sitter names) the rule reads; each node is one match, captured as `node`. */
+  kinds?: readonly string[];
+  /**
+   * A tree-sitter query (Python grammar); each match is one fact. The match's widest capture is its
+   * node (give the whole pattern a capture, e.g. `(call function: (identifier) @fn) @call`).
+   * Predicates (`#eq?`, `#match?`, `#any-of?`) apply; regexes need `\\s`, not `\s`.
+   */
+  query?: string;
+  /**
+   * `each`: what the rule reports about a match depends only on the top-level statement holding it
+   * (its nodes and text), the configuration and `syntax.hasErrors`; every finding, related location
+   * and fix edit lies on the match's own lines. After an edit the rule is given only the matches
+   * of the statements the edit touched, and the others keep their findings, moved with their lines.
+   * The engine checks the promise about lines and runs a rule that breaks it over the whole module.
+   * `module`: the rule gets every match and runs after every edit.
+   */
+  scope: 'each' | 'module';
+}
+
 
 export interface PyprojectContext extends ContextBase {
   toml: TomlDocument;
@@ -93,7 +124,11 @@ interface RuleBase {
 
 export interface PythonRule extends RuleBase {
   kind: 'python';
+  /** The syntax the rule reads (see SyntaxNeed). Without it the rule runs over the whole file after every edit and may read any `ctx.syntax` list. */
+  reads?: SyntaxNeed;
   /**
+   * Older form of `reads: { kinds: <the fact list's node types>, scope: 'each' }` reading `ctx.syntax[each]`.
+   *
    * Declares the rule a map over one kind of syntax fact, so that after an edit the server checks
    * only the facts of that kind in the top-level statements the edit touched, and keeps its findings
    * for the others. A rule may say so when what it reports about a fact depends only on the
@@ -106,6 +141,8 @@ export interface PythonRule extends RuleBase {
    */
   each?: FactKind;
   check(ctx: PythonContext): RuleFinding[];
+  /** Computes the fix of one of the rule's findings that carries a `deferredFix`, against the current text. */
+  fix?(ctx: PythonContext, finding: RuleFinding): Fix | undefined;
 }
 
 export interface PyprojectRule extends RuleBase {
@@ -113,6 +150,7 @@ export interface PyprojectRule extends RuleBase {
   /** Most rules need a parsed document; the one that reports parse errors says so. */
   checksInvalidToml?: boolean;
   check(ctx: PyprojectContext): RuleFinding[];
+  fix?(ctx: PyprojectContext, finding: RuleFinding): Fix | undefined;
 }
 
 export type Rule = PythonRule | PyprojectRule;

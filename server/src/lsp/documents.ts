@@ -4,7 +4,6 @@ import type { Tree } from 'web-tree-sitter';
 import { FactFindings } from '../engine/factFindings';
 import { TextIndex } from '../engine/textIndex';
 import { toEdit, type PythonParser } from '../parsing/python';
-import type { PythonSyntax } from '../parsing/pythonSyntax';
 import { IncrementalSyntax } from '../parsing/syntaxFacts';
 
 /** How many parsed trees stay in memory; older ones are freed and re-parsed when needed. */
@@ -28,7 +27,6 @@ interface Entry {
 /** What the linter needs of an open Python document, all current. */
 export interface ParsedDocument {
   tree: Tree;
-  syntax: PythonSyntax;
   index: TextIndex;
   facts: IncrementalSyntax;
   factFindings: FactFindings;
@@ -142,10 +140,10 @@ export class DocumentStore {
       entry.tree = next;
       entry.stale = false;
       entry.fromScratch = !old;
-      entry.facts.update(next, text, changed);
+      entry.facts.changed(changed);
     }
     this.touch(uri);
-    return { tree: entry.tree, syntax: entry.facts.syntax(entry.tree), index: this.index(uri)!, facts: entry.facts, factFindings: entry.factFindings };
+    return { tree: entry.tree, index: this.index(uri)!, facts: entry.facts, factFindings: entry.factFindings };
   }
 
   /**
@@ -167,7 +165,6 @@ export class DocumentStore {
     entry.tree.delete();
     entry.tree = fresh;
     entry.facts.reset();
-    entry.facts.update(fresh, text, []);
     return true;
   }
 

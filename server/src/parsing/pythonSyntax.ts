@@ -1,5 +1,6 @@
-import { Query, type Language, type Node, type Tree } from 'web-tree-sitter';
-import type { Range } from '../engine/types';
+import type { Node, Tree } from 'web-tree-sitter';
+import type { Range } from '../base/text';
+import { kindsQuery, SyntaxPlan, type ChannelSpec } from './syntaxPlan';
 
 /** A comment as plain data: what suppression comments are read from, without touching the tree. */
 export interface CommentFact {
@@ -10,7 +11,7 @@ export interface CommentFact {
   text: string;
 }
 
-/** The syntax facts the Python rules read, gathered by one query over the tree. */
+/** The built-in fact lists the first rules read (newer rules declare their own syntax instead). */
 export interface PythonSyntax {
   comments: readonly Node[];
   /** `import` and `from ... import` statements, including `from __future__ import`. */
@@ -25,10 +26,7 @@ export interface PythonSyntax {
 export type FactKind = 'comments' | 'imports' | 'functions' | 'classes';
 export const FACT_KINDS: readonly FactKind[] = ['comments', 'imports', 'functions', 'classes'];
 
-/** The query's capture names, mapped to the fact lists they fill. */
-const CAPTURE_KIND: Record<string, FactKind> = { comment: 'comments', import: 'imports', function: 'functions', class: 'classes' };
-
-/** The node types of each fact list, for checking a node found again by its range. */
+/** The node types of each fact list. */
 export const FACT_TYPES: Record<FactKind, readonly string[]> = {
   comments: ['comment'],
   imports: ['import_statement', 'import_from_statement', 'future_import_statement'],
@@ -36,57 +34,66 @@ export const FACT_TYPES: Record<FactKind, readonly string[]> = {
   classes: ['class_definition'],
 };
 
-const FACTS_QUERY = `
-(comment) @comment
-(import_statement) @import
-(import_from_statement) @import
-(future_import_statement) @import
-(function_definition) @function
-(class_definition) @class
-`;
+/** Each fact list as a channel of the combined query; comments keep their text for suppressions. */
+export const FACT_CHANNELS: Record<FactKind, ChannelSpec> = {
+  comments: { source: kindsQuery(FACT_TYPES.comments), keepText: true },
+  imports: { source: kindsQuery(FACT_TYPES.imports) },
+  functions: { source: kindsQuery(FACT_TYPES.functions) },
+  classes: { source: kindsQuery(FACT_TYPES.classes) },
+};
 
-const queries = new WeakMap<Language, Query>();
-
-function factsQuery(language: Language): Query {
-  let q = queries.get(language);
-  if (!q) {
-    q = new Query(language, FACTS_QUERY);
-    queries.set(language, q);
-  }
-  return q;
-}
-
-/**
- * The fact nodes of a tree, in document order, one list per kind. With `startIndex`/`endIndex`
- * only the nodes intersecting that range are captured, which is what keeps re-collection cheap.
- */
-export function captureFacts(tree: Tree, range?: { startIndex: number; endIndex: number }): Record<FactKind, Node[]> {
-  const out: Record<FactKind, Node[]> = { comments: [], imports: [], functions: [], classes: [] };
-  // Nodes count UTF-16 code units, but web-tree-sitter hands a query's index range to tree-sitter
-  // unconverted, as bytes of the UTF-16 text it parsed: two per code unit.
-  const bytes = range && { startIndex: range.startIndex * 2, endIndex: range.endIndex * 2 };
-  for (const { name, node } of factsQuery(tree.language).captures(tree.rootNode, bytes)) {
-    const kind = CAPTURE_KIND[name];
-    if (kind) out[kind].push(node);
-  }
-  return out;
+/** Every node of one fact list, by a query of its own (for a list no channel of the plan collects). */
+export function captureKind(tree: Tree, kind: FactKind): Node[] {
+  return SyntaxPlan.for(tree.language, [FACT_CHANNELS[kind]])
+    .matches(tree)[0]
+    .map((m) => m.node);
 }
 
 export function commentFact(node: Node): CommentFact {
   return { offset: node.startIndex, line: node.startPosition.row, column: node.startPosition.column, text: node.text };
 }
 
-/** Syntax facts of a tree parsed once (the CLI, fix-all passes): one query, nodes as captured. */
-export function collectSyntax(tree: Tree): PythonSyntax {
-  const facts = captureFacts(tree);
-  let commentFacts: CommentFact[] | undefined;
+/**
+ * The fact lists as rules read them, each found on first use: `nodesOf` gives a list the plan
+ * collected (undefined for one it did not, which is then captured on its own).
+ */
+export function syntaxView(tree: Tree, nodesOf: (kind: FactKind) => readonly Node[] | undefined, comments: () => readonly CommentFact[]): PythonSyntax {
+  const nodes: Partial<Record<FactKind, readonly Node[]>> = {};
+  const lazy = (kind: FactKind) => (nodes[kind] ??= nodesOf(kind) ?? captureKind(tree, kind));
+  let hasErrors: boolean | undefined;
+  let commentFacts: readonly CommentFact[] | undefined;
   return {
-    ...facts,
-    hasErrors: tree.rootNode.hasError,
+    get comments() {
+      return lazy('comments');
+    },
+    get imports() {
+      return lazy('imports');
+    },
+    get functions() {
+      return lazy('functions');
+    },
+    get classes() {
+      return lazy('classes');
+    },
+    get hasErrors() {
+      return (hasErrors ??= tree.rootNode.hasError);
+    },
     get commentFacts() {
-      return (commentFacts ??= facts.comments.map(commentFact));
+      return (commentFacts ??= comments());
     },
   };
+}
+
+/** A view whose lists are all empty but `kind`'s: what a rule checking facts one by one is given. */
+export function subsetView(tree: Tree, kind: FactKind | undefined, nodes: readonly Node[]): PythonSyntax {
+  return syntaxView(tree, (k) => (k === kind ? nodes : []), () => []);
+}
+
+/** Syntax facts of a tree parsed once, all four lists from one query. */
+export function collectSyntax(tree: Tree): PythonSyntax {
+  const lists = SyntaxPlan.for(tree.language, FACT_KINDS.map((k) => FACT_CHANNELS[k])).matches(tree);
+  const of = (kind: FactKind) => lists[FACT_KINDS.indexOf(kind)].map((m) => m.node);
+  return syntaxView(tree, of, () => of('comments').map(commentFact));
 }
 
 export function nodeRange(node: Node): Range {
@@ -95,4 +102,3 @@ export function nodeRange(node: Node): Range {
     end: { line: node.endPosition.row, character: node.endPosition.column },
   };
 }
-

@@ -23,3 +23,8 @@ u = '''
 # type: ignore
 v = 16  # 😀 é # type: ignore
 w = 17  # type: ignore  # noqa: PGH003 - silenced by the Ruff twin
+x = 18  # ty: ignore
+y = 19  # ty: ignore[unresolved-attribute]
+z = 20  # TY:ignore  # ty: ignore[missing-argument, invalid-argument-type]
+aa = 21  # ty: ignore[]
+ab = 22  # pretty: ignore

@@ -93,6 +93,8 @@ function insertHeaderFix(ctx: PythonContext, at: number): RuleFinding['fix'] {
 export const missingLicenseHeader: PythonRule = {
   id: 'missing-license-header',
   kind: 'python',
+  // The top lines of the text, and the comments (always at hand: suppressions read them too).
+  reads: { scope: 'module' },
   defaultSeverity: 'warning',
   guideline: 'Detailed Coding Guidelines › Licensing',
   summary: 'no complete license header (copyright, SPDX identifier, Apache-2.0 notice) at the top of the file',

@@ -6,6 +6,8 @@ import { deleteInitFix, isInitFile } from './_initFiles';
 export const namespaceInitFile: PythonRule = {
   id: 'namespace-init-file',
   kind: 'python',
+  // The file's path and the workspace model only.
+  reads: { scope: 'module' },
   defaultSeverity: 'error',
   guideline: 'Detailed Coding Guidelines › Packaging (PEP 420 Namespace Packages)',
   summary: "`__init__.py` in a namespace plugin's namespace directories (`src/genkit/`, `src/genkit/plugins/`)",

@@ -6,6 +6,8 @@ import { pytestStyleStem, renameInPlace } from './_testModules';
 export const testFileName: PythonRule = {
   id: 'test-file-name',
   kind: 'python',
+  // The file's path and the workspace model only.
+  reads: { scope: 'module' },
   defaultSeverity: 'warning',
   guideline: 'Detailed Coding Guidelines › Testing',
   summary: 'a test module named `test_*.py` instead of `*_test.py`',

@@ -12,6 +12,8 @@ function testPrefixOf(dirName: string): string {
 export const testFilePrefix: PythonRule = {
   id: 'test-file-prefix',
   kind: 'python',
+  // The file's path and the workspace model only.
+  reads: { scope: 'module' },
   defaultSeverity: 'warning',
   guideline: 'Detailed Coding Guidelines › Testing',
   summary: "a `*_test.py` module in a package's `tests/` not prefixed with the package directory name",

@@ -20,6 +20,8 @@ function projectBase(ctx: PythonContext): string {
 export const testsInitFile: PythonRule = {
   id: 'tests-init-file',
   kind: 'python',
+  // The file's path and the workspace model only.
+  reads: { scope: 'module' },
   defaultSeverity: 'warning',
   guideline: 'Detailed Coding Guidelines › Testing',
   summary: '`__init__.py` inside a `tests/` directory',

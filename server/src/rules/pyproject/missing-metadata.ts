@@ -82,11 +82,13 @@ export const missingMetadata: PyprojectRule = {
         kind: 'recommended',
         fields: published ? missing(option(ctx, 'recommended')) : [],
         why: (one: boolean) => `${one ? 'it makes' : 'they make'} the PyPI page findable and useful`,
+        // Advice, not a requirement: it must not fail the CLI unless the user raises the rule's severity.
+        severity: 'info' as const,
       },
     ];
     const anchor = anchorOf(ctx, ['project']);
     const findings: RuleFinding[] = [];
-    for (const { kind, fields, why } of groups) {
+    for (const { kind, fields, why, severity } of groups) {
       // Fields whose value is known get a finding with the fix that adds them; the others one without,
       // so that applying a fix always removes its whole finding.
       const values = new Map(fields.map((f) => [f, knownValue(ctx, src, pkg, f)]));
@@ -98,7 +100,7 @@ export const missingMetadata: PyprojectRule = {
         const message = meta.hasProject
           ? `Missing ${kind} \`[project]\` field${one ? '' : 's'} ${list(part)}: ${why(one)}.`
           : `No \`[project]\` table: ${kind} field${one ? '' : 's'} ${list(part)} missing (${why(one)}).`;
-        const finding: RuleFinding = { range: anchor, message };
+        const finding: RuleFinding = { range: anchor, message, ...(severity && { severity }) };
         const entries = part.map((f) => [f, values.get(f)!] as const);
         const edit = part === known ? addToTable(src, ['project'], entries) : undefined;
         if (edit) finding.fix = editFix(ctx, `Add ${part.join(', ')} to [project]`, [edit]);

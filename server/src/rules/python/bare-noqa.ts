@@ -7,14 +7,14 @@ const BARE_NOQA = /#\s*(?:(?:ruff|flake8)\s*:\s*)?noqa\b(?!\s*:\s*[A-Za-z]+[0-9]
 export const bareNoqa: PythonRule = {
   id: 'bare-noqa',
   kind: 'python',
-  each: 'comments',
+  reads: { kinds: ['comment'], scope: 'each' },
   defaultSeverity: 'warning',
   guideline: 'Code Quality & Linting › Error Suppression Policy',
   summary: '`# noqa` (or file-level `# ruff: noqa`) without rule codes',
   ruffTwin: 'PGH004',
-  check({ syntax }) {
+  check({ matches }) {
     const findings: RuleFinding[] = [];
-    for (const comment of syntax.comments) {
+    for (const { node: comment } of matches) {
       for (const { match, range } of commentMatches(comment, BARE_NOQA)) {
         const fileLevel = /ruff|flake8/i.test(match[0]);
         findings.push({

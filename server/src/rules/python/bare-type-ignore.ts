@@ -5,13 +5,14 @@ import { commentMatches } from '../_comments';
 
 // A type checker's ignore directive right after a `#` (several may share one comment), with the
 // bracket that would name the codes. `ignore-errors` and the like are other directives.
-const IGNORE_DIRECTIVE = /#\s*(type|pyright|pyrefly)\s*:\s*ignore(?![\w-])(\s*\[[^\]]*\])?/gi;
+const IGNORE_DIRECTIVE = /#\s*(type|pyright|pyrefly|ty)\s*:\s*ignore(?![\w-])(\s*\[[^\]]*\])?/gi;
 
 /** A code each checker really reports, for the message's example. */
 const EXAMPLE_CODE: Record<string, string> = {
   type: 'attr-defined',
   pyright: 'reportAttributeAccessIssue',
   pyrefly: 'missing-attribute',
+  ty: 'unresolved-attribute',
 };
 
 /**
@@ -38,14 +39,14 @@ function afterOpenQuote(comment: Node, index: TextIndex): boolean {
 export const bareTypeIgnore: PythonRule = {
   id: 'bare-type-ignore',
   kind: 'python',
-  each: 'comments',
+  reads: { kinds: ['comment'], scope: 'each' },
   defaultSeverity: 'warning',
   guideline: 'Code Quality & Linting › Error Suppression Policy',
-  summary: '`# type: ignore`, `# pyright: ignore` or `# pyrefly: ignore` without an error code',
+  summary: '`# type: ignore`, `# pyright: ignore`, `# pyrefly: ignore` or `# ty: ignore` without an error code',
   ruffTwin: 'PGH003',
-  check({ syntax, index }) {
+  check({ matches, syntax, index }) {
     const findings: RuleFinding[] = [];
-    for (const comment of syntax.comments) {
+    for (const { node: comment } of matches) {
       let doubtful: boolean | undefined;
       for (const { match, range } of commentMatches(comment, IGNORE_DIRECTIVE)) {
         const brackets = match[2];

@@ -12,15 +12,15 @@ export function isCapWords(name: string): boolean {
 export const className: PythonRule = {
   id: ID,
   kind: 'python',
-  each: 'classes',
+  reads: { kinds: ['class_definition'], scope: 'each' },
   defaultSeverity: 'warning',
   guideline: 'Detailed Coding Guidelines › Typing & Style',
   summary: 'a class name that is not CapWords',
   ruffTwin: 'N801',
-  check({ syntax, config, text }) {
+  check({ matches, config, text }) {
     const findings: RuleFinding[] = [];
     const ignored = ignoredNames(config, ID);
-    for (const cls of syntax.classes) {
+    for (const { node: cls } of matches) {
       const name = definitionName(cls, text);
       if (!name || isCapWords(name.text) || ignored(name.text)) continue;
       const suggestion = toCapWords(name.text);

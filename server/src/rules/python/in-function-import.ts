@@ -170,26 +170,54 @@ function moveFix(ctx: PythonContext, imp: Node, facts: ModuleFacts): Fix | undef
   };
 }
 
+/** Module facts for every fix asked of one view of a module (fix-all asks for them all at once). */
+const moduleFacts = new WeakMap<object, ModuleFacts>();
+
+function moduleFactsOf(ctx: PythonContext): ModuleFacts {
+  let facts = moduleFacts.get(ctx.syntax);
+  if (!facts) {
+    const moved = ctx.syntax.imports.filter((imp) => enclosingFunction(imp));
+    moduleFacts.set(ctx.syntax, (facts = new ModuleFacts(ctx.tree.rootNode, ctx.text, ctx.syntax.imports, moved)));
+  }
+  return facts;
+}
+
+/** The import statement a finding of this rule points at, in the current tree. */
+function importAt(ctx: PythonContext, range: RuleFinding['range']): Node | undefined {
+  const start = ctx.index.offsetAt(range.start);
+  const end = ctx.index.offsetAt(range.end);
+  for (let n: Node | null = ctx.tree.rootNode.descendantForIndex(start, end); n && n.startIndex === start && n.endIndex === end; n = n.parent) {
+    if (IMPORT_TYPES.has(n.type)) return n;
+  }
+  return undefined;
+}
+
 export const inFunctionImport: PythonRule = {
   id: 'in-function-import',
   kind: 'python',
+  // Whether an import is inside a function is a matter of its ancestors: each import is checked on
+  // its own, so a keystroke re-checks only the imports of the statement it touched. The fix reads
+  // the whole module (its import block, the names each scope binds), so it is computed on request.
+  reads: { kinds: [...IMPORT_TYPES], scope: 'each' },
   defaultSeverity: 'warning',
   guideline: 'Code Quality & Linting › Import Placement',
   summary: 'an `import` or `from ... import` inside a function or method body',
   ruffTwin: 'PLC0415',
-  check(ctx) {
-    const moved = ctx.syntax.imports.filter((imp) => enclosingFunction(imp));
-    if (moved.length === 0) return [];
-    const facts = new ModuleFacts(ctx.tree.rootNode, ctx.text, ctx.syntax.imports, moved);
+  check({ matches }) {
     const findings: RuleFinding[] = [];
-    for (const imp of moved) {
-      const fix = moveFix(ctx, imp, facts);
+    for (const { node: imp } of matches) {
+      if (!enclosingFunction(imp)) continue;
+      const movable = imp.type !== 'future_import_statement' && !imp.hasError && importItems(imp).length > 0;
       findings.push({
         range: nodeRange(imp),
         message: "Import inside a function: move it to the top of the file. The guidelines keep every import in the module's import block, so dependencies are visible and load predictably.",
-        ...(fix ? { fix } : {}),
+        ...(movable && { deferredFix: { title: MOVE_IMPORT_TITLE, safe: !importGuard(imp) } }),
       });
     }
     return findings;
+  },
+  fix(ctx, finding) {
+    const imp = importAt(ctx, finding.range);
+    return imp && enclosingFunction(imp) ? moveFix(ctx, imp, moduleFactsOf(ctx)) : undefined;
   },
 };

@@ -1,0 +1,184 @@
+// The combined pass: every syntax declaration of the enabled rules (node kinds or a tree-sitter
+// query, see SyntaxNeed) becomes one channel of a single query, so one walk of the tree (or of an
+// edit's changed statements) collects what every rule reads. Nothing here knows a rule or a node
+// kind: a rule with a new kind declares it and the plan grows a channel.
+import { Query, type Language, type Node, type Tree } from 'web-tree-sitter';
+import { detached } from '../base/strings';
+
+/** One match of a declared syntax need, as rules read it. */
+export interface SyntaxMatch {
+  /** The match's widest capture: for a `kinds` declaration, the node of that kind. */
+  node: Node;
+  /** Every capture of the match by name (a quantified capture may hold several nodes). */
+  captures: Readonly<Record<string, readonly Node[]>>;
+}
+
+/** A captured node as plain data. */
+export interface CaptureFact {
+  name: string;
+  type: string;
+  start: number;
+  end: number;
+}
+
+/** A match as plain data: it outlives the tree it came from and moves with edits. */
+export interface Fact {
+  start: number;
+  end: number;
+  startRow: number;
+  startCol: number;
+  endRow: number;
+  endCol: number;
+  /** Type and capture name of the match's node. */
+  type: string;
+  name: string;
+  /** The match's other captures, when it has any. */
+  others?: CaptureFact[];
+  /** The node's text, for channels that keep it (comments: suppressions never need the tree). */
+  text?: string;
+}
+
+/** What one channel collects. */
+export interface ChannelSpec {
+  source: string;
+  /** Keep each match's node text (copied, never a slice of the document). */
+  keepText?: boolean;
+}
+
+/** The capture name a `kinds` declaration's query gives its nodes. */
+export const KIND_CAPTURE = 'node';
+
+/** The query of a `kinds` declaration. */
+export function kindsQuery(kinds: readonly string[]): string {
+  return `[${kinds.map((k) => `(${k})`).join(' ')}] @${KIND_CAPTURE}`;
+}
+
+/** A query that does not compile, with tree-sitter's reason. */
+export class QueryError extends Error {}
+
+const patternCounts = new WeakMap<Language, Map<string, number | QueryError>>();
+
+/** How many patterns a query source holds; throws a QueryError when it does not compile. */
+export function checkQuery(language: Language, source: string): number {
+  let counts = patternCounts.get(language);
+  if (!counts) patternCounts.set(language, (counts = new Map()));
+  let n = counts.get(source);
+  if (n === undefined) {
+    try {
+      const q = new Query(language, source);
+      n = q.patternCount();
+      q.delete();
+      if (n === 0) n = new QueryError('the query holds no pattern');
+    } catch (e) {
+      n = new QueryError((e as Error).message);
+    }
+    counts.set(source, n);
+  }
+  if (n instanceof QueryError) throw n;
+  return n;
+}
+
+/** Whether `a` comes before `b` in document order, outer matches first on equal starts. */
+export function factOrder(a: { start: number; end: number }, b: { start: number; end: number }): number {
+  return a.start - b.start || b.end - a.end;
+}
+
+/** The smallest node with this range and type (a wrapper may share a node's extent). */
+export function nodeAt(root: Node, start: number, end: number, type: string): Node | undefined {
+  let n: Node | null = root.descendantForIndex(start, end);
+  while (n && !(n.startIndex === start && n.endIndex === end && n.type === type)) {
+    if (n.startIndex < start || n.endIndex > end) return undefined;
+    n = n.parent;
+  }
+  return n ?? undefined;
+}
+
+const plans = new WeakMap<Language, Map<string, SyntaxPlan>>();
+
+/** The channels of one set of enabled rules, compiled into a single query. */
+export class SyntaxPlan {
+  private readonly query: Query;
+  /** Channel of each pattern of the combined query. */
+  private readonly channelOf: Int32Array;
+
+  private constructor(
+    language: Language,
+    readonly channels: readonly ChannelSpec[],
+  ) {
+    const counts = channels.map((c) => checkQuery(language, c.source));
+    this.channelOf = new Int32Array(counts.reduce((a, b) => a + b, 0));
+    let p = 0;
+    counts.forEach((n, channel) => this.channelOf.fill(channel, p, (p += n)));
+    this.query = new Query(language, channels.map((c) => c.source).join('\n'));
+  }
+
+  /** The plan for these channels (compiled once per language and channel list). Throws a QueryError for a bad source. */
+  static for(language: Language, channels: readonly ChannelSpec[]): SyntaxPlan {
+    let byKey = plans.get(language);
+    if (!byKey) plans.set(language, (byKey = new Map()));
+    const key = JSON.stringify(channels.map((c) => [c.source, !!c.keepText]));
+    let plan = byKey.get(key);
+    if (!plan) byKey.set(key, (plan = new SyntaxPlan(language, channels)));
+    return plan;
+  }
+
+  /**
+   * Runs the combined query over the tree, or only over `[startIndex, endIndex)` (matches whose
+   * nodes intersect it), and hands each match to `each` with its channel.
+   */
+  private run(tree: Tree, range: { startIndex: number; endIndex: number } | undefined, each: (channel: number, node: Node, captures: readonly { name: string; node: Node }[]) => void): void {
+    // Nodes count UTF-16 code units, but web-tree-sitter hands a query's index range to tree-sitter
+    // unconverted, as bytes of the UTF-16 text it parsed: two per code unit.
+    const bytes = range && { startIndex: range.startIndex * 2, endIndex: range.endIndex * 2 };
+    for (const match of this.query.matches(tree.rootNode, bytes)) {
+      let widest: Node | undefined;
+      for (const c of match.captures) if (!widest || c.node.endIndex - c.node.startIndex > widest.endIndex - widest.startIndex) widest = c.node;
+      if (widest) each(this.channelOf[match.patternIndex], widest, match.captures);
+    }
+  }
+
+  /** The matches as plain data, one list per channel in document order. */
+  facts(tree: Tree, range?: { startIndex: number; endIndex: number }): Fact[][] {
+    const out: Fact[][] = this.channels.map(() => []);
+    this.run(tree, range, (channel, node, captures) => {
+      const s = node.startPosition;
+      const e = node.endPosition;
+      const fact: Fact = { start: node.startIndex, end: node.endIndex, startRow: s.row, startCol: s.column, endRow: e.row, endCol: e.column, type: node.type, name: '' };
+      const others: CaptureFact[] = [];
+      for (const c of captures) {
+        if (c.node === node && !fact.name) fact.name = c.name;
+        else others.push({ name: c.name, type: c.node.type, start: c.node.startIndex, end: c.node.endIndex });
+      }
+      if (others.length > 0) fact.others = others;
+      if (this.channels[channel].keepText) fact.text = detached(node.text);
+      out[channel].push(fact);
+    });
+    for (const list of out) list.sort(factOrder);
+    return out;
+  }
+
+  /** The matches with the current tree's nodes, one list per channel (a tree parsed once: the CLI). */
+  matches(tree: Tree): SyntaxMatch[][] {
+    const out: Array<Array<SyntaxMatch & { start: number; end: number }>> = this.channels.map(() => []);
+    this.run(tree, undefined, (channel, node, list) => {
+      const captures: Record<string, Node[]> = {};
+      for (const c of list) (captures[c.name] ??= []).push(c.node);
+      out[channel].push({ node, captures, start: node.startIndex, end: node.endIndex });
+    });
+    for (const list of out) list.sort(factOrder);
+    return out;
+  }
+}
+
+/** A fact found again in a tree that holds it; undefined when the tree does not (a bug if ever). */
+export function materialize(root: Node, fact: Fact): SyntaxMatch | undefined {
+  const node = nodeAt(root, fact.start, fact.end, fact.type);
+  if (!node) return undefined;
+  const captures: Record<string, Node[]> = { [fact.name]: [node] };
+  for (const c of fact.others ?? []) {
+    const n = nodeAt(root, c.start, c.end, c.type);
+    if (!n) return undefined;
+    (captures[c.name] ??= []).push(n);
+  }
+  return { node, captures };
+}

@@ -1,0 +1,1 @@
+"""Under legacy/pytest.ini: prepend mode."""

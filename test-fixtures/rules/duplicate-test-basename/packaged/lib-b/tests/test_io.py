@@ -1,0 +1,1 @@
+"""Module tests.test_io, as in lib-a."""

@@ -1,0 +1,1 @@
+"""Evals helpers: module tests.evals.test_utils."""

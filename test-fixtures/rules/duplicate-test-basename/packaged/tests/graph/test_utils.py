@@ -1,0 +1,1 @@
+"""Graph helpers: module tests.graph.test_utils."""
