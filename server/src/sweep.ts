@@ -5,6 +5,8 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { lintRecorded } from './cache/recordedLint';
+import type { FileRecord } from './cache/resultCache';
 import { Linter } from './engine/linter';
 import type { LintSession } from './engine/session';
 import type { Finding } from './engine/types';
@@ -19,18 +21,24 @@ export interface WorkspaceFiles {
   pythonFiles: string[];
 }
 
-export type WorkerRequest = { type: 'init'; workspaces: WorkspaceFiles[] } | { type: 'lint'; chunk: number; files: string[] };
+export type WorkerRequest = { type: 'init'; workspaces: WorkspaceFiles[] } | { type: 'lint'; chunk: number; files: string[]; record: boolean };
 export type WorkerReply =
-  | { type: 'done'; chunk: number; findings: Finding[][] }
+  | { type: 'done'; chunk: number; results: LintResult[] }
   | { type: 'ruleError'; rule: string; file: string; error: string }
   | { type: 'fatal'; error: string };
 
+/** A file's findings and, when the result cache asked for it, what they were computed from. */
+export interface LintResult {
+  findings: Finding[];
+  record?: FileRecord;
+}
+
 /** Lints one file, turning an internal error into a finding instead of losing the run. */
-export function lintFileSafely(session: LintSession, file: string): Finding[] {
+export function lintFileSafely(session: LintSession, file: string, record: boolean): LintResult {
   try {
-    return session.lintFile(file);
+    return record ? lintRecorded(session, file) : { findings: session.lintFile(file) };
   } catch (e) {
-    return [Linter.unreadable(file, `internal error: ${(e as Error)?.message ?? String(e)}`)];
+    return { findings: [Linter.unreadable(file, `internal error: ${(e as Error)?.message ?? String(e)}`)] };
   }
 }
 
@@ -41,6 +49,8 @@ export interface SweepOptions {
   workers?: number;
   /** The worker bundle; default the one built beside this bundle. */
   workerScript?: string;
+  /** Asks for each file's cache record (see cache/recordedLint.ts), passed here as it comes. */
+  onRecord?: (file: string, record: FileRecord) => void;
 }
 
 /**
@@ -49,11 +59,17 @@ export interface SweepOptions {
  */
 export async function sweepFiles(session: LintSession, files: string[], options: SweepOptions): Promise<Finding[][]> {
   const results: Finding[][] = new Array(files.length);
+  const record = options.onRecord !== undefined;
+  const lintOne = (i: number): Finding[] => {
+    const result = lintFileSafely(session, files[i], record);
+    if (result.record) options.onRecord?.(files[i], result.record);
+    return result.findings;
+  };
   const script = options.workerScript ?? join(__dirname, 'sweepWorker.js');
   // An explicit count is obeyed (tests, PYGUIDE_SWEEP_WORKERS); the default weighs start-up against work.
   const count = options.workers !== undefined ? Math.min(options.workers, files.length) : Math.min(availableParallelism() - 1, Math.floor(files.length / MIN_FILES_PER_WORKER));
   if (count <= 0 || !existsSync(script)) {
-    files.forEach((f, i) => (results[i] = lintFileSafely(session, f)));
+    files.forEach((_, i) => (results[i] = lintOne(i)));
     return results;
   }
 
@@ -70,6 +86,12 @@ export async function sweepFiles(session: LintSession, files: string[], options:
     chunks[chunk].forEach((fileIndex, k) => (results[fileIndex] = findings[k]));
     if (--pending === 0) settle();
   };
+  const finishFromWorker = (chunk: number, done: LintResult[]) => {
+    done.forEach((result, k) => {
+      if (result.record) options.onRecord?.(files[chunks[chunk][k]], result.record);
+    });
+    finish(chunk, done.map((r) => r.findings));
+  };
 
   const workers: Worker[] = [];
   for (let w = 0; w < count; w++) {
@@ -81,18 +103,18 @@ export async function sweepFiles(session: LintSession, files: string[], options:
         const chunk = take();
         if (chunk === undefined) return;
         inFlight.add(chunk);
-        worker.postMessage({ type: 'lint', chunk, files: chunks[chunk].map((i) => files[i]) } satisfies WorkerRequest);
+        worker.postMessage({ type: 'lint', chunk, files: chunks[chunk].map((i) => files[i]), record } satisfies WorkerRequest);
       }
     };
     // A worker that dies leaves its chunks to this thread, so the run still completes.
     const orphan = () => {
-      for (const chunk of inFlight) finish(chunk, chunks[chunk].map((i) => lintFileSafely(session, files[i])));
+      for (const chunk of inFlight) finish(chunk, chunks[chunk].map(lintOne));
       inFlight.clear();
     };
     worker.on('message', (reply: WorkerReply) => {
       if (reply.type === 'done') {
         inFlight.delete(reply.chunk);
-        finish(reply.chunk, reply.findings);
+        finishFromWorker(reply.chunk, reply.results);
         feed();
       } else if (reply.type === 'ruleError') options.onRuleError(reply.rule, reply.file, reply.error);
       else {
@@ -113,7 +135,7 @@ export async function sweepFiles(session: LintSession, files: string[], options:
 
   // This thread takes chunks too, yielding between them so worker replies are handled promptly.
   for (let chunk = take(); chunk !== undefined; chunk = take()) {
-    finish(chunk, chunks[chunk].map((i) => lintFileSafely(session, files[i])));
+    finish(chunk, chunks[chunk].map(lintOne));
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
   await allDone;

@@ -23,7 +23,7 @@ port.on('message', (request: WorkerRequest) => {
           if (pythonFiles.length > 0) session.workspaces.forFile(pythonFiles[0]).setPythonFiles(pythonFiles);
         }
       } else {
-        send({ type: 'done', chunk: request.chunk, findings: request.files.map((f) => lintFileSafely(session, f)) });
+        send({ type: 'done', chunk: request.chunk, results: request.files.map((f) => lintFileSafely(session, f, request.record)) });
       }
     })
     .catch((e: unknown) => send({ type: 'fatal', error: (e as Error)?.stack ?? String(e) }));

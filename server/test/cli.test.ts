@@ -127,8 +127,8 @@ describe('pyguide check (CLI)', () => {
     const ws = mkdtempSync(join(tmpdir(), 'pyguide-cli-ws-'));
     try {
       genWorkspace(ws, { files: 60, lines: 6000, seed: 3 });
-      const one = runWith({ PYGUIDE_SWEEP_WORKERS: '0' }, ws, 'check', '--format', 'json');
-      const many = runWith({ PYGUIDE_SWEEP_WORKERS: '2' }, ws, 'check', '--format', 'json');
+      const one = runWith({ PYGUIDE_SWEEP_WORKERS: '0' }, ws, 'check', '--format', 'json', '--no-cache');
+      const many = runWith({ PYGUIDE_SWEEP_WORKERS: '2' }, ws, 'check', '--format', 'json', '--no-cache');
       assert.equal(one.code, 1);
       assert.ok(JSON.parse(one.stdout).length > 0);
       assert.equal(many.stdout, one.stdout);

@@ -29,9 +29,10 @@ function ours<T extends { rule: string }>(findings: T[]): T[] {
   return findings.filter((f) => IDS.has(f.rule));
 }
 
+/** The files of a tree, leaving out the CLI's result cache (not something a fix creates). */
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((rel) => statSync(join(dir, rel)).isFile())
+    .filter((rel) => !rel.startsWith(`.pyguide_cache${sep}`) && statSync(join(dir, rel)).isFile())
     .map((rel) => rel.split(sep).join('/'))
     .sort();
 }

@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { isOutputFormat, OUTPUT_FORMATS, type OutputFormat } from './output';
 
-export const USAGE = `Usage: pyguide check [paths...] [--format text|json|sarif] [--fix] [--exit-zero]
+export const USAGE = `Usage: pyguide check [paths...] [--format text|json|sarif] [--fix] [--exit-zero] [--no-cache] [--cache-dir <dir>]
 
 Checks Python files and pyproject.toml files against the team's guidelines.
 
@@ -10,6 +10,8 @@ Options:
   --format <fmt>   text (default, path:line:col: severity rule message), json or sarif
   --fix            apply every safe fix, then report what is left
   --exit-zero      exit 0 even when there are findings
+  --no-cache       neither read nor write the result cache
+  --cache-dir <d>  keep the result cache in <d> (default: .pyguide_cache in the workspace root)
   -h, --help       show this help
   -v, --version    show the version
 
@@ -23,6 +25,9 @@ export interface CheckOptions {
   format: OutputFormat;
   fix: boolean;
   exitZero: boolean;
+  /** Whether to use the result cache, and where it lives when not in the workspace root. */
+  cache: boolean;
+  cacheDir: string | undefined;
 }
 
 export type Command = { command: 'help' } | { command: 'version' } | { command: 'check'; options: CheckOptions };
@@ -37,6 +42,8 @@ export function parseCommandLine(argv: string[]): Command {
         format: { type: 'string', default: 'text' },
         fix: { type: 'boolean', default: false },
         'exit-zero': { type: 'boolean', default: false },
+        'no-cache': { type: 'boolean', default: false },
+        'cache-dir': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -51,5 +58,7 @@ export function parseCommandLine(argv: string[]): Command {
   if (command !== 'check') throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
   const format = values.format as string;
   if (!isOutputFormat(format)) throw new UsageError(`unknown format "${format}" (${OUTPUT_FORMATS.join(', ')})`);
-  return { command: 'check', options: { paths: paths.length > 0 ? paths : ['.'], format, fix: values.fix, exitZero: values['exit-zero'] } };
+  if (values['cache-dir'] === '') throw new UsageError('--cache-dir needs a directory');
+  const cache = { cache: !values['no-cache'], cacheDir: values['cache-dir'] };
+  return { command: 'check', options: { paths: paths.length > 0 ? paths : ['.'], format, fix: values.fix, exitZero: values['exit-zero'], ...cache } };
 }

@@ -4,7 +4,8 @@ import { resolve } from 'node:path';
 import { compareFindings } from '../engine/linter';
 import { LintSession } from '../engine/session';
 import type { Finding } from '../engine/types';
-import { sweepFiles } from '../sweep';
+import { sweepWithCache } from '../cache/cachedSweep';
+import { ResultCache } from '../cache/resultCache';
 import { DiskFiles } from '../workspace/files';
 import { isLintable, scanFiles } from '../workspace/scan';
 import { UsageError, type CheckOptions } from './args';
@@ -33,19 +34,24 @@ function reportRuleError(rule: string, file: string, error: string): void {
   process.stderr.write(`pyguide: rule ${rule} failed on ${file}: ${error}\n`);
 }
 
-async function lintAll(session: LintSession, files: string[]): Promise<Finding[]> {
+async function lintAll(session: LintSession, files: string[], cache: ResultCache | undefined): Promise<Finding[]> {
   for (const f of files) await session.prepare(session.workspaces.forFile(f));
   const workers = process.env.PYGUIDE_SWEEP_WORKERS;
-  return (await sweepFiles(session, files, { onRuleError: reportRuleError, workers: workers ? Number(workers) : undefined })).flat();
+  return (await sweepWithCache(session, files, cache, { onRuleError: reportRuleError, workers: workers ? Number(workers) : undefined })).flat();
 }
 
 /** Runs `pyguide check`; returns the exit code. */
 export async function runCheck(options: CheckOptions, cwd: string, version: string): Promise<number> {
   const session = await LintSession.create(new DiskFiles(), (rule, file, error) => reportRuleError(rule.id, file, (error as Error)?.stack ?? String(error)));
   let files = await collectFiles(options.paths, cwd);
+  const warn = (message: string) => process.stderr.write(`pyguide: ${message}\n`);
+  const cache = options.cache ? new ResultCache({ dir: options.cacheDir && resolve(cwd, options.cacheDir), warn }) : undefined;
   let fixed = 0;
-  if (options.fix) ({ files, applied: fixed } = await applySafeFixes(session, files, () => collectFiles(options.paths, cwd)));
-  const findings = (await lintAll(session, files)).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : compareFindings(a, b)));
+  if (options.fix) {
+    const hasNoFix = (file: string) => cache?.hasNoFix(session, file) ?? false;
+    ({ files, applied: fixed } = await applySafeFixes(session, files, () => collectFiles(options.paths, cwd), hasNoFix));
+  }
+  const findings = (await lintAll(session, files, cache)).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : compareFindings(a, b)));
   for (const ws of session.workspaces.all()) ws.configProblems.forEach((p) => process.stderr.write(`pyguide: [tool.pyguide] in ${ws.rootPyproject}: ${p}\n`));
   const readText = (file: string) => {
     const read = session.files.read(file);

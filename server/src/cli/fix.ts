@@ -7,15 +7,24 @@ import type { FileChange } from '../engine/types';
 
 /**
  * Applies safe fixes: text edits per file first, then renames, deletions and other files' edits.
- * `relist` lists the files again after fixes that create, rename or delete some.
+ * `relist` lists the files again after fixes that create, rename or delete some. Fixes are always
+ * computed afresh; `hasNoFix` (the result cache) only tells which files certainly have none.
  */
-export async function applySafeFixes(session: LintSession, files: string[], relist: () => Promise<string[]>): Promise<{ files: string[]; applied: number }> {
+export async function applySafeFixes(
+  session: LintSession,
+  files: string[],
+  relist: () => Promise<string[]>,
+  hasNoFix: (file: string) => boolean = () => false,
+): Promise<{ files: string[]; applied: number }> {
+  // The cache's checks read the workspace's file lists, as the final lint does.
+  for (const f of files) await session.prepare(session.workspaces.forFile(f));
   let applied = 0;
   for (let round = 0; round < MAX_FIX_PASSES; round++) {
     let changed = 0;
     const otherChanges: FileChange[] = [];
     const edited = new Set<string>();
     for (const file of files) {
+      if (hasNoFix(file)) continue;
       const read = session.files.read(file, session.workspaces.forFile(file).config.maxFileSize);
       if (!read.ok) continue;
       const result = fixAllText(file, read.text, (text) => session.lintText(file, text));
@@ -28,6 +37,7 @@ export async function applySafeFixes(session: LintSession, files: string[], reli
     // Fixes that touch other files are collected once every file's own fixes are written, and
     // only one per edited file per round: their edits are computed on the text as it is now.
     for (const file of files) {
+      if (hasNoFix(file)) continue;
       for (const finding of session.lintFile(file)) {
         if (!finding.fix?.safe || !finding.fix.changes.some((c) => c.type !== 'edit' || c.file !== file)) continue;
         const targets = finding.fix.changes.flatMap((c) => (c.type === 'edit' ? [c.file] : []));

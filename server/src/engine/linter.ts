@@ -9,6 +9,7 @@ import { incrementalSource, oneShotSource, type SyntaxSource } from './pythonSou
 import { checksEach, rulePlan } from './rulePlan';
 import { parseTomlDocument, type TomlDocument } from '../parsing/toml';
 import type { WorkspaceModel } from '../workspace/model';
+import type { WorkspaceView } from '../workspace/view';
 import { isExcluded } from '../workspace/scan';
 import { RULES } from './registry';
 import { Suppressions, type CommentInfo } from './suppression';
@@ -40,6 +41,10 @@ export interface LintRequest {
    * later (`Linter.fixOf`), so a keystroke never pays for fixes nobody asked for.
    */
   fixes?: 'now' | 'deferred';
+  /** What rules see of the workspace; default `workspace` itself (the CLI's cache passes one that records what is read). */
+  view?: WorkspaceView;
+  /** Filled with the ids of the rules that threw on this lint (their findings are missing). */
+  failures?: string[];
 }
 
 export type RuleErrorHandler = (rule: Rule, file: string, error: unknown) => void;
@@ -88,7 +93,7 @@ export class Linter {
   }
 
   /** Computes the deferred fixes of `findings` in place; a rule whose fix throws is reported and offers none. */
-  private fixNow(findings: Finding[], ctx: PythonContext | PyprojectContext): void {
+  private fixNow(findings: Finding[], ctx: PythonContext | PyprojectContext, failures?: string[]): void {
     for (let i = 0; i < findings.length; i++) {
       const f = findings[i];
       if (!f.deferredFix || f.fix) continue;
@@ -98,6 +103,7 @@ export class Linter {
         const { deferredFix: _, ...rest } = f;
         findings[i] = fix ? { ...rest, fix } : rest;
       } catch (error) {
+        failures?.push(f.rule);
         if (rule) this.reportOnce(rule, f.file, error);
       }
     }
@@ -123,7 +129,7 @@ export class Linter {
       .filter((r): r is { rule: Rule; severity: Severity } => r.severity !== 'off');
     if (active.length === 0) return [];
     const index = req.index ?? new TextIndex(req.text);
-    const base = { file: req.file, text: req.text, index, config, workspace: req.workspace };
+    const base = { file: req.file, text: req.text, index, config, workspace: req.view ?? req.workspace };
     const findings: Finding[] = [];
     const run = (rule: Rule, severity: Severity, check: () => RuleFinding[]) => {
       try {
@@ -131,6 +137,7 @@ export class Linter {
         const own = config.severity[rule.id] === undefined;
         for (const f of check()) findings.push({ ...detachedFinding(f), rule: rule.id, severity: (own && f.severity) || severity, file: req.file });
       } catch (error) {
+        req.failures?.push(rule.id);
         this.reportOnce(rule, req.file, error);
       }
     };
@@ -160,7 +167,7 @@ export class Linter {
           } else run(r, severity, whole);
         }
         kept = this.unsuppressed(findings, pythonComments(source.comments(), req.text));
-        if (req.fixes !== 'deferred') this.fixNow(kept, ctx);
+        if (req.fixes !== 'deferred') this.fixNow(kept, ctx, req.failures);
       } finally {
         if (!req.tree) tree.delete();
       }
@@ -172,7 +179,7 @@ export class Linter {
         if (toml.ok || r.checksInvalidToml) run(rule, severity, () => r.check(ctx));
       }
       kept = this.unsuppressed(findings, tomlComments(toml, index));
-      if (req.fixes !== 'deferred') this.fixNow(kept, ctx);
+      if (req.fixes !== 'deferred') this.fixNow(kept, ctx, req.failures);
     }
     return kept.sort(compareFindings);
   }

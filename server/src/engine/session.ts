@@ -25,7 +25,7 @@ export class LintSession {
   }
 
   /** Lints a text; `parsed` is what the caller keeps of it (the server's incremental trees). */
-  lintText(file: string, text: string, parsed?: Pick<LintRequest, 'tree' | 'index' | 'facts' | 'factFindings' | 'fixes'>): Finding[] {
+  lintText(file: string, text: string, parsed?: Pick<LintRequest, 'tree' | 'index' | 'facts' | 'factFindings' | 'fixes' | 'view' | 'failures'>): Finding[] {
     return this.linter.lint({ file, text, workspace: this.workspaces.forFile(file), ...parsed });
   }
 

@@ -8,9 +8,10 @@ export function normalizeName(name: string): string {
   return name.toLowerCase().replace(/[-_.]+/g, '-');
 }
 
-/** A PEP 508 requirement string, parsed; `range` is where it is written. */
-export function parseDependency(value: string, range: Dependency['range']): Dependency {
-  const base = { value, range, extras: [], specifiers: [] };
+type ParsedRequirement = Omit<Dependency, 'value' | 'range'>;
+
+function parseRequirement(value: string): ParsedRequirement {
+  const base = { extras: [], specifiers: [] };
   let parsed: Requirement | null;
   try {
     parsed = parsePipRequirementsLine(value);
@@ -22,11 +23,30 @@ export function parseDependency(value: string, range: Dependency['range']): Depe
     return { ...base, name: undefined, error: 'not a PEP 508 requirement' };
   }
   return {
-    ...base,
     name: normalizeName(parsed.name),
     extras: parsed.extras ?? [],
     specifiers: parsed.type === 'ProjectName' ? (parsed.versionSpec ?? []).map((s) => ({ operator: s.operator, version: s.version })) : [],
   };
+}
+
+/**
+ * Requirement strings parsed so far. The parser is a PEG interpreter, slow next to everything else
+ * per file, and a monorepo repeats the same few requirements in every member; bounded, as the
+ * server lives long.
+ */
+const parsedRequirements = new Map<string, ParsedRequirement>();
+const MAX_PARSED_REQUIREMENTS = 10_000;
+
+/** A PEP 508 requirement string, parsed; `range` is where it is written. */
+export function parseDependency(value: string, range: Dependency['range']): Dependency {
+  let parsed = parsedRequirements.get(value);
+  if (!parsed) {
+    if (parsedRequirements.size >= MAX_PARSED_REQUIREMENTS) parsedRequirements.clear();
+    parsed = parseRequirement(value);
+    parsedRequirements.set(value, parsed);
+  }
+  // Copies, so no caller can change what the next one gets.
+  return { value, range, ...parsed, extras: [...parsed.extras], specifiers: parsed.specifiers.map((s) => ({ ...s })) };
 }
 
 function located(node: TomlContent | undefined): LocatedString | undefined {

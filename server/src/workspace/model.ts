@@ -5,7 +5,7 @@ import { TextIndex } from '../engine/textIndex';
 import { getPath, parseTomlDocument, type TomlDocument } from '../parsing/toml';
 import type { FileSource } from './files';
 import { normalizeName, projectMetadata } from './metadata';
-import type { ImportPackage, PackageFiles, PackageInfo, ProjectMetadata, PyprojectFile, WorkspaceView } from './view';
+import type { ImportPackage, MemberImport, PackageFiles, PackageInfo, ProjectMetadata, PyprojectFile, WorkspaceView } from './view';
 
 function isInside(dir: string, file: string): boolean {
   const rel = relative(dir, file);
@@ -62,9 +62,15 @@ export class WorkspaceModel implements WorkspaceView {
   private readonly filesCache = new Map<string, PackageFiles>();
   private sourcesCache: { names: ReadonlySet<string> | undefined } | undefined;
   private readonly python = new Set<string>();
+  /** Derived from `python`, built on first use and dropped when it changes. */
+  private pythonList: readonly string[] | undefined;
+  private pythonByName: Map<string, string[]> | undefined;
+  private memberImportsCache: readonly MemberImport[] | undefined;
   private configState: { config: PyguideConfig; problems: string[] } | undefined;
   private resolved: ResolvedConfig | undefined;
   private overrides: EditorOverrides = {};
+  /** Counts the changes of anything derived here, so those who remember readings know when to forget them. */
+  generation = 0;
 
   constructor(
     readonly root: string | undefined,
@@ -91,6 +97,7 @@ export class WorkspaceModel implements WorkspaceView {
     if (JSON.stringify(overrides) === JSON.stringify(this.overrides)) return;
     this.overrides = overrides;
     this.resolved = undefined;
+    this.generation++;
   }
 
   private loadConfig(): { config: PyguideConfig; problems: string[] } {
@@ -164,18 +171,52 @@ export class WorkspaceModel implements WorkspaceView {
     return this.sourcesCache.names;
   }
 
+  memberImports(): readonly MemberImport[] {
+    if (!this.memberImportsCache) {
+      const found: MemberImport[] = [];
+      for (const pkg of this.packages) {
+        const distribution = this.metadata(pkg.pyprojectPath)?.name?.value ?? pkg.expectedName;
+        for (const m of this.packageFiles(pkg).modules) found.push({ module: m.module, distribution });
+      }
+      this.memberImportsCache = found.sort((a, b) => (a.module < b.module ? -1 : a.module > b.module ? 1 : 0));
+    }
+    return this.memberImportsCache;
+  }
+
   readText(path: string): string | undefined {
     const read = this.files.read(path);
     return read.ok ? read.text : undefined;
   }
 
   pythonFiles(): readonly string[] {
-    return [...this.python];
+    this.pythonList ??= [...this.python];
+    return this.pythonList;
+  }
+
+  pythonFilesNamed(name: string): readonly string[] {
+    if (!this.pythonByName) {
+      // One pass over the files, so asking for every test module's name stays linear.
+      this.pythonByName = new Map();
+      for (const f of this.python) {
+        const files = this.pythonByName.get(basename(f));
+        if (files) files.push(f);
+        else this.pythonByName.set(basename(f), [f]);
+      }
+      for (const files of this.pythonByName.values()) files.sort();
+    }
+    return this.pythonByName.get(name) ?? [];
   }
 
   setPythonFiles(files: Iterable<string>): void {
     this.python.clear();
     for (const f of files) if (f.endsWith('.py') || f.endsWith('.pyi')) this.python.add(f);
+    this.pythonChanged();
+  }
+
+  private pythonChanged(): void {
+    this.generation++;
+    this.pythonList = undefined;
+    this.pythonByName = undefined;
   }
 
   exists(path: string): boolean {
@@ -203,10 +244,12 @@ export class WorkspaceModel implements WorkspaceView {
    * workspace data changed, so findings of other files may have changed too.
    */
   changed(file: string, kind: 'created' | 'changed' | 'deleted'): boolean {
+    this.generation++;
     if (basename(file) === 'pyproject.toml') {
       this.pyprojects.delete(file);
       this.metadataCache.delete(file);
       this.cachedPackages = undefined;
+      this.memberImportsCache = undefined;
       if (file === this.rootPyproject) {
         this.configState = undefined;
         this.resolved = undefined;
@@ -219,11 +262,15 @@ export class WorkspaceModel implements WorkspaceView {
     // Files appearing or vanishing in a package (py.typed, README.md, LICENSE, run.sh, __init__.py,
     // or a whole directory) change what it holds.
     const pkg = kind === 'changed' ? undefined : this.packageOf(file);
-    if (pkg) this.filesCache.delete(pkg.dir);
+    if (pkg) {
+      this.filesCache.delete(pkg.dir);
+      this.memberImportsCache = undefined;
+    }
     if (file.endsWith('.py') || file.endsWith('.pyi')) {
       const had = this.python.has(file);
       if (kind === 'deleted') this.python.delete(file);
       else this.python.add(file);
+      if (had !== this.python.has(file)) this.pythonChanged();
       return had !== this.python.has(file) || (pkg !== undefined && basename(file) === '__init__.py');
     }
     return pkg !== undefined;

@@ -62,6 +62,14 @@ export interface ImportPackage {
   module: string;
 }
 
+/** An import package of a workspace member and the distribution that provides it. */
+export interface MemberImport {
+  /** Dotted module name, e.g. `genkit.plugins.google_genai`. */
+  module: string;
+  /** The member's `[project].name`, else the name the layout gives it. */
+  distribution: string;
+}
+
 /** The files a member package holds, as far as the rules ask. */
 export interface PackageFiles {
   /** Import packages under the source directory: the first directories with an `__init__.py`, below namespace directories. */
@@ -84,6 +92,8 @@ export interface WorkspaceView {
   readonly corePackage: PackageInfo | undefined;
   /** Every Python file of the workspace (after excludes), as far as it is known. */
   pythonFiles(): readonly string[];
+  /** The Python files of the workspace with this file name (e.g. `utils_test.py`), sorted. */
+  pythonFilesNamed(name: string): readonly string[];
   exists(path: string): boolean;
   /** Parsed pyproject.toml at a path, as the editor sees it (unsaved edits included). */
   pyproject(path: string): TomlDocument | undefined;
@@ -93,6 +103,8 @@ export interface WorkspaceView {
   metadata(path: string): ProjectMetadata | undefined;
   /** The files of a member package. */
   packageFiles(pkg: PackageInfo): PackageFiles;
+  /** The import packages of every member, with the distribution providing each, sorted by module. */
+  memberImports(): readonly MemberImport[];
   /** Names in the root `[tool.uv.sources]`, PEP 503-normalized; undefined when the root file does not parse. */
   uvSources(): ReadonlySet<string> | undefined;
   /** Text of a file (the workspace LICENSE, say), as the editor sees it. */

@@ -15,7 +15,7 @@ export const duplicateTestBasename: PythonRule = {
   check(ctx) {
     if (!isTestModule(ctx.file)) return [];
     const name = basename(ctx.file);
-    const sameName = ctx.workspace.pythonFiles().filter((f) => f !== ctx.file && basename(f) === name);
+    const sameName = ctx.workspace.pythonFilesNamed(name).filter((f) => f !== ctx.file);
     if (sameName.length === 0) return [];
     // In importlib mode pytest imports each test module under a name of its own: nothing collides.
     const { workspace } = ctx;

@@ -5,7 +5,7 @@ import type { Fix, PythonContext, PythonRule, RuleFinding, TextEdit } from '../.
 import { nodeRange } from '../../parsing/pythonSyntax';
 import { findKeyValue, locateTable, tomlRange } from '../../parsing/toml';
 import { normalizeName } from '../../workspace/metadata';
-import type { PackageInfo, WorkspaceView } from '../../workspace/view';
+import type { MemberImport, PackageInfo, WorkspaceView } from '../../workspace/view';
 import { pluginNamespace, shortPath } from './_member';
 import { addKey, appendToArray, renderString, renderStringArray } from './_toml';
 
@@ -37,15 +37,12 @@ function isOptionalImport(node: Node): boolean {
 
 /** Maps an imported module to the distribution that provides it. */
 class DistributionResolver {
-  private readonly members: { module: string; name: string }[] = [];
+  private readonly members: readonly MemberImport[];
   /** The namespace of plugins (`genkit.plugins`) and the name template of the plugin kind. */
   private readonly namespace: { prefix: string; template: string } | undefined;
 
   constructor(workspace: WorkspaceView, layout: LayoutConfig) {
-    for (const pkg of workspace.packages) {
-      const name = workspace.metadata(pkg.pyprojectPath)?.name?.value ?? pkg.expectedName;
-      for (const m of workspace.packageFiles(pkg).modules) this.members.push({ module: m.module, name });
-    }
+    this.members = workspace.memberImports();
     const kind = layout.members.find((k) => k.namespace);
     const prefix = pluginNamespace(layout.namespaceDirs);
     this.namespace = kind && prefix ? { prefix, template: kind.name } : undefined;
@@ -64,7 +61,7 @@ class DistributionResolver {
       const segment = module.slice(ns.prefix.length + 1).split('.')[0];
       return ns.template.replace(/\{name\}/g, segment.replace(/_/g, '-'));
     }
-    return member?.name;
+    return member?.distribution;
   }
 }
 
