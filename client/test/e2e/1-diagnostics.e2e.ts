@@ -14,6 +14,7 @@ import {
   open,
   pyguideDiagnostics,
   revertAndClose,
+  waitFor,
   waitForDiagnostics,
 } from './helpers';
 
@@ -124,7 +125,13 @@ describe('fix all', () => {
   it('applies every safe fix on save through editor.codeActionsOnSave and source.fixAll.pyguide', async function () {
     if (!availableRules().has('in-function-import')) this.skip();
     const python = vscode.workspace.getConfiguration('editor', { languageId: 'python' });
-    await python.update('codeActionsOnSave', { 'source.fixAll.pyguide': 'explicit' }, vscode.ConfigurationTarget.Workspace, true);
+    const onSave = { 'source.fixAll.pyguide': 'explicit' };
+    await python.update('codeActionsOnSave', onSave, vscode.ConfigurationTarget.Workspace, true);
+    // The setting reaches the workbench's save participant through a file write and a reload; on a
+    // busy machine that can take longer than the update's promise. Save only once it is in effect.
+    await waitFor('editor.codeActionsOnSave in effect for python', () =>
+      JSON.stringify(vscode.workspace.getConfiguration('editor', { languageId: 'python' }).get('codeActionsOnSave')) === JSON.stringify(onSave),
+    );
     const uri = fileIn('genkit-py', 'packages/genkit/src/genkit/on_save.py');
     const editor = await open(uri);
     try {
