@@ -4,6 +4,7 @@
 // kind: a rule with a new kind declares it and the plan grows a channel.
 import { Query, type Language, type Node, type Tree } from 'web-tree-sitter';
 import { detached } from '../base/strings';
+import { BoundedQuery } from './boundedMatches';
 
 /** One match of a declared syntax need, as rules read it. */
 export interface SyntaxMatch {
@@ -97,7 +98,7 @@ const plans = new WeakMap<Language, Map<string, SyntaxPlan>>();
 
 /** The channels of one set of enabled rules, compiled into a single query. */
 export class SyntaxPlan {
-  private readonly query: Query;
+  private readonly query: BoundedQuery;
   /** Channel of each pattern of the combined query. */
   private readonly channelOf: Int32Array;
 
@@ -109,7 +110,8 @@ export class SyntaxPlan {
     this.channelOf = new Int32Array(counts.reduce((a, b) => a + b, 0));
     let p = 0;
     counts.forEach((n, channel) => this.channelOf.fill(channel, p, (p += n)));
-    this.query = new Query(language, channels.map((c) => c.source).join('\n'));
+    const source = channels.map((c) => c.source).join('\n');
+    this.query = new BoundedQuery(new Query(language, source), language, source);
   }
 
   /** The plan for these channels (compiled once per language and channel list). Throws a QueryError for a bad source. */
@@ -127,10 +129,7 @@ export class SyntaxPlan {
    * nodes intersect it), and hands each match to `each` with its channel.
    */
   private run(tree: Tree, range: { startIndex: number; endIndex: number } | undefined, each: (channel: number, node: Node, captures: readonly { name: string; node: Node }[]) => void): void {
-    // Nodes count UTF-16 code units, but web-tree-sitter hands a query's index range to tree-sitter
-    // unconverted, as bytes of the UTF-16 text it parsed: two per code unit.
-    const bytes = range && { startIndex: range.startIndex * 2, endIndex: range.endIndex * 2 };
-    for (const match of this.query.matches(tree.rootNode, bytes)) {
+    for (const match of this.query.matches(tree.rootNode, range)) {
       let widest: Node | undefined;
       for (const c of match.captures) if (!widest || c.node.endIndex - c.node.startIndex > widest.endIndex - widest.startIndex) widest = c.node;
       if (widest) each(this.channelOf[match.patternIndex], widest, match.captures);

@@ -1,6 +1,6 @@
 import { getStaticTOMLValue, parseTOML } from 'toml-eslint-parser';
 import type { AST } from 'toml-eslint-parser';
-import type { Range } from '../engine/types';
+import type { Range } from '../base/text';
 
 export type TomlAst = AST.TOMLProgram;
 
