@@ -2,7 +2,7 @@
 // hook installed by Debian's pre-commit straight from (a snapshot of) this repository.
 import * as assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { tree } from './cliHarness';
@@ -92,7 +92,8 @@ describe('packaging', function () {
       mkdirSync(repo, { recursive: true });
       const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8' }).split('\0').filter(Boolean);
       for (const f of files) {
-        if (!existsSync(join(ROOT, f))) continue;
+        // Deleted files, and a node_modules symlink in a second checkout, are not sources.
+        if (!existsSync(join(ROOT, f)) || !lstatSync(join(ROOT, f)).isFile()) continue;
         mkdirSync(dirname(join(repo, f)), { recursive: true });
         copyFileSync(join(ROOT, f), join(repo, f));
       }
