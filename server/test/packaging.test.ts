@@ -2,6 +2,7 @@
 // hook installed by Debian's pre-commit straight from (a snapshot of) this repository.
 import * as assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -105,7 +106,8 @@ describe('packaging', function () {
     }
 
     it('fails `pre-commit run --all-files` with pyguide\'s findings, and passes once they are fixed', () => {
-      const cache = join(tmpdir(), 'pyguide-pre-commit-cache');
+      // One cache per checkout: several checkouts' test runs on one machine must not share it.
+      const cache = join(tmpdir(), `pyguide-pre-commit-${createHash('sha256').update(ROOT).digest('hex').slice(0, 12)}`);
       const { repo, rev } = hookRepo(cache);
       // One installed environment at a time: a new revision starts from an empty pre-commit home.
       const home = join(cache, 'home');

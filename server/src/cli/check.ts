@@ -10,7 +10,7 @@ import { DiskFiles } from '../workspace/files';
 import { isLintable, scanFiles } from '../workspace/scan';
 import { UsageError, type CheckOptions } from './args';
 import { applySafeFixes } from './fix';
-import { formatFindings } from './output';
+import { report, selectRules } from './report';
 
 /** The files named on the command line: files as given, directories walked. */
 async function collectFiles(paths: string[], cwd: string): Promise<string[]> {
@@ -51,21 +51,13 @@ export async function runCheck(options: CheckOptions, cwd: string, version: stri
     const hasNoFix = (file: string) => cache?.hasNoFix(session, file) ?? false;
     ({ files, applied: fixed } = await applySafeFixes(session, files, () => collectFiles(options.paths, cwd), hasNoFix));
   }
-  const findings = (await lintAll(session, files, cache)).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : compareFindings(a, b)));
+  const findings = selectRules(await lintAll(session, files, cache), options).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : compareFindings(a, b)));
   for (const ws of session.workspaces.all()) ws.configProblems.forEach((p) => process.stderr.write(`pyguide: [tool.pyguide] in ${ws.rootPyproject}: ${p}\n`));
   const readText = (file: string) => {
     const read = session.files.read(file);
     return read.ok ? read.text : undefined;
   };
-  const out = formatFindings(options.format, findings, { cwd, version, readText });
-  if (out) process.stdout.write(`${out}\n`);
-  if (options.format === 'text') {
-    const fixable = findings.filter((f) => f.fix?.safe).length;
-    process.stderr.write(
-      `${findings.length === 0 ? 'No problems' : `Found ${findings.length} problem${findings.length === 1 ? '' : 's'}`} in ${files.length} file${files.length === 1 ? '' : 's'}` +
-        `${fixed ? `, ${fixed} fixed` : ''}${fixable ? ` (${fixable} fixable with --fix)` : ''}.\n`,
-    );
-  }
+  report(options, findings, { cwd, version, readText, files: files.length, fixed });
   const failing = findings.some((f) => f.severity === 'error' || f.severity === 'warning');
   return failing && !options.exitZero ? 1 : 0;
 }
