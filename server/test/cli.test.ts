@@ -28,7 +28,7 @@ describe('pyguide check (CLI)', () => {
     const r = run(root, 'check');
     assert.equal(r.code, 1);
     assert.equal(r.stdout, 'src/a.py:1:8: warning bare-noqa `# noqa` without codes silences every rule on this line; name the codes and say why, e.g. `# noqa: S105 - enum value, not a password`.\n');
-    assert.match(r.stderr, /Found 1 problem in 3 files\./);
+    assert.equal(r.stderr, 'Found 1 problem in 3 files (1 warning).\n');
   });
 
   it('json: the documented fields, 1-based, paths relative to the current directory', () => {
