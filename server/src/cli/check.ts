@@ -10,6 +10,7 @@ import { DiskFiles } from '../workspace/files';
 import { isLintable, scanFiles } from '../workspace/scan';
 import { UsageError, type CheckOptions } from './args';
 import { applySafeFixes } from './fix';
+import { runWithBaseline } from './baselineRun';
 import { report, selectRules } from './report';
 
 /** The files named on the command line: files as given, directories walked. */
@@ -51,13 +52,16 @@ export async function runCheck(options: CheckOptions, cwd: string, version: stri
     const hasNoFix = (file: string) => cache?.hasNoFix(session, file) ?? false;
     ({ files, applied: fixed } = await applySafeFixes(session, files, () => collectFiles(options.paths, cwd), hasNoFix));
   }
-  const findings = selectRules(await lintAll(session, files, cache), options).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : compareFindings(a, b)));
+  let findings = selectRules(await lintAll(session, files, cache), options);
+  let baselined = 0;
+  if (options.baseline) ({ findings, baselined } = runWithBaseline(session.workspaces, findings, { files, paths: options.paths }, { write: options.writeBaseline, cwd }, warn));
+  findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : compareFindings(a, b)));
   for (const ws of session.workspaces.all()) ws.configProblems.forEach((p) => process.stderr.write(`pyguide: [tool.pyguide] in ${ws.rootPyproject}: ${p}\n`));
   const readText = (file: string) => {
     const read = session.files.read(file);
     return read.ok ? read.text : undefined;
   };
-  report(options, findings, { cwd, version, readText, files: files.length, fixed });
+  report(options, findings, { cwd, version, readText, files: files.length, fixed, baselined });
   const failing = findings.some((f) => f.severity === 'error' || f.severity === 'warning');
   return failing && !options.exitZero ? 1 : 0;
 }

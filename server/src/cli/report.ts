@@ -14,6 +14,8 @@ export interface ReportContext {
   /** Files checked, and fixes applied by `--fix`. */
   files: number;
   fixed: number;
+  /** Findings pyguide-baseline.json hides. */
+  baselined: number;
 }
 
 const HUMAN_FORMATS = new Set(['text', 'concise', 'full', 'github']);
@@ -33,7 +35,7 @@ export function report(options: CheckOptions, findings: Finding[], ctx: ReportCo
   else out = formatFindings(options.format, findings, { cwd: ctx.cwd, version: ctx.version, readText: ctx.readText, style });
   if (out) process.stdout.write(`${out}\n`);
   if (HUMAN_FORMATS.has(options.format)) {
-    const lines = summaryLines({ findings, files: ctx.files, fixed: ctx.fixed }, styleFor(process.stderr));
+    const lines = summaryLines({ findings, files: ctx.files, fixed: ctx.fixed, baselined: ctx.baselined }, styleFor(process.stderr));
     process.stderr.write(`${options.format === 'full' && findings.length > 0 ? '\n' : ''}${lines.join('\n')}\n`);
   }
 }
