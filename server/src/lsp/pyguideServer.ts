@@ -23,6 +23,7 @@ import { LiveDiagnostics } from './liveDiagnostics';
 import { TableFormatting } from './tableFormatting';
 import { SERVER_COMMANDS, STATUS_NOTIFICATION, type StatusParams, type SweepResult } from './protocol';
 import { Publisher } from './publisher';
+import { EditorBaseline } from '../baseline/editorBaseline';
 import { FolderSettings } from './settings';
 import { watchedGlobs } from './watchers';
 import { WorkspaceSweep } from './workspaceSweep';
@@ -62,7 +63,11 @@ export class PyguideServer {
   ) {
     this.documents = new OpenDocuments(session);
     this.settings = new FolderSettings(connection);
-    this.publisher = new Publisher(connection);
+    const baseline = new EditorBaseline(overlay, (file) => session.workspaces.forFile(file).root, (m) => connection.console.warn(m));
+    this.publisher = new Publisher(connection, (uri, findings) => {
+      const path = uriToPath(uri);
+      return path ? baseline.apply(path, findings) : findings;
+    });
     let sweep: WorkspaceSweep | undefined;
     this.live = new LiveDiagnostics(connection, this.documents, this.settings, this.publisher, overlay, {
       pyprojectEdited: (path, uri) => sweep?.pyprojectEdited(path, uri),
@@ -97,14 +102,19 @@ export class PyguideServer {
     c.onDidChangeTextDocument((params) => this.live.changed(params));
     c.onDidSaveTextDocument(({ textDocument }) => this.live.saved(textDocument.uri));
     c.onDidCloseTextDocument(({ textDocument }) => this.live.closedDocument(textDocument.uri));
-    c.onDidChangeWatchedFiles(({ changes }) =>
+    c.onDidChangeWatchedFiles(({ changes }) => {
       this.sweep.filesChangedOnDisk(
         changes.map((change) => ({
           uri: change.uri,
           kind: change.type === FileChangeType.Created ? 'created' : change.type === FileChangeType.Deleted ? 'deleted' : 'changed',
         })),
-      ),
-    );
+      );
+      // A new baseline changes how every finding shows, not what is found.
+      if (changes.some((change) => EditorBaseline.isBaseline(uriToPath(change.uri) ?? ''))) {
+        this.live.relintAll();
+        this.sweep.settingsChanged();
+      }
+    });
     c.onDidChangeConfiguration(({ settings }) => {
       this.settings.changed((settings as { pyguide?: unknown } | undefined)?.pyguide);
       this.live.relintAll();
