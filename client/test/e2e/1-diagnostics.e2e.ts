@@ -120,6 +120,14 @@ describe('quick fixes', () => {
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range, vscode.CodeActionKind.QuickFix.value);
     const titles = actions.map((a) => a.title);
     for (const t of ['Ignore bare-noqa for this line', 'Ignore bare-noqa for this file', 'Show documentation for bare-noqa']) assert.ok(titles.includes(t), `${t} missing from ${JSON.stringify(titles)}`);
+    // The rule's page ships in the extension and opens in the Markdown preview, no network needed.
+    const docs = actions.find((a) => a.title === 'Show documentation for bare-noqa')!.command!;
+    await vscode.commands.executeCommand(docs.command, ...(docs.arguments ?? []));
+    await waitFor('docs/rules/bare-noqa.md in the Markdown preview', () => {
+      const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
+      return (tab?.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(tab.input.viewType) && tab.label.includes('bare-noqa.md')) || undefined;
+    });
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 });

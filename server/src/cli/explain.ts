@@ -1,7 +1,7 @@
 // `pyguide explain <rule>`: the rule's docs page in the terminal, as `ruff rule` prints its own.
 import { ruleCatalogue } from './catalogue';
 import { UsageError } from './args';
-import { readRuleDoc } from './ruleDocs';
+import { readRuleDoc } from '../engine/ruleDocs';
 import type { Style } from './style';
 
 /** The page as written, headings in bold when colour is on. */

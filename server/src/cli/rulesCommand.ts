@@ -2,7 +2,7 @@
 // registry and the docs pages (whose "Fix" row is the one place a fix's safety is written down).
 import type { Severity } from '../engine/types';
 import { ruleCatalogue } from './catalogue';
-import { readRuleDoc } from './ruleDocs';
+import { readRuleDoc } from '../engine/ruleDocs';
 import type { Style } from './style';
 
 export type FixKind = 'safe' | 'sometimes' | 'unsafe' | 'none';

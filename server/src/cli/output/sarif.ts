@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { docsUrl } from '../../engine/registry';
 import type { Finding, TextEdit } from '../../engine/types';
 import { ruleCatalogue, type RuleEntry } from '../catalogue';
-import { docSection, firstParagraphText, readRuleDoc, withoutTitle } from '../ruleDocs';
+import { docSection, firstParagraphText, readRuleDoc, withoutTitle } from '../../engine/ruleDocs';
 import { displayPath } from './paths';
 
 const SARIF_LEVEL = { error: 'error', warning: 'warning', info: 'note', hint: 'note' } as const;

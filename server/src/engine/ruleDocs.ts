@@ -1,12 +1,26 @@
-// The rule pages of docs/rules/, which ship beside the bundles (dist/../docs/rules): `pyguide explain`
-// prints them and the SARIF output carries them as each rule's help.
-import { readFileSync } from 'node:fs';
+// The rule pages of docs/rules/, which ship beside the bundles (dist/../docs/rules) in the npm package
+// and the .vsix: `pyguide explain` prints them, the SARIF output carries them as each rule's help,
+// and the editor opens them locally.
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { docsUrl } from './registry';
 
 /** Where the pages are: the package's docs/rules, one level up from the bundle. */
 export function ruleDocsDir(): string {
   return join(__dirname, '..', 'docs', 'rules');
 }
+
+/** The page to link a rule to: the installed copy when there is one, else the repository's. */
+export function ruleDocsLink(id: string, dir = ruleDocsDir()): { uri: string; local: boolean } {
+  const page = join(dir, `${id}.md`);
+  // Every diagnostic carries its link: look at the disk once per page.
+  let link = links.get(page);
+  if (!link) links.set(page, (link = existsSync(page) ? { uri: pathToFileURL(page).toString(), local: true } : { uri: docsUrl(id), local: false }));
+  return link;
+}
+
+const links = new Map<string, { uri: string; local: boolean }>();
 
 /** The page of a rule, or undefined when it is missing (a broken install). */
 export function readRuleDoc(id: string, dir = ruleDocsDir()): string | undefined {
