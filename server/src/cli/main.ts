@@ -13,7 +13,7 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
   try {
     command = parseCommandLine(argv);
   } catch (e) {
-    process.stderr.write(`pyguide: ${(e as Error).message}\n\n${USAGE}\n`);
+    process.stderr.write(`pyguide: ${(e as Error).message}\nRun \`pyguide --help\` for the commands and options.\n`);
     return 2;
   }
   try {
