@@ -2,7 +2,7 @@
 // help from its docs page, help URI), safe text fixes as `fixes`, and a fingerprint per result that
 // survives edits elsewhere in the file.
 import { createHash } from 'node:crypto';
-import { docsUrl } from '../../engine/registry';
+import { docsUrl, REPOSITORY_URL } from '../../engine/registry';
 import type { Finding, TextEdit } from '../../engine/types';
 import { ruleCatalogue, type RuleEntry } from '../catalogue';
 import { docSection, firstParagraphText, readRuleDoc, withoutTitle } from '../../engine/ruleDocs';
@@ -94,7 +94,7 @@ export function formatSarif(findings: Finding[], ctx: SarifContext): string {
             name: 'pyguide',
             version: ctx.version,
             semanticVersion: ctx.version,
-            informationUri: 'https://github.com/pyguide/pyguide',
+            informationUri: REPOSITORY_URL,
             rules: ruleCatalogue().map((r) => ruleDescriptor(r, ctx.docsDir)),
           },
         },
