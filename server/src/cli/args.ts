@@ -10,13 +10,16 @@ Commands:
   rules              list the rules: id, default severity, fix
   explain <rule>     show a rule's documentation
 
-pyguide check [paths...] [--format text|full|json|sarif|github] [--fix] [--exit-zero]
+pyguide check [paths...] [--format text|full|json|sarif|github] [--fix] [--unsafe-fixes] [--diff] [--exit-zero]
               [--select ids] [--ignore ids] [--statistics] [--write-baseline] [--no-baseline]
               [--no-cache] [--cache-dir <dir>]
   --format <fmt>   text (default; also "concise"): path:line:col: severity rule-id message
                    full: the same line with the code around it, the fix and the docs
                    json, sarif (GitHub code scanning), github (GitHub Actions annotations)
-  --fix            apply every safe fix, then report what is left
+  --fix            apply every safe fix, list what changed, then report what is left
+  --unsafe-fixes   with --fix or --diff, apply unsafe fixes too; alone, count them as fixable
+  --diff           print what --fix would change as a unified diff and write nothing
+                   (exit 1 when there is something to change)
   --exit-zero      exit 0 even when there are findings
   --select <ids>   report only these rules (comma-separated, repeatable)
   --ignore <ids>   never report these rules (comma-separated, repeatable)
@@ -43,6 +46,10 @@ export interface CheckOptions {
   paths: string[];
   format: OutputFormat;
   fix: boolean;
+  /** Apply (with `fix` or `diff`) or count unsafe fixes too. */
+  unsafeFixes: boolean;
+  /** Print what `fix` would change instead of writing it. */
+  diff: boolean;
   exitZero: boolean;
   /** Whether to use the result cache, and where it lives when not in the workspace root. */
   cache: boolean;
@@ -88,6 +95,8 @@ function parseCheck(args: string[]): Command {
   const { values, positionals } = parse(args, {
     format: { type: 'string', default: 'text' },
     fix: { type: 'boolean', default: false },
+    'unsafe-fixes': { type: 'boolean', default: false },
+    diff: { type: 'boolean', default: false },
     'exit-zero': { type: 'boolean', default: false },
     'no-cache': { type: 'boolean', default: false },
     'cache-dir': { type: 'string' },
@@ -111,6 +120,8 @@ function parseCheck(args: string[]): Command {
       paths: positionals.length > 0 ? positionals : ['.'],
       format,
       fix: values.fix as boolean,
+      unsafeFixes: values['unsafe-fixes'] as boolean,
+      diff: values.diff as boolean,
       exitZero: values['exit-zero'] as boolean,
       cache: !values['no-cache'],
       cacheDir: values['cache-dir'] as string | undefined,

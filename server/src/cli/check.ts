@@ -6,12 +6,13 @@ import { LintSession } from '../engine/session';
 import type { Finding } from '../engine/types';
 import { sweepWithCache } from '../cache/cachedSweep';
 import { ResultCache } from '../cache/resultCache';
+import { isEmptyPlan, PlannedFiles } from '../engine/fixPlan';
 import { DiskFiles } from '../workspace/files';
 import { isLintable, scanFiles } from '../workspace/scan';
 import { UsageError, type CheckOptions } from './args';
-import { applySafeFixes } from './fix';
 import { runWithBaseline } from './baselineRun';
-import { report, selectRules } from './report';
+import { runFixes } from './fix';
+import { isHumanFormat, report, selectRules } from './report';
 
 /** The files named on the command line: files as given, directories walked (`walked` gets each walk). */
 async function collectFiles(paths: string[], cwd: string, walked?: Map<string, string[]>): Promise<string[]> {
@@ -47,8 +48,10 @@ async function lintAll(session: LintSession, files: string[], cache: ResultCache
 
 /** Runs `pyguide check`; returns the exit code. */
 export async function runCheck(options: CheckOptions, cwd: string, version: string): Promise<number> {
+  // Fixes are planned on an overlay of the disk, so that --diff can show them without writing.
+  const overlay = new PlannedFiles(new DiskFiles());
   // The parser loads while the tree is walked.
-  const starting = LintSession.create(new DiskFiles(), (rule, file, error) => reportRuleError(rule.id, file, (error as Error)?.stack ?? String(error)));
+  const starting = LintSession.create(overlay, (rule, file, error) => reportRuleError(rule.id, file, (error as Error)?.stack ?? String(error)));
   const walked = new Map<string, string[]>();
   const [session, walkedFiles] = await Promise.all([starting, collectFiles(options.paths, cwd, walked)]);
   let files = walkedFiles;
@@ -60,9 +63,13 @@ export async function runCheck(options: CheckOptions, cwd: string, version: stri
   const warn = (message: string) => process.stderr.write(`pyguide: ${message}\n`);
   const cache = options.cache ? new ResultCache({ dir: options.cacheDir && resolve(cwd, options.cacheDir), warn }) : undefined;
   let fixed = 0;
-  if (options.fix) {
+  if (options.fix || options.diff) {
+    for (const f of files) await session.prepare(session.workspaces.forFile(f));
+    // The result cache only tells which files certainly have no fix; fixes are always computed afresh.
     const hasNoFix = (file: string) => cache?.hasNoFix(session, file) ?? false;
-    ({ files, applied: fixed } = await applySafeFixes(session, files, () => collectFiles(options.paths, cwd), hasNoFix));
+    const plan = runFixes(session, overlay, files, { mode: options.diff ? 'diff' : 'write', unsafe: options.unsafeFixes, report: isHumanFormat(options.format), cwd, hasNoFix });
+    if (options.diff) return !isEmptyPlan(plan) && !options.exitZero ? 1 : 0;
+    ({ files, fixes: fixed } = plan);
   }
   let findings = selectRules(await lintAll(session, files, cache), options);
   let baselined = 0;

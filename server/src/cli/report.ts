@@ -18,7 +18,10 @@ export interface ReportContext {
   baselined: number;
 }
 
-const HUMAN_FORMATS = new Set(['text', 'concise', 'full', 'github']);
+/** Formats read by people (or shown in CI logs), which get a summary and the list of fixes made on stderr. */
+export function isHumanFormat(format: string): boolean {
+  return format === 'text' || format === 'concise' || format === 'full' || format === 'github';
+}
 
 /** Only the rules `--select` names, none that `--ignore` names. */
 export function selectRules(findings: Finding[], options: Pick<CheckOptions, 'select' | 'ignore'>): Finding[] {
@@ -34,8 +37,8 @@ export function report(options: CheckOptions, findings: Finding[], ctx: ReportCo
   if (options.statistics) out = options.format === 'json' ? statisticsJson(findings) : formatStatistics(findings, style);
   else out = formatFindings(options.format, findings, { cwd: ctx.cwd, version: ctx.version, readText: ctx.readText, style });
   if (out) process.stdout.write(`${out}\n`);
-  if (HUMAN_FORMATS.has(options.format)) {
-    const lines = summaryLines({ findings, files: ctx.files, fixed: ctx.fixed, baselined: ctx.baselined }, styleFor(process.stderr));
+  if (isHumanFormat(options.format)) {
+    const lines = summaryLines({ findings, files: ctx.files, fixed: ctx.fixed, baselined: ctx.baselined, unsafeFixes: options.unsafeFixes }, styleFor(process.stderr));
     process.stderr.write(`${options.format === 'full' && findings.length > 0 ? '\n' : ''}${lines.join('\n')}\n`);
   }
 }

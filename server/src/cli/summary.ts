@@ -13,20 +13,22 @@ export interface SummaryInput {
   fixed: number;
   /** Findings the baseline hides. */
   baselined: number;
+  /** `--unsafe-fixes` was given: unsafe fixes count as fixable. */
+  unsafeFixes: boolean;
 }
 
-export function summaryLines({ findings, files, fixed, baselined }: SummaryInput, style: Style): string[] {
-  const lines: string[] = [];
-  if (fixed > 0) lines.push(`Fixed ${plural(fixed, 'problem')}.`);
+export function summaryLines({ findings, files, fixed, baselined, unsafeFixes }: SummaryInput, style: Style): string[] {
+  const done = fixed > 0 ? `, ${fixed} fixed` : '';
   const hidden = baselined > 0 ? ` ${baselined} more in ${BASELINE_FILE}.` : '';
-  if (findings.length === 0) {
-    lines.push(`${style.green(`No problems in ${plural(files, 'file')}.`)}${hidden}`);
-    return lines;
-  }
+  if (findings.length === 0) return [`${style.green(`No problems in ${plural(files, 'file')}${done}.`)}${hidden}`];
   const bySeverity = SEVERITIES.map((s) => [s, findings.filter((f) => f.severity === s).length] as const).filter(([, n]) => n > 0);
   const breakdown = bySeverity.map(([s, n]) => (s === 'info' || s === 'hint' ? `${n} ${s}` : plural(n, s))).join(', ');
-  lines.push(`Found ${plural(findings.length, 'problem')} in ${plural(files, 'file')} (${breakdown}).${hidden}`);
-  const fixable = findings.filter((f) => f.fix?.safe).length;
-  if (fixable > 0) lines.push(`${style.cyan('[*]')} ${fixable} fixable with \`pyguide check --fix\`.`);
+  const lines = [`Found ${plural(findings.length, 'problem')} in ${plural(files, 'file')} (${breakdown})${done}.${hidden}`];
+  const safe = findings.filter((f) => f.fix?.safe).length;
+  const unsafe = findings.filter((f) => f.fix && !f.fix.safe).length;
+  const mark = style.cyan('[*]');
+  if (unsafeFixes && safe + unsafe > 0) lines.push(`${mark} ${safe + unsafe} fixable with \`pyguide check --fix --unsafe-fixes\`.`);
+  else if (safe > 0) lines.push(`${mark} ${safe} fixable with \`pyguide check --fix\`${unsafe > 0 ? ` (${unsafe} more with \`--fix --unsafe-fixes\`)` : ''}.`);
+  else if (unsafe > 0) lines.push(`${unsafe} fixable with \`pyguide check --fix --unsafe-fixes\` (review them: they may change behaviour).`);
   return lines;
 }

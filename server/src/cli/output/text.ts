@@ -71,7 +71,7 @@ function fileLines(text: string | undefined): string[] | undefined {
 
 function fixNote(f: Finding): string | undefined {
   if (!f.fix) return undefined;
-  return `${f.fix.title} (${f.fix.safe ? 'safe: pyguide check --fix applies it' : 'unsafe: review it in the editor'})`;
+  return `${f.fix.title} (${f.fix.safe ? 'safe: pyguide check --fix applies it' : 'unsafe: pyguide check --fix --unsafe-fixes applies it'})`;
 }
 
 /** Each finding's concise line, a code frame, its fix and where its docs are; a blank line between. */
