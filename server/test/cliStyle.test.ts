@@ -2,7 +2,7 @@
 // the summary, --statistics, --select/--ignore, `pyguide rules` and `pyguide explain`.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RULES } from '../src/engine/registry';
 import { CLI, run, runWith, tree } from './cliHarness';
@@ -12,6 +12,9 @@ const HEADER = '# Copyright 2025 Google LLC\n#\n# SPDX-License-Identifier: Apach
 const NOQA = '`# noqa` without codes silences every rule on this line; name the codes and say why, e.g. `# noqa: S105 - enum value, not a password`.';
 const IMPORT = "Import inside a function: move it to the top of the file. The guidelines keep every import in the module's import block, so dependencies are visible and load predictably.";
 const ESC = '\u001b[';
+/** Adds missing-license-header, with its safe fix, to the rules of the tree below (src/b.py has no header). */
+const PYPROJECT_WITH_LICENSE =
+  '[project]\nname = "ws"\n\n[tool.uv.workspace]\nmembers = []\n\n[tool.pyguide]\nselect = ["bare-noqa", "in-function-import", "missing-license-header"]\nlicense = { holder = "Google LLC", spdx = "Apache-2.0" }\n';
 
 /** Runs the CLI on a pseudo-terminal (util-linux `script`), as a person at a terminal would. */
 function onTerminal(env: Record<string, string | undefined>, cwd: string, ...args: string[]): string | undefined {
@@ -65,7 +68,7 @@ describe('the CLI in a terminal', () => {
         '  |     ^^^^^^^^^',
         '7 |     return os  # noqa',
         '  |',
-        '  = fix: Move import to top of file (safe: pyguide check --fix applies it)',
+        '  = fix: Move import to top of file (unsafe: pyguide check --fix --unsafe-fixes applies it)',
         '  = docs: pyguide explain in-function-import',
         '',
         `src/a.py:7:16: warning bare-noqa ${NOQA}`,
@@ -82,19 +85,26 @@ describe('the CLI in a terminal', () => {
 
   it('sums up on stderr: problems by severity, files, and how many --fix settles', () => {
     const r = run(root, 'check', '--no-cache');
-    assert.equal(r.stderr, 'Found 3 problems in 3 files (3 warnings).\n[*] 1 fixable with `pyguide check --fix`.\n');
+    assert.equal(r.stderr, 'Found 3 problems in 3 files (3 warnings).\n1 fixable with `pyguide check --fix --unsafe-fixes` (review them: they may change behaviour).\n');
+    assert.equal(run(root, 'check', '--no-cache', '--unsafe-fixes').stderr, 'Found 3 problems in 3 files (3 warnings).\n[*] 1 fixable with `pyguide check --fix --unsafe-fixes`.\n');
     assert.equal(run(root, 'check', '--no-cache', 'src/b.py', '--format', 'concise').stderr, 'Found 1 problem in 1 file (1 warning).\n');
     assert.equal(run(root, 'check', '--no-cache', 'pyproject.toml').stderr, 'No problems in 1 file.\n');
   });
 
-  it('--statistics: a count per rule, most frequent first, [*] where --fix helps; as JSON too', () => {
+  it('--statistics: a count per rule, most frequent first, [*] where --fix settles some; as JSON too', () => {
+    writeFileSync(join(root, 'pyproject.toml'), `${PYPROJECT_WITH_LICENSE}`);
     const r = run(root, 'check', '--no-cache', '--statistics');
     assert.equal(r.code, 1);
     const summaries = Object.fromEntries(RULES.map((x) => [x.id, x.summary]));
-    assert.equal(r.stdout, `2  bare-noqa               ${summaries['bare-noqa']}\n1  in-function-import  [*] ${summaries['in-function-import']}\n`);
+    assert.equal(
+      r.stdout,
+      // Equal counts go by rule id; a.py's header lacks the Apache notice (no fix), b.py has none (a safe fix).
+      `2  bare-noqa                   ${summaries['bare-noqa']}\n2  missing-license-header  [*] ${summaries['missing-license-header']}\n1  in-function-import          ${summaries['in-function-import']}\n`,
+    );
     assert.deepEqual(JSON.parse(run(root, 'check', '--no-cache', '--statistics', '--format', 'json').stdout), [
       { rule: 'bare-noqa', count: 2, fixable: 0, summary: summaries['bare-noqa'] },
-      { rule: 'in-function-import', count: 1, fixable: 1, summary: summaries['in-function-import'] },
+      { rule: 'missing-license-header', count: 2, fixable: 1, summary: summaries['missing-license-header'] },
+      { rule: 'in-function-import', count: 1, fixable: 0, summary: summaries['in-function-import'] },
     ]);
     assert.equal(run(root, 'check', '--statistics', '--format', 'sarif').code, 2);
   });
@@ -118,14 +128,10 @@ describe('the CLI in a terminal', () => {
     const rows = JSON.parse(run(root, 'rules', '--format', 'json').stdout) as { id: string; severity: string; fix: string }[];
     assert.deepEqual(rows.map((x) => x.id), [...RULES.map((x) => x.id), 'unreadable-file']);
     for (const row of rows) assert.ok(['safe', 'sometimes', 'unsafe', 'none'].includes(row.fix), `${row.id}: the docs' Fix row says ${row.fix}`);
+    const fix = Object.fromEntries(rows.map((x) => [x.id, x.fix]));
     assert.deepEqual(
-      rows.filter((x) => ['bare-noqa', 'in-function-import', 'requires-python', 'package-name'].includes(x.id)).map((x) => [x.id, x.severity, x.fix]),
-      [
-        ['in-function-import', 'warning', 'sometimes'],
-        ['bare-noqa', 'warning', 'none'],
-        ['package-name', RULES.find((x) => x.id === 'package-name')!.defaultSeverity, 'unsafe'],
-        ['requires-python', RULES.find((x) => x.id === 'requires-python')!.defaultSeverity, 'safe'],
-      ].sort((a, b) => rows.findIndex((x) => x.id === a[0]) - rows.findIndex((x) => x.id === b[0])),
+      ['bare-noqa', 'in-function-import', 'missing-license-header', 'python-classifiers'].map((id) => fix[id]),
+      ['none', 'unsafe', 'safe', 'sometimes'],
     );
     assert.ok(lines.some((l) => /^bare-noqa +warning +none$/.test(l)));
   });

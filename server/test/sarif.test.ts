@@ -51,6 +51,8 @@ function validate(bin: string, log: unknown, levels: string): string[] {
   }
 }
 
+const PYPROJECT = '[project]\nname = "ws"\n\n[tool.uv.workspace]\nmembers = []\n\n[tool.pyguide]\nselect = ["bare-noqa", "in-function-import"]\n';
+
 describe('SARIF output', () => {
   describe("with Microsoft's SARIF Multitool (GitHub code scanning's rules)", function () {
     this.timeout(120_000);
@@ -97,30 +99,31 @@ describe('SARIF output', () => {
     let root: string;
     beforeEach(() => {
       root = tree({
-        'pyproject.toml': '[project]\nname = "ws"\n\n[tool.uv.workspace]\nmembers = []\n\n[tool.pyguide]\nselect = ["bare-noqa", "in-function-import"]\n',
+        'pyproject.toml': PYPROJECT,
         'src/a.py': `${HEADER}def f():\n    import os\n    return os\n\n\nx = 1  # noqa\ny = 2  # noqa\nx = 1  # noqa\n`,
       });
     });
     afterEach(() => rmSync(root, { recursive: true, force: true }));
 
-    it('carry safe text fixes as SARIF fixes, with 1-based regions', () => {
+    it('carry safe text fixes as SARIF fixes, with 1-based regions; unsafe and no fixes carry none', () => {
+      writeFileSync(join(root, 'pyproject.toml'), PYPROJECT.replace('select = ["bare-noqa", "in-function-import"]', 'select = ["bare-noqa", "in-function-import", "missing-license-header"]\nlicense = { holder = "Example Inc", spdx = "MIT" }'));
+      writeFileSync(join(root, 'src/b.py'), 'y = 1\n');
       const results = sarifOf(root).runs[0].results as SarifResult[];
-      const move = results.find((r) => r.ruleId === 'in-function-import')!;
-      assert.deepEqual(move.fixes, [
+      const header = results.find((r) => r.ruleId === 'missing-license-header' && r.locations[0].physicalLocation.artifactLocation.uri === 'src/b.py')!;
+      assert.deepEqual(header.fixes, [
         {
-          description: { text: 'Move import to top of file' },
+          description: { text: 'Add license header' },
           artifactChanges: [
             {
-              artifactLocation: { uri: 'src/a.py' },
-              replacements: [
-                { deletedRegion: { startLine: 4, startColumn: 1, endLine: 4, endColumn: 1 }, insertedContent: { text: '\nimport os\n' } },
-                { deletedRegion: { startLine: 6, startColumn: 1, endLine: 7, endColumn: 1 }, insertedContent: { text: '' } },
-              ],
+              artifactLocation: { uri: 'src/b.py' },
+              replacements: [{ deletedRegion: { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 }, insertedContent: { text: `# Copyright ${new Date().getFullYear()} Example Inc\n# SPDX-License-Identifier: MIT\n\n` } }],
             },
           ],
         },
       ]);
-      assert.ok(results.filter((r) => r.ruleId === 'bare-noqa').every((r) => r.fixes === undefined));
+      // The import move is unsafe (it may change when the import runs): no SARIF fix offers it.
+      assert.ok(results.filter((r) => r !== header).every((r) => r.fixes === undefined));
+      assert.ok(results.some((r) => r.ruleId === 'in-function-import'));
     });
 
     it('keep their fingerprints when lines are added above them; equal lines are numbered', () => {

@@ -20,8 +20,8 @@ export function fixKind(page: string | undefined): FixKind | undefined {
   const cell = page && /^\| Fix \| (.*) \|$/m.exec(page)?.[1];
   if (!cell) return undefined;
   if (/^none\b/i.test(cell)) return 'none';
+  if (/\bsafe (only|unless|when)\b|\bsafe, except\b/.test(cell)) return 'sometimes';
   if (/\(safe\)/.test(cell)) return 'safe';
-  if (/\bsafe (unless|when)\b/.test(cell)) return 'sometimes';
   if (/\bunsafe\b|not applied by fix-all/.test(cell)) return 'unsafe';
   return undefined;
 }
