@@ -3,6 +3,9 @@ import { parentPort } from 'node:worker_threads';
 import { LintSession } from './engine/session';
 import { DiskFiles } from './workspace/files';
 import { lintFileSafely, type WorkerReply, type WorkerRequest } from './sweep';
+import { hardenIntrinsics } from './base/harden';
+
+hardenIntrinsics();
 
 const port = parentPort!;
 const send = (reply: WorkerReply) => port.postMessage(reply);

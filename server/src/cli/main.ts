@@ -1,11 +1,13 @@
 // The `pyguide` command: reads the command line, runs one command, turns errors into exit code 2.
 import { parseCommandLine, USAGE, UsageError } from './args';
 import { runCheck } from './check';
+import { hardenIntrinsics } from '../base/harden';
 
 declare const PYGUIDE_VERSION: string | undefined;
 const VERSION = typeof PYGUIDE_VERSION === 'string' ? PYGUIDE_VERSION : '0.0.0-dev';
 
 export async function main(argv: string[], cwd = process.cwd()): Promise<number> {
+  hardenIntrinsics();
   let command: ReturnType<typeof parseCommandLine>;
   try {
     command = parseCommandLine(argv);
