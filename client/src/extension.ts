@@ -17,7 +17,7 @@ import { checkWorkspace, type CheckWorkspaceOptions } from './checkWorkspace';
 import { CrashPolicy } from './crashPolicy';
 import { insertEli5Table } from './eli5Command';
 import { PyguideStatus } from './status';
-import { withOtherCheckersDiagnostics } from './typeIgnoreCodes';
+import { withOtherCheckersDiagnostics } from './peerDiagnostics';
 
 const DOCUMENT_SELECTOR = [
   { scheme: 'file', language: 'python' },
@@ -38,8 +38,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
+  // Once a Check Workspace completed, a restarted server sweeps again, so its results survive a restart.
+  let swept = false;
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
+    initializationOptions: () => ({ checkWorkspace: swept }),
     outputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     errorHandler: {
@@ -88,7 +91,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     lc.onNotification(STATUS_NOTIFICATION, (params: StatusParams) => status.linted(params)),
     vscode.commands.registerCommand('pyguide.checkWorkspace', async (options?: CheckWorkspaceOptions) => {
       await ensureRunning(lc);
-      return checkWorkspace(lc, options);
+      const result = await checkWorkspace(lc, options);
+      if (result && !result.cancelled) swept = true;
+      return result;
     }),
     vscode.commands.registerCommand('pyguide.fixAll', async () => {
       const editor = vscode.window.activeTextEditor;

@@ -11,7 +11,8 @@ import { LintSession } from '../src/engine/session';
 import { TextIndex } from '../src/engine/textIndex';
 import { RULES } from '../src/engine/registry';
 import type { Finding, PythonRule } from '../src/engine/types';
-import { DocumentStore } from '../src/lsp/documents';
+import { OpenDocuments } from '../src/engine/documents';
+import { FactFindings } from '../src/engine/factFindings';
 import { FACT_KINDS, nodeRange } from '../src/parsing/pythonSyntax';
 import { IncrementalSyntax } from '../src/parsing/syntaxFacts';
 import { DiskFiles } from '../src/workspace/files';
@@ -153,7 +154,7 @@ describe('fuzzing the incremental path', function () {
       },
       [...RULES, ...ECHO_RULES, ...DECLARING_ECHO_RULES],
     );
-    const store = new DocumentStore(session.parser);
+    const store = new OpenDocuments(session);
     const starts = [genModule(5, LONG ? 2000 : 200), ...pastes.slice(0, LONG ? pastes.length : 3), ''];
     let total = 0;
     let divergences = 0;
@@ -161,34 +162,36 @@ describe('fuzzing the incremental path', function () {
       const r = prng(1000 + i);
       const uri = `file:///fuzz/doc${i}.py`;
       const path = `/fuzz/doc${i}.py`;
-      store.open(uri, 'python', 1, start);
+      store.open(uri, path, 'python', 1, start);
       let version = 1;
+      const workspace = session.workspaces.forFile(path);
       total += await fuzz(r, start, pastes, LONG ? 2000 : Math.ceil(600 / starts.length), (changes, expected) => {
-        const doc = store.change(uri, ++version, changes)!;
-        const text = doc.getText();
+        const doc = store.edit(uri, ++version, changes)!;
+        const text = doc.text;
         assert.equal(text, expected.getText());
+        const lintLive = () => strip(store.withFixes(uri, store.lint(uri)!.findings));
+        const incremental = lintLive();
         const parsed = store.parsed(uri)!;
         assert.deepEqual((parsed.index as unknown as { lineStarts: number[] }).lineStarts, (new TextIndex(text) as unknown as { lineStarts: number[] }).lineStarts, 'line index');
         const live = (store as unknown as { entries: Map<string, { facts: IncrementalSyntax }> }).entries.get(uri)!.facts;
         // The incremental layer against the same tree: facts and findings as if collected afresh.
-        const incremental = strip(session.lintText(path, text, parsed));
         const again = new IncrementalSyntax();
         again.sync(parsed.tree, text, live.plan!);
         assert.deepEqual(live.snapshot(), again.snapshot(), 'syntax facts');
-        assert.deepEqual(incremental, strip(session.lintText(path, text, { tree: parsed.tree, index: new TextIndex(text) })), 'findings on the same tree');
+        const sameTree = { tree: parsed.tree, index: new TextIndex(text), facts: new IncrementalSyntax(), factFindings: new FactFindings() };
+        assert.deepEqual(incremental, strip(session.linter.lintParsed({ file: path, text, workspace }, sameTree)), 'findings on the same tree');
         assert.equal(live.lostFacts, 0);
         // Against a fresh parse: tree-sitter's incremental tree of a broken text may differ; then the
         // reconcile a settled document gets must put it right.
         const fresh = session.parser.parse(text);
         try {
-          const oneShot = { tree: fresh, index: new TextIndex(text) };
           const differs = parsed.tree.getChangedRanges(fresh).length > 0;
           if (differs) {
             divergences++;
             assert.ok(parsed.tree.rootNode.hasError, 'an incremental tree without errors differs from a fresh parse');
             assert.equal(store.reconcile(uri), true);
           }
-          assert.deepEqual(differs ? strip(session.lintText(path, text, store.parsed(uri))) : incremental, strip(session.lintText(path, text, oneShot)), 'findings against a fresh parse');
+          assert.deepEqual(differs ? lintLive() : incremental, strip(session.lintText(path, text)), 'findings against a fresh parse');
         } finally {
           fresh.delete();
         }

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { LintSession } from '../src/engine/session';
 import { TextIndex } from '../src/engine/textIndex';
 import type { Finding, PythonRule } from '../src/engine/types';
-import { DocumentStore } from '../src/lsp/documents';
+import { OpenDocuments } from '../src/engine/documents';
 import { nodeRange, type FactKind } from '../src/parsing/pythonSyntax';
 import { QueryError } from '../src/parsing/syntaxPlan';
 import { DiskFiles } from '../src/workspace/files';
@@ -37,21 +37,22 @@ async function setup(rules: PythonRule[]) {
   const session = await LintSession.create(new DiskFiles(), (rule, _file, error) => {
     throw new Error(`${rule.id}: ${String(error)}`);
   }, rules);
-  const store = new DocumentStore(session.parser);
+  const store = new OpenDocuments(session);
   const uri = 'file:///incremental/mod.py';
   const path = '/incremental/mod.py';
-  store.open(uri, 'python', 1, MODULE);
+  store.open(uri, path, 'python', 1, MODULE);
   let version = 1;
-  const lint = () => session.lintText(path, store.get(uri)!.getText(), store.parsed(uri));
+  // With fixes as the CLI has them, to compare with a fresh lint.
+  const lint = () => store.withFixes(uri, store.lint(uri)!.findings);
   // A fresh lint for comparison: its runs of the counting rules are not what is being counted.
   const fresh = () => {
     const counts = rules.map((r) => ('runs' in r ? (r.runs as number[]).length : 0));
-    const findings = session.lintText(path, store.get(uri)!.getText());
+    const findings = session.lintText(path, store.get(uri)!.text);
     rules.forEach((r, i) => 'runs' in r && ((r.runs as number[]).length = counts[i]));
     return findings;
   };
   const edit = (line: number, character: number, text: string, endCharacter = character) =>
-    store.change(uri, ++version, [{ range: { start: { line, character }, end: { line, character: endCharacter } }, text }]);
+    store.edit(uri, ++version, [{ range: { start: { line, character }, end: { line, character: endCharacter } }, text }]);
   return { lint, fresh, edit };
 }
 
@@ -190,19 +191,19 @@ describe('when the incremental tree is off', () => {
 
   it('a document with errors, once settled, is parsed afresh and linted as a fresh parse would', async () => {
     const session = await LintSession.create(new DiskFiles());
-    const store = new DocumentStore(session.parser);
+    const store = new OpenDocuments(session);
     const uri = 'file:///incremental/broken.py';
     const path = '/incremental/broken.py';
-    store.open(uri, 'python', 1, BEFORE);
-    store.parsed(uri);
-    store.change(uri, 2, [{ range: { start: { line: 2, character: 1 }, end: { line: 2, character: 1 } }, text: '"' }]);
+    store.open(uri, path, 'python', 1, BEFORE);
+    store.lint(uri);
+    store.edit(uri, 2, [{ range: { start: { line: 2, character: 1 }, end: { line: 2, character: 1 } }, text: '"' }]);
     const rules = (fs: Finding[]) => fs.map((f) => f.rule);
     const fresh = rules(session.lintText(path, AFTER));
     assert.deepEqual(fresh, ['missing-license-header']);
     // This is tree-sitter's behaviour (0.25 Python grammar); should it ever agree, the reconcile is a no-op.
-    assert.deepEqual(rules(session.lintText(path, AFTER, store.parsed(uri))), ['missing-license-header', 'bare-noqa']);
+    assert.deepEqual(rules(store.lint(uri)!.findings), ['missing-license-header', 'bare-noqa']);
     assert.equal(store.reconcile(uri), true);
-    assert.deepEqual(rules(session.lintText(path, AFTER, store.parsed(uri))), fresh);
+    assert.deepEqual(rules(store.lint(uri)!.findings), fresh);
     // Reconciled once, it is not parsed again until the next change.
     assert.equal(store.reconcile(uri), false);
   });

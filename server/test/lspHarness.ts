@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import {
   ApplyWorkspaceEditRequest,
   CodeActionRequest,
+  CodeActionResolveRequest,
   ConfigurationRequest,
   createProtocolConnection,
   DidChangeConfigurationNotification,
@@ -54,11 +55,20 @@ export interface HarnessOptions {
   settings?: Record<string, unknown>;
   /** Whether the client claims support for file create/rename/delete in workspace edits. */
   resourceOperations?: boolean;
+  /** Workspace folders (default: `root` alone). */
+  folders?: string[];
+  /** Settings per folder path, answered for `workspace/configuration` requests scoped to that folder or a file in it. */
+  folderSettings?: Record<string, Record<string, unknown>>;
+  /** Whether the client resolves code actions (`codeAction/resolve` for `edit`), as VS Code does. */
+  codeActionResolve?: boolean;
+  initializationOptions?: unknown;
   /** Extra arguments for the server process, e.g. --node-ipc is not used here; --stdio always is. */
 }
 
 export class LspHarness {
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+  /** Every publishDiagnostics, in order. */
+  readonly published: PublishDiagnosticsParams[] = [];
   readonly appliedEdits: ApplyWorkspaceEditParams[] = [];
   readonly shownDocuments: string[] = [];
   readonly progress: Array<WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd> = [];
@@ -69,6 +79,9 @@ export class LspHarness {
   /** Messages the server showed the user (window/showMessage). */
   readonly shownMessages: string[] = [];
   settings: Record<string, unknown>;
+  folderSettings: Record<string, Record<string, unknown>>;
+  /** The `workspace/configuration` items the server asked for, by scope. */
+  readonly configurationRequests: string[] = [];
   private readonly versions = new Map<string, number>();
   private waiters: Waiter[] = [];
 
@@ -79,8 +92,10 @@ export class LspHarness {
     options: HarnessOptions,
   ) {
     this.settings = options.settings ?? {};
+    this.folderSettings = options.folderSettings ?? {};
     connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
       this.diagnostics.set(p.uri, p);
+      this.published.push(p);
       this.waiters = this.waiters.filter((w) => {
         if (w.uri !== p.uri || !w.test(p)) return true;
         w.resolve(p);
@@ -97,7 +112,14 @@ export class LspHarness {
       this.shownMessages.push(p.message);
       return null;
     });
-    connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((i) => (i.section === 'pyguide' ? this.settings : null)));
+    connection.onRequest(ConfigurationRequest.type, (params) =>
+      params.items.map((i) => {
+        if (i.section !== 'pyguide') return null;
+        this.configurationRequests.push(i.scopeUri ?? '');
+        const folder = Object.keys(this.folderSettings).find((f) => i.scopeUri === fileUri(f) || i.scopeUri?.startsWith(`${fileUri(f)}/`));
+        return folder ? this.folderSettings[folder] : this.settings;
+      }),
+    );
     connection.onRequest(ApplyWorkspaceEditRequest.type, (params) => {
       this.appliedEdits.push(params);
       return { applied: true };
@@ -133,7 +155,8 @@ export class LspHarness {
       // An in-process server would watch its own process, with a timer that keeps the tests running.
       processId: this.process ? process.pid : null,
       rootUri: fileUri(options.root),
-      workspaceFolders: [{ uri: fileUri(options.root), name: 'root' }],
+      workspaceFolders: (options.folders ?? [options.root]).map((f, i) => ({ uri: fileUri(f), name: `folder${i}` })),
+      initializationOptions: options.initializationOptions,
       capabilities: {
         workspace: {
           configuration: true,
@@ -143,7 +166,10 @@ export class LspHarness {
           workspaceFolders: true,
         },
         window: { workDoneProgress: true, showDocument: { support: true } },
-        textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true } },
+        textDocument: {
+          publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
+          ...(options.codeActionResolve && { codeAction: { dataSupport: true, resolveSupport: { properties: ['edit'] } } }),
+        },
       },
     });
     await connection.sendNotification(InitializedNotification.type, {});
@@ -181,9 +207,14 @@ export class LspHarness {
     await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes });
   }
 
-  async changeSettings(settings: Record<string, unknown>): Promise<void> {
+  async changeSettings(settings: Record<string, unknown>, folderSettings?: Record<string, Record<string, unknown>>): Promise<void> {
     this.settings = settings;
+    if (folderSettings) this.folderSettings = folderSettings;
     await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { pyguide: settings } });
+  }
+
+  async resolveCodeAction(action: CodeAction): Promise<CodeAction> {
+    return this.connection.sendRequest(CodeActionResolveRequest.type, action);
   }
 
   /** Waits for diagnostics of a uri that pass a test (default: any, for the current version). */

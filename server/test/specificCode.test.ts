@@ -1,8 +1,11 @@
-// "Use specific code [<code>]" for bare type-checker suppressions, over the code-action function.
+// "Use specific code [<code>]" for bare type-checker suppressions: bare-type-ignore's own action,
+// through the code-action function that hands rules their findings and the other tools' diagnostics.
 import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, TextDocumentEdit } from 'vscode-languageserver';
-import { quickFixActions } from '../src/lsp/codeActions';
+import { ruleById } from '../src/engine/registry';
+import { TextIndex } from '../src/engine/textIndex';
+import { quickFixActions as actionsFor, type ActionDocument } from '../src/lsp/codeActions';
 
 const TEXT = ['import os', 'x: int = os.environ["A"]  # type: ignore', 'y = f()  # pyright: ignore', 'z = g()  # pyrefly: ignore', ''].join('\n');
 
@@ -28,6 +31,10 @@ function other(line: number, source: string, code: string | number | undefined, 
 }
 
 const target = { versionOf: () => 3, supportsResourceOperations: true };
+const quickFixActions = (d: TextDocument, diagnostics: Diagnostic[]) => {
+  const doc: ActionDocument = { uri: d.uri, path: '/ws/a.py', version: d.version, index: new TextIndex(d.getText()) };
+  return actionsFor(doc, diagnostics, { target, rule: ruleById, fixAction: () => undefined });
+};
 const specific = (actions: CodeAction[]) => actions.filter((a) => a.title.startsWith('Use specific code'));
 
 /** The document text after applying an action's single text edit. */
@@ -40,7 +47,7 @@ function apply(d: TextDocument, action: CodeAction): string {
 describe('code actions: Use specific code for bare type-checker suppressions', () => {
   it('offers the code of a mypy diagnostic on the same line and inserts it right after the directive', () => {
     const d = doc();
-    const actions = specific(quickFixActions(d, [bare(1), other(1, 'mypy', 'assignment', 9)], target));
+    const actions = specific(quickFixActions(d, [bare(1), other(1, 'mypy', 'assignment', 9)]));
     assert.deepEqual(actions.map((a) => a.title), ['Use specific code [assignment]']);
     assert.equal(actions[0].kind, 'quickfix');
     assert.equal(actions[0].isPreferred, true);
@@ -51,7 +58,7 @@ describe('code actions: Use specific code for bare type-checker suppressions', (
   it('offers each code once, then all of them together', () => {
     const d = doc();
     const diagnostics = [bare(1), other(1, 'Pylance', 'reportArgumentType'), other(1, 'mypy', 'arg-type', 4), other(1, 'mypy', 'arg-type', 12)];
-    const actions = specific(quickFixActions(d, diagnostics, target));
+    const actions = specific(quickFixActions(d, diagnostics));
     assert.deepEqual(actions.map((a) => a.title), [
       'Use specific code [reportArgumentType]',
       'Use specific code [arg-type]',
@@ -62,39 +69,39 @@ describe('code actions: Use specific code for bare type-checker suppressions', (
   });
 
   it('takes numeric codes as text', () => {
-    const actions = specific(quickFixActions(doc(), [bare(1), other(1, 'mypy', 42)], target));
+    const actions = specific(quickFixActions(doc(), [bare(1), other(1, 'mypy', 42)]));
     assert.deepEqual(actions.map((a) => a.title), ['Use specific code [42]']);
   });
 
   it('offers only pyright or Pylance codes for `# pyright: ignore`, and only pyrefly codes for `# pyrefly: ignore`', () => {
     const d = doc();
-    const pyright = specific(quickFixActions(d, [bare(2), other(2, 'mypy', 'misc'), other(2, 'Pylance', 'reportCallIssue'), other(2, 'basedpyright', 'reportAny')], target));
+    const pyright = specific(quickFixActions(d, [bare(2), other(2, 'mypy', 'misc'), other(2, 'Pylance', 'reportCallIssue'), other(2, 'basedpyright', 'reportAny')]));
     assert.deepEqual(pyright.map((a) => a.title), ['Use specific code [reportCallIssue]', 'Use specific code [reportAny]', 'Use specific codes [reportCallIssue, reportAny]']);
     assert.equal(apply(d, pyright[0]).split('\n')[2], 'y = f()  # pyright: ignore[reportCallIssue]');
-    const pyrefly = specific(quickFixActions(d, [bare(3), other(3, 'Pylance', 'reportCallIssue'), other(3, 'Pyrefly', 'bad-argument-type')], target));
+    const pyrefly = specific(quickFixActions(d, [bare(3), other(3, 'Pylance', 'reportCallIssue'), other(3, 'Pyrefly', 'bad-argument-type')]));
     assert.deepEqual(pyrefly.map((a) => a.title), ['Use specific code [bad-argument-type]']);
     assert.equal(apply(d, pyrefly[0]).split('\n')[3], 'z = g()  # pyrefly: ignore[bad-argument-type]');
   });
 
   it('ignores diagnostics on other lines, without a code, or from pyguide itself', () => {
     const noqa: Diagnostic = { ...other(1, 'pyguide', 'bare-noqa'), data: { version: 3 } };
-    const actions = specific(quickFixActions(doc(), [bare(1), other(0, 'mypy', 'import'), other(1, 'mypy', undefined), other(1, 'mypy', ''), noqa], target));
+    const actions = specific(quickFixActions(doc(), [bare(1), other(0, 'mypy', 'import'), other(1, 'mypy', undefined), other(1, 'mypy', ''), noqa]));
     assert.deepEqual(actions, []);
   });
 
   it('offers nothing when the diagnostic belongs to an older version of the document', () => {
-    const actions = specific(quickFixActions(doc(4), [bare(1, 3), other(1, 'mypy', 'assignment')], target));
+    const actions = specific(quickFixActions(doc(4), [bare(1, 3), other(1, 'mypy', 'assignment')]));
     assert.deepEqual(actions, []);
   });
 
   it('offers nothing when the range no longer covers a bare directive', () => {
     const shifted = bare(1);
     shifted.range = { start: { line: 1, character: 0 }, end: { line: 1, character: 5 } };
-    assert.deepEqual(specific(quickFixActions(doc(), [shifted, other(1, 'mypy', 'assignment')], target)), []);
+    assert.deepEqual(specific(quickFixActions(doc(), [shifted, other(1, 'mypy', 'assignment')])), []);
   });
 
   it('still offers the usual ignore and documentation actions beside it', () => {
-    const titles = quickFixActions(doc(), [bare(1), other(1, 'mypy', 'assignment')], target).map((a) => a.title);
+    const titles = quickFixActions(doc(), [bare(1), other(1, "mypy", "assignment")]).map((a) => a.title);
     assert.deepEqual(titles, [
       'Use specific code [assignment]',
       'Ignore bare-type-ignore for this line',

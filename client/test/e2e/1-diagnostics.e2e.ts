@@ -70,7 +70,10 @@ describe('quick fixes', () => {
     const [finding] = await waitForDiagnostics(uri, 'an in-function-import diagnostic', (d) => d.some((x) => codeOf(x) === 'in-function-import'));
     const diagnostic = pyguideDiagnostics(uri).find((x) => codeOf(x) === 'in-function-import') ?? finding;
     assert.equal(editor.document.getText(diagnostic.range).trim(), 'import json');
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    // The fix is computed when VS Code resolves the chosen action, not when the light bulb lists it.
+    const listed = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    assert.equal(listed.find((a) => a.title === 'Move import to top of file')?.edit, undefined, 'the fix waits for resolve');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value, 100);
     const move = actions.find((a) => a.title === 'Move import to top of file');
     assert.ok(move, `no "Move import to top of file" among ${JSON.stringify(actions.map((a) => a.title))}`);
     assert.ok(move.edit && (await vscode.workspace.applyEdit(move.edit)));

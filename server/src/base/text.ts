@@ -26,7 +26,3 @@ export type FileChange =
 export function rangeAt(line: number, startChar: number, endChar: number): Range {
   return { start: { line, character: startChar }, end: { line, character: endChar } };
 }
-
-export function comparePositions(a: Position, b: Position): number {
-  return a.line - b.line || a.character - b.character;
-}

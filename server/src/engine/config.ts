@@ -1,6 +1,6 @@
 // Configuration: `[tool.pyguide]` in the workspace root pyproject.toml is the project's truth;
 // editor settings may add severity overrides and excludes on top. Defaults are the Genkit guide's.
-import { SEVERITIES, type Severity } from './types';
+import { SEVERITIES, type Severity } from '../base/severity';
 
 export type SeveritySetting = Severity | 'off';
 

@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import type { Tree } from 'web-tree-sitter';
+import type { EditorOverrides, ResolvedConfig } from './config';
 import type { CommentFact } from '../parsing/pythonSyntax';
 import type { IncrementalSyntax } from '../parsing/syntaxFacts';
 import { detachedFinding } from './detach';
@@ -29,22 +30,26 @@ export interface LintRequest {
   file: string;
   text: string;
   workspace: WorkspaceModel;
-  /** A tree the caller keeps (the server's incremental trees); otherwise one is parsed and freed. */
-  tree?: Tree;
-  /** The text's line index, when the caller keeps one up to date. */
-  index?: TextIndex;
-  /** The syntax facts of `tree`, kept across edits, and the findings per fact of `each` rules. */
-  facts?: IncrementalSyntax;
-  factFindings?: FactFindings;
+  /** The editor's settings for the file's folder, on top of the project's configuration. */
+  overrides?: EditorOverrides;
   /**
    * `now` (the default): findings carry their fixes. `deferred`: a rule's `fix` hook is left for
    * later (`Linter.fixOf`), so a keystroke never pays for fixes nobody asked for.
    */
   fixes?: 'now' | 'deferred';
-  /** What rules see of the workspace; default `workspace` itself (the CLI's cache passes one that records what is read). */
+  /** What rules see of the workspace; default `workspace` itself (the CLI's cache and the server pass one that records what is read). */
   view?: WorkspaceView;
   /** Filled with the ids of the rules that threw on this lint (their findings are missing). */
   failures?: string[];
+}
+
+/** What an open document keeps of its Python text across edits (see OpenDocuments). */
+export interface ParsedPython {
+  tree: Tree;
+  index: TextIndex;
+  /** The syntax facts of `tree`, kept across edits, and the findings per fact of `each` rules. */
+  facts: IncrementalSyntax;
+  factFindings: FactFindings;
 }
 
 export type RuleErrorHandler = (rule: Rule, file: string, error: unknown) => void;
@@ -71,6 +76,8 @@ function tomlComments(doc: TomlDocument, index: TextIndex): CommentInfo[] {
   });
 }
 
+type ActiveRule = { rule: Rule; severity: Severity };
+
 /** Runs the enabled rules over one file and returns its findings, suppressions applied. */
 export class Linter {
   private readonly failed = new Set<string>();
@@ -90,6 +97,56 @@ export class Linter {
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
       message: `pyguide did not lint this file: ${reason}`,
     };
+  }
+
+  /** Lints a text parsed for this lint only (the CLI, fix-all passes, closed files). */
+  lint(req: LintRequest): Finding[] {
+    return this.run(req, undefined);
+  }
+
+  /** Lints an open document's text with what it keeps across edits: only what an edit touched is checked again. */
+  lintParsed(req: LintRequest, parsed: ParsedPython): Finding[] {
+    return this.run(req, parsed);
+  }
+
+  /** The fix of a finding whose rule defers it, computed against the text of `req`. */
+  fixOf(req: LintRequest, parsed: ParsedPython | undefined, finding: RuleFinding & { rule: string }): Fix | undefined {
+    const rule = this.rules.find((r) => r.id === finding.rule);
+    if (!rule?.fix || !finding.deferredFix) return undefined;
+    const config = req.workspace.configFor(req.overrides);
+    const base = { file: req.file, text: req.text, index: parsed?.index ?? new TextIndex(req.text), config, workspace: req.view ?? req.workspace };
+    try {
+      if (rule.kind === 'pyproject') {
+        const toml = parseTomlDocument(req.text);
+        return toml.ok ? rule.fix({ ...base, toml }, finding) : undefined;
+      }
+      return this.withPython(req, parsed, [{ rule, severity: 'hint' }], (ctx) => rule.fix!(ctx, finding)) as Fix | undefined;
+    } catch (error) {
+      this.reportOnce(rule, req.file, error);
+      return undefined;
+    }
+  }
+
+  /** The rules that run on a file under a configuration. */
+  private active(kind: FileKind, config: ResolvedConfig): ActiveRule[] {
+    return this.rules
+      .filter((r) => r.kind === kind)
+      .map((rule) => ({ rule, severity: config.severityOf(rule.id, rule.defaultSeverity) }))
+      .filter((r): r is ActiveRule => r.severity !== 'off');
+  }
+
+  /** Runs `body` with the Python context of `req` (its tree parsed for the occasion unless `parsed` keeps one). */
+  private withPython<T>(req: LintRequest, parsed: ParsedPython | undefined, active: ActiveRule[], body: (ctx: PythonContext, source: SyntaxSource, rp: ReturnType<typeof rulePlan>) => T): T {
+    const tree = parsed?.tree ?? this.parser.parse(req.text);
+    try {
+      const rp = rulePlan(tree.language, active.map((a) => a.rule as PythonRule));
+      const source: SyntaxSource = parsed ? incrementalSource(tree, req.text, rp, parsed.facts) : oneShotSource(tree, rp);
+      const config = req.workspace.configFor(req.overrides);
+      const ctx: PythonContext = { file: req.file, text: req.text, index: parsed?.index ?? new TextIndex(req.text), config, workspace: req.view ?? req.workspace, tree, syntax: source.syntax, matches: [] };
+      return body(ctx, source, rp);
+    } finally {
+      if (!parsed) tree.delete();
+    }
   }
 
   /** Computes the deferred fixes of `findings` in place; a rule whose fix throws is reported and offers none. */
@@ -116,20 +173,15 @@ export class Linter {
     this.onRuleError(rule, file, error);
   }
 
-  lint(req: LintRequest): Finding[] {
+  private run(req: LintRequest, parsed: ParsedPython | undefined): Finding[] {
     const kind = fileKind(req.file);
-    const config = req.workspace.config;
+    const config = req.workspace.configFor(req.overrides);
     if (!kind || (req.workspace.root && isExcluded(req.workspace.root, req.file, config.exclude))) return [];
     if (req.text.length > config.maxFileSize) {
       return [Linter.unreadable(req.file, `file is ${req.text.length} characters, over the ${config.maxFileSize} limit (pyguide.maxFileSize / max-file-size)`)];
     }
-    const active = this.rules
-      .filter((r) => r.kind === kind)
-      .map((rule) => ({ rule, severity: config.severityOf(rule.id, rule.defaultSeverity) }))
-      .filter((r): r is { rule: Rule; severity: Severity } => r.severity !== 'off');
+    const active = this.active(kind, config);
     if (active.length === 0) return [];
-    const index = req.index ?? new TextIndex(req.text);
-    const base = { file: req.file, text: req.text, index, config, workspace: req.view ?? req.workspace };
     const findings: Finding[] = [];
     const run = (rule: Rule, severity: Severity, check: () => RuleFinding[]) => {
       try {
@@ -143,12 +195,7 @@ export class Linter {
     };
     let kept: Finding[];
     if (kind === 'python') {
-      const tree = req.tree ?? this.parser.parse(req.text);
-      try {
-        const rp = rulePlan(tree.language, active.map((a) => a.rule as PythonRule));
-        const source: SyntaxSource = req.facts ? incrementalSource(tree, req.text, rp, req.facts) : oneShotSource(tree, rp);
-        const ctx: PythonContext = { ...base, tree, syntax: source.syntax, matches: [] };
-        const { factFindings } = req;
+      kept = this.withPython(req, parsed, active, (ctx, source, rp) => {
         for (const { rule, severity } of active) {
           const r = rule as PythonRule;
           const error = rp.broken.get(r);
@@ -161,19 +208,20 @@ export class Linter {
           const channel = rp.channelOf.get(r);
           const whole = () => r.check({ ...ctx, matches: channel === undefined ? [] : source.matches(channel) });
           // Rules that check matches one by one re-check only the facts an edit touched.
+          const factFindings = parsed?.factFindings;
           if (channel !== undefined && checksEach(r) && factFindings?.applies(r) && source.facts && source.matchesOf) {
             const incremental = { ...source, facts: source.facts, matchesOf: source.matchesOf };
             run(r, severity, () => factFindings.check(r, channel, ctx, incremental) ?? whole());
           } else run(r, severity, whole);
         }
-        kept = this.unsuppressed(findings, pythonComments(source.comments(), req.text));
-        if (req.fixes !== 'deferred') this.fixNow(kept, ctx, req.failures);
-      } finally {
-        if (!req.tree) tree.delete();
-      }
+        const unsuppressed = this.unsuppressed(findings, pythonComments(source.comments(), req.text));
+        if (req.fixes !== 'deferred') this.fixNow(unsuppressed, ctx, req.failures);
+        return unsuppressed;
+      });
     } else {
       const toml = parseTomlDocument(req.text);
-      const ctx = { ...base, toml };
+      const index = new TextIndex(req.text);
+      const ctx = { file: req.file, text: req.text, index, config, workspace: req.view ?? req.workspace, toml };
       for (const { rule, severity } of active) {
         const r = rule as PyprojectRule;
         if (toml.ok || r.checksInvalidToml) run(rule, severity, () => r.check(ctx));
@@ -203,4 +251,3 @@ export function compareFindings(a: Finding, b: Finding): number {
     (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0)
   );
 }
-

@@ -24,17 +24,21 @@ export class LintSession {
     return new LintSession(files, parser, new Linter(parser, onRuleError, rules));
   }
 
-  /** Lints a text; `parsed` is what the caller keeps of it (the server's incremental trees). */
-  lintText(file: string, text: string, parsed?: Pick<LintRequest, 'tree' | 'index' | 'facts' | 'factFindings' | 'fixes' | 'view' | 'failures'>): Finding[] {
-    return this.linter.lint({ file, text, workspace: this.workspaces.forFile(file), ...parsed });
+  /**
+   * Lints a text once (no tree is kept). `overrides` are the editor's settings for its folder;
+   * `view` what rules see of the workspace (one that records what is read); `failures` collects the
+   * rules that threw.
+   */
+  lintText(file: string, text: string, options: Pick<LintRequest, 'overrides' | 'view' | 'failures'> = {}): Finding[] {
+    return this.linter.lint({ file, text, workspace: this.workspaces.forFile(file), ...options });
   }
 
   /** Lints a file as the file source has it; unreadable files get one finding that says why. */
-  lintFile(file: string): Finding[] {
+  lintFile(file: string, options: Pick<LintRequest, 'overrides' | 'view' | 'failures'> = {}): Finding[] {
     const workspace = this.workspaces.forFile(file);
-    const read = this.files.read(file, workspace.config.maxFileSize);
+    const read = this.files.read(file, workspace.configFor(options.overrides).maxFileSize);
     if (!read.ok) return read.missing ? [] : [Linter.unreadable(file, read.reason)];
-    return this.linter.lint({ file, text: read.text, workspace });
+    return this.linter.lint({ file, text: read.text, workspace, ...options });
   }
 
   isPrepared(workspace: WorkspaceModel): boolean {

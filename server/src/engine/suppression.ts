@@ -1,4 +1,8 @@
-import type { Finding, Rule } from './types';
+// Suppression comments, read and written in one place: `# pyguide: ignore[...]` on a line (or alone
+// on the line before), `# pyguide: ignore-file[...]` near the top, and Ruff's `# noqa: CODE` for a
+// rule's Ruff twin.
+import { preludeLines, type TextIndex } from './textIndex';
+import type { Finding, Rule, TextEdit } from './types';
 
 export interface CommentInfo {
   /** 0-based line of the comment. */
@@ -12,7 +16,7 @@ export interface CommentInfo {
 /** How many lines from the top an `ignore-file` comment may stand. */
 export const FILE_DIRECTIVE_LINES = 30;
 
-const LINE_DIRECTIVE = /#\s*pyguide\s*:\s*ignore\s*\[([^\]]*)\]/i;
+export const LINE_DIRECTIVE = /#\s*pyguide\s*:\s*ignore\s*\[([^\]]*)\]/i;
 const FILE_DIRECTIVE = /#\s*pyguide\s*:\s*ignore-file\s*\[([^\]]*)\]/i;
 // Ruff's own grammar: `# noqa: A1, B2` on a line, `# ruff: noqa: A1` for the file.
 const NOQA = /#\s*noqa\s*:\s*([A-Z]+[0-9]+(?:[\s,]+[A-Z]+[0-9]+)*)/i;
@@ -58,4 +62,28 @@ export class Suppressions {
   isSuppressed(finding: Pick<Finding, 'rule' | 'range'>): boolean {
     return this.fileWide.has(finding.rule) || !!this.byLine.get(finding.range.start.line)?.has(finding.rule);
   }
+}
+
+/** The edit that adds `rule` to the line's `# pyguide: ignore[...]`, writing one if there is none. */
+export function ignoreForLineEdit(index: TextIndex, line: number, rule: string): TextEdit {
+  const lineText = index.lineText(line);
+  const existing = LINE_DIRECTIVE.exec(lineText);
+  if (existing) {
+    const listStart = existing.index + existing[0].indexOf('[') + 1;
+    const listEnd = listStart + existing[1].length;
+    const listed = ids(existing[1]);
+    return {
+      range: { start: { line, character: listStart }, end: { line, character: listEnd } },
+      newText: [...listed, rule].join(', '),
+    };
+  }
+  return { range: { start: { line, character: lineText.length }, end: { line, character: lineText.length } }, newText: `  # pyguide: ignore[${rule}]` };
+}
+
+/** The edit that adds `# pyguide: ignore-file[rule]` at the top, below a shebang or encoding line. */
+export function ignoreForFileEdit(index: TextIndex, rule: string): TextEdit {
+  const line = preludeLines(index);
+  const at = line < index.lineCount ? { line, character: 0 } : { line: line - 1, character: index.lineEnd(line - 1) - index.lineStart(line - 1) };
+  const directive = `# pyguide: ignore-file[${rule}]`;
+  return { range: { start: at, end: at }, newText: line < index.lineCount ? `${directive}${index.eol}` : `${index.eol}${directive}` };
 }

@@ -1,4 +1,4 @@
-import type { Position, Range } from './types';
+import { rangeAt, type Position, type Range } from '../base/text';
 
 /** Appends the line starts found in `text[from, to)` (a `\r\n` pair is one line break). */
 function scanLineStarts(text: string, from: number, to: number, starts: number[]): number[] {
@@ -102,11 +102,20 @@ export class TextIndex {
   }
 }
 
-export function rangeAt(line: number, startChar: number, endChar: number): Range {
-  return { start: { line, character: startChar }, end: { line, character: endChar } };
-}
+export { rangeAt } from '../base/text';
 
 /** The first line of a file, as a range: where file-level findings point. */
 export function fileStartRange(index: TextIndex): Range {
   return rangeAt(0, 0, index.lineCount > 0 ? index.lineEnd(0) - index.lineStart(0) : 0);
+}
+
+// PEP 263: the encoding declaration lives on the first or second line.
+const ENCODING = /^[ \t\f]*#.*?coding[:=][ \t]*[-\w.]+/;
+
+/** How many lines at the top must stay first: a shebang, then a PEP 263 encoding declaration. */
+export function preludeLines(index: TextIndex): number {
+  let line = 0;
+  if (index.lineText(0).replace(/^\uFEFF/, '').startsWith('#!')) line++;
+  if (line < index.lineCount && ENCODING.test(index.lineText(line))) line++;
+  return line;
 }

@@ -7,7 +7,7 @@ import type { TomlDocument } from '../parsing/toml';
 import type { WorkspaceView } from '../workspace/view';
 import type { FactKind, PythonSyntax } from '../parsing/pythonSyntax';
 import type { SyntaxMatch } from '../parsing/syntaxPlan';
-import type { FileChange, Range } from '../base/text';
+import type { FileChange, Range, TextEdit } from '../base/text';
 import type { Severity } from '../base/severity';
 
 export type { FileChange, Position, Range, TextEdit } from '../base/text';
@@ -59,6 +59,30 @@ export interface Finding extends RuleFinding {
 }
 
 export type FileKind = 'python' | 'pyproject';
+
+/** Another tool's diagnostic on the line of a finding, as the editor passes it to code actions. */
+export interface PeerDiagnostic {
+  source: string | undefined;
+  code: string;
+  range: Range;
+}
+
+/** What a rule's contextual actions are computed from: the document as the editor has it now. */
+export interface ActionContext {
+  file: string;
+  text: string;
+  index: TextIndex;
+  finding: Finding;
+  /** Other tools' coded diagnostics on the finding's line (for rules with `readsPeerDiagnostics`). */
+  peers: readonly PeerDiagnostic[];
+}
+
+/** An action a rule offers on one of its findings besides its fix, e.g. "Use specific code [X]". */
+export interface ContextualAction {
+  title: string;
+  edits: TextEdit[];
+  preferred?: boolean;
+}
 
 interface ContextBase {
   /** Absolute path of the file being checked. */
@@ -120,6 +144,10 @@ interface RuleBase {
   summary: string;
   /** Ruff's code for the same check: `# noqa: <code>` suppresses this rule too. */
   ruffTwin?: string;
+  /** Actions on one of the rule's findings besides its fix, computed when the editor asks for them. */
+  actions?(ctx: ActionContext): ContextualAction[];
+  /** The editor should hand `actions` the other tools' diagnostics on the lines of this rule's findings. */
+  readsPeerDiagnostics?: boolean;
 }
 
 export interface PythonRule extends RuleBase {

@@ -1,114 +1,192 @@
-import { CodeAction, CodeActionKind, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+// Code actions: each finding's fix, the actions its rule owns, ignore comments and the docs link;
+// fix-all. Fixes a rule defers, and fix-all, are computed when the editor resolves the action (or,
+// for a client that cannot resolve, when it asks for the actions), never on a keystroke.
+import { CodeAction, CodeActionKind, type CodeActionParams, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
+import type { EditorOverrides } from '../engine/config';
+import type { OpenDocuments } from '../engine/documents';
+import { ruleById } from '../engine/registry';
+import { ignoreForFileEdit, ignoreForLineEdit } from '../engine/suppression';
+import { minimalEdit } from '../engine/textEdits';
+import { TextIndex } from '../engine/textIndex';
+import type { Finding, Fix, PeerDiagnostic, Rule } from '../engine/types';
 import { SOURCE, toWorkspaceEdit, type DiagnosticData, type EditTarget } from './convert';
-import { BARE_TYPE_IGNORE } from './protocol';
+import { overridesOf, type FolderSettings } from './settings';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.pyguide`;
 export const SHOW_DOCUMENTATION_COMMAND = 'pyguide.showDocumentation';
 
-const LINE_DIRECTIVE = /#\s*pyguide\s*:\s*ignore\s*\[([^\]]*)\]/i;
+type PyguideDiagnostic = Diagnostic & { code: string; data: DiagnosticData };
 
-export function isPyguideDiagnostic(d: Diagnostic): d is Diagnostic & { code: string; data: DiagnosticData } {
+export function isPyguideDiagnostic(d: Diagnostic): d is PyguideDiagnostic {
   return d.source === SOURCE && typeof d.code === 'string' && !!d.data;
 }
 
 /** Edits bound to the document version they were computed for. */
-export function versionedEdit(doc: TextDocument, edits: TextEdit[]): WorkspaceEdit {
+export function versionedEdit(doc: { uri: string; version: number }, edits: TextEdit[]): WorkspaceEdit {
   return { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits }] };
 }
 
-/** The edit that adds `rule` to the line's `# pyguide: ignore[...]`, writing one if there is none. */
-export function ignoreForLineEdit(doc: TextDocument, line: number, rule: string): TextEdit {
-  const lineText = doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '');
-  const existing = LINE_DIRECTIVE.exec(lineText);
-  if (existing) {
-    const listStart = existing.index + existing[0].indexOf('[') + 1;
-    const listEnd = listStart + existing[1].length;
-    const ids = existing[1].split(',').map((s) => s.trim()).filter(Boolean);
-    return {
-      range: { start: { line, character: listStart }, end: { line, character: listEnd } },
-      newText: [...ids, rule].join(', '),
-    };
-  }
-  return { range: { start: { line, character: lineText.length }, end: { line, character: lineText.length } }, newText: `  # pyguide: ignore[${rule}]` };
+/** What an action left for `codeAction/resolve` carries. */
+type ResolveData = { uri: string; version: number; fixAll: true } | { uri: string; version: number; rule: string; range: Diagnostic['range'] };
+
+/** A document as the code actions read it. */
+export interface ActionDocument {
+  uri: string;
+  path: string;
+  version: number;
+  index: TextIndex;
 }
 
-/** The edit that adds `# pyguide: ignore-file[rule]` at the top, below a shebang or encoding line. */
-export function ignoreForFileEdit(doc: TextDocument, rule: string): TextEdit {
-  let line = 0;
-  const first = (n: number) => doc.getText({ start: { line: n, character: 0 }, end: { line: n + 1, character: 0 } });
-  while (line < 2 && line < doc.lineCount && /^#!|^#.*coding[:=]/.test(first(line))) line++;
-  const eol = doc.getText().includes('\r\n') ? '\r\n' : '\n';
-  return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `# pyguide: ignore-file[${rule}]${eol}` };
+export interface ActionSources {
+  target: EditTarget;
+  rule(id: string): Rule | undefined;
+  /** The action applying a finding's fix: its own, or one left for resolve when the rule defers it. */
+  fixAction(d: PyguideDiagnostic): CodeAction | undefined;
 }
 
-/** Which checkers' codes a suppression directive understands; `type: ignore` is read by all of them. */
-const DIRECTIVE_SOURCES: Record<string, RegExp> = {
-  pyright: /pyright|pylance/i,
-  pyrefly: /pyrefly/i,
-};
-
-/**
- * "Use specific code [<code>]" for a bare `# type: ignore` (or `# pyright:`/`# pyrefly: ignore`)
- * when another checker reports a coded diagnostic on the same line. The client adds those other
- * diagnostics to the request; the pyguide diagnostic's range is the directive, so the code goes
- * right after it.
- */
-export function specificCodeActions(doc: TextDocument, bare: Diagnostic & { data: DiagnosticData }, diagnostics: Diagnostic[]): CodeAction[] {
-  if (bare.data.version !== doc.version) return [];
-  const directive = doc.getText(bare.range);
-  const tool = /^#\s*(\w+)\s*:\s*ignore$/i.exec(directive)?.[1].toLowerCase();
-  if (!tool) return [];
-  const accepts = DIRECTIVE_SOURCES[tool];
-  const codes: string[] = [];
-  for (const d of diagnostics) {
-    if (d.source === SOURCE || d.code === undefined || d.code === '' || d.range.start.line !== bare.range.start.line) continue;
-    if (accepts && !accepts.test(d.source ?? '')) continue;
-    const code = String(d.code);
-    if (!codes.includes(code)) codes.push(code);
-  }
-  const choices = codes.map((c) => [c]);
-  if (codes.length > 1) choices.push(codes);
-  return choices.map((chosen) => {
-    const title = `Use specific code${chosen.length > 1 ? 's' : ''} [${chosen.join(', ')}]`;
-    const action = CodeAction.create(title, versionedEdit(doc, [{ range: { start: bare.range.end, end: bare.range.end }, newText: `[${chosen.join(', ')}]` }]), CodeActionKind.QuickFix);
-    action.diagnostics = [bare];
-    action.isPreferred = chosen.length === 1 && codes.length === 1;
-    return action;
-  });
+/** The diagnostic as the finding it was made from, for a rule's contextual actions. */
+function findingOf(d: PyguideDiagnostic, file: string): Finding {
+  return { rule: d.code, range: d.range, message: typeof d.message === 'string' ? d.message : d.message.value, severity: 'warning', file };
 }
 
-/** Quick fixes, ignore comments and documentation links for the pyguide diagnostics in a range. */
-export function quickFixActions(doc: TextDocument, diagnostics: Diagnostic[], target: EditTarget): CodeAction[] {
+function peersOn(line: number, diagnostics: readonly Diagnostic[]): PeerDiagnostic[] {
+  return diagnostics
+    .filter((d) => d.source !== SOURCE && d.code !== undefined && d.code !== '' && d.range.start.line === line)
+    .map((d) => ({ source: d.source, code: String(d.code), range: d.range }));
+}
+
+/** Quick fixes, rule actions, ignore comments and documentation links for the pyguide diagnostics in a range. */
+export function quickFixActions(doc: ActionDocument, diagnostics: Diagnostic[], sources: ActionSources): CodeAction[] {
   const actions: CodeAction[] = [];
   const fileIgnores = new Set<string>();
   for (const d of diagnostics.filter(isPyguideDiagnostic)) {
-    const { fix, version } = d.data;
-    // A diagnostic from an older version of the document carries a fix for text that is gone.
-    if (fix && version === doc.version) {
-      const edit = toWorkspaceEdit(fix, target);
-      if (edit) {
-        const action = CodeAction.create(fix.title, edit, CodeActionKind.QuickFix);
+    // A diagnostic from an older version of the document points at text that is gone.
+    const current = d.data.version === doc.version;
+    if (current) {
+      const fix = sources.fixAction(d);
+      if (fix) actions.push(fix);
+      const rule = sources.rule(d.code);
+      for (const a of rule?.actions?.({ file: doc.path, text: doc.index.text, index: doc.index, finding: findingOf(d, doc.path), peers: peersOn(d.range.start.line, diagnostics) }) ?? []) {
+        const action = CodeAction.create(a.title, versionedEdit(doc, a.edits), CodeActionKind.QuickFix);
         action.diagnostics = [d];
-        action.isPreferred = fix.safe;
+        action.isPreferred = !!a.preferred;
         actions.push(action);
       }
     }
-    if (d.code === BARE_TYPE_IGNORE) actions.push(...specificCodeActions(doc, d, diagnostics));
-    const lineAction = CodeAction.create(
-      `Ignore ${d.code} for this line`,
-      versionedEdit(doc, [ignoreForLineEdit(doc, d.range.start.line, d.code)]),
-      CodeActionKind.QuickFix,
-    );
+    const lineAction = CodeAction.create(`Ignore ${d.code} for this line`, versionedEdit(doc, [ignoreForLineEdit(doc.index, d.range.start.line, d.code)]), CodeActionKind.QuickFix);
     lineAction.diagnostics = [d];
     actions.push(lineAction);
     if (!fileIgnores.has(d.code)) {
       fileIgnores.add(d.code);
-      const fileAction = CodeAction.create(`Ignore ${d.code} for this file`, versionedEdit(doc, [ignoreForFileEdit(doc, d.code)]), CodeActionKind.QuickFix);
+      const fileAction = CodeAction.create(`Ignore ${d.code} for this file`, versionedEdit(doc, [ignoreForFileEdit(doc.index, d.code)]), CodeActionKind.QuickFix);
       fileAction.diagnostics = [d];
       actions.push(fileAction);
       actions.push(CodeAction.create(`Show documentation for ${d.code}`, { title: `Show documentation for ${d.code}`, command: SHOW_DOCUMENTATION_COMMAND, arguments: [d.code] }, CodeActionKind.QuickFix));
     }
   }
   return actions;
+}
+
+/** The server's code actions over the engine's open documents. */
+export class CodeActions {
+  /** Whether the client resolves actions (`codeAction/resolve` with `edit`): then fixes wait for it. */
+  resolveSupport = false;
+
+  constructor(
+    private readonly documents: OpenDocuments,
+    private readonly settings: FolderSettings,
+    private readonly target: () => EditTarget,
+  ) {}
+
+  async codeActions({ textDocument, context }: CodeActionParams): Promise<CodeAction[]> {
+    const doc = this.documents.get(textDocument.uri);
+    if (!doc) return [];
+    const only = context.only;
+    const wantsFixAll = only?.some((k) => FIX_ALL_KIND.startsWith(k) && k !== '' && k !== CodeActionKind.QuickFix);
+    if (only && wantsFixAll) return this.fixAllAction(doc.uri, doc.version, 'Fix all pyguide problems', FIX_ALL_KIND);
+    if (only && !only.some((k) => CodeActionKind.QuickFix.startsWith(k))) return [];
+    const overrides = overridesOf(await this.settings.forUri(doc.uri));
+    const current = this.documents.get(doc.uri);
+    if (!current || current.version !== doc.version) return [];
+    const actionDoc = { uri: doc.uri, path: doc.path, version: doc.version, index: new TextIndex(doc.text) };
+    const actions = quickFixActions(actionDoc, context.diagnostics, {
+      target: this.target(),
+      rule: ruleById,
+      fixAction: (d) => this.fixAction(actionDoc, d, overrides),
+    });
+    const fixable = doc.findings?.filter((f) => f.fix?.safe || f.deferredFix?.safe).length ?? 0;
+    if (fixable > 1) actions.push(...(await this.fixAllAction(doc.uri, doc.version, 'Fix all auto-fixable pyguide problems', CodeActionKind.QuickFix)));
+    return actions;
+  }
+
+  /** Computes what an action left for later does. */
+  async resolve(action: CodeAction): Promise<CodeAction> {
+    const data = action.data as ResolveData | undefined;
+    if (!data || action.edit) return action;
+    const doc = this.documents.get(data.uri);
+    // The document moved on: the action has nothing left to do (the editor asks again).
+    if (!doc || doc.version !== data.version) return action;
+    const overrides = overridesOf(await this.settings.forUri(doc.uri));
+    if (this.documents.get(data.uri)?.version !== data.version) return action;
+    if ('fixAll' in data) {
+      const edit = this.fixAllEditWith(data.uri, overrides);
+      return edit ? { ...action, edit } : action;
+    }
+    const finding = this.findingAt(data.uri, data.rule, data.range);
+    const fix = finding && this.documents.fixOf(data.uri, finding, overrides);
+    const edit = fix && toWorkspaceEdit(fix, this.target());
+    return edit ? { ...action, edit } : action;
+  }
+
+  /** The single edit that applies every safe text fix to an open document (fix-all). */
+  async fixAllEdit(uri: string): Promise<WorkspaceEdit | undefined> {
+    return this.fixAllEditWith(uri, overridesOf(await this.settings.forUri(uri)));
+  }
+
+  private fixAllEditWith(uri: string, overrides: EditorOverrides): WorkspaceEdit | undefined {
+    const doc = this.documents.get(uri);
+    if (!doc) return undefined;
+    const fixed = this.documents.fixAll(uri, overrides);
+    const edit = fixed === undefined ? undefined : minimalEdit(doc.text, fixed);
+    return edit ? versionedEdit(doc, [edit]) : undefined;
+  }
+
+  private findingAt(uri: string, rule: string, range: Diagnostic['range']): Finding | undefined {
+    const same = (a: Diagnostic['range'], b: Diagnostic['range']) => a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+    return this.documents.get(uri)?.findings?.find((f) => f.rule === rule && same(f.range, range));
+  }
+
+  private fixAction(doc: ActionDocument, d: PyguideDiagnostic, overrides: EditorOverrides): CodeAction | undefined {
+    const summary: { title: string; safe: boolean } | undefined = d.data.fix ?? d.data.deferredFix;
+    if (!summary) return undefined;
+    let action: CodeAction;
+    if (d.data.fix) {
+      const edit = toWorkspaceEdit(d.data.fix, this.target());
+      if (!edit) return undefined;
+      action = CodeAction.create(summary.title, edit, CodeActionKind.QuickFix);
+    } else if (this.resolveSupport) {
+      action = CodeAction.create(summary.title, CodeActionKind.QuickFix);
+      action.data = { uri: doc.uri, version: doc.version, rule: d.code, range: d.range } satisfies ResolveData;
+    } else {
+      const finding = this.findingAt(doc.uri, d.code, d.range);
+      const fix: Fix | undefined = finding && this.documents.fixOf(doc.uri, finding, overrides);
+      const edit = fix && toWorkspaceEdit(fix, this.target());
+      if (!edit || !fix) return undefined;
+      action = CodeAction.create(fix.title, edit, CodeActionKind.QuickFix);
+    }
+    action.diagnostics = [d];
+    action.isPreferred = summary.safe;
+    return action;
+  }
+
+  /** The fix-all action: left for resolve when the client can, else computed now. */
+  private async fixAllAction(uri: string, version: number, title: string, kind: string): Promise<CodeAction[]> {
+    if (this.resolveSupport) {
+      const action = CodeAction.create(title, kind);
+      action.data = { uri, version, fixAll: true } satisfies ResolveData;
+      return [action];
+    }
+    const edit = await this.fixAllEdit(uri);
+    return edit && this.documents.get(uri)?.version === version ? [{ title, kind, edit }] : [];
+  }
 }

@@ -6,8 +6,8 @@ import {
   type DiagnosticRelatedInformation,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
-import { docsUrl } from '../engine/registry';
-import type { Finding, Fix } from '../engine/types';
+import { docsUrl, ruleById } from '../engine/registry';
+import type { DeferredFix, Finding, Fix } from '../engine/types';
 
 export const SOURCE = 'pyguide';
 
@@ -18,10 +18,13 @@ const SEVERITY = {
   hint: DiagnosticSeverity.Hint,
 } as const;
 
-/** What travels in `diagnostic.data`: the fix itself and the version it was computed for. */
+/** What travels in `diagnostic.data`: the version it was computed for, and the fix or what the rule will compute. */
 export interface DiagnosticData {
   version: number | null;
   fix?: Fix;
+  deferredFix?: DeferredFix;
+  /** The client should add other tools' diagnostics on this line to code action requests. */
+  peers?: true;
 }
 
 export function uriToPath(uri: string): string | undefined {
@@ -38,7 +41,7 @@ export function toDiagnostic(f: Finding, version: number | null): Diagnostic {
     location: { uri: pathToUri(r.file), range: r.range },
     message: r.message,
   }));
-  const data: DiagnosticData = { version, fix: f.fix };
+  const data: DiagnosticData = { version, fix: f.fix, deferredFix: f.deferredFix, ...(ruleById(f.rule)?.readsPeerDiagnostics && { peers: true as const }) };
   return {
     range: f.range,
     severity: SEVERITY[f.severity],

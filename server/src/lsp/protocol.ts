@@ -23,6 +23,3 @@ export interface SweepResult {
   findings: number;
   cancelled: boolean;
 }
-
-/** The rule whose findings the client pairs with other type checkers' diagnostics. */
-export const BARE_TYPE_IGNORE = 'bare-type-ignore';

@@ -1,5 +1,6 @@
-import { SEVERITIES } from '../engine/types';
-import type { SeveritySetting } from '../engine/config';
+import type { Connection, InitializeParams, WorkspaceFolder } from 'vscode-languageserver';
+import { SEVERITIES } from '../base/severity';
+import type { EditorOverrides, SeveritySetting } from '../engine/config';
 
 /** The editor settings under `pyguide.*`; package.json declares the same keys and defaults. */
 export interface PyguideSettings {
@@ -38,4 +39,66 @@ export function normalizeSettings(raw: unknown): PyguideSettings {
     exclude: Array.isArray(r.exclude) ? r.exclude.filter((x): x is string => typeof x === 'string') : d.exclude,
     maxFileSize: typeof r.maxFileSize === 'number' && r.maxFileSize > 0 ? r.maxFileSize : d.maxFileSize,
   };
+}
+
+/** What of the editor's settings linting takes, as an argument. */
+export function overridesOf(settings: PyguideSettings): EditorOverrides {
+  return { severity: settings.severity, exclude: settings.exclude, maxFileSize: settings.maxFileSize };
+}
+
+/**
+ * The editor's settings per workspace folder: asked of the client once per folder (or file outside
+ * any folder) and forgotten when the client says they changed. Every feature that lints, live
+ * diagnostics and the workspace sweep alike, gets them here, so all see the same settings.
+ */
+export class FolderSettings {
+  private folders: WorkspaceFolder[] = [];
+  private readonly cache = new Map<string, Promise<PyguideSettings>>();
+  private pull = false;
+  private pushed: unknown = undefined;
+
+  constructor(private readonly connection: Connection) {}
+
+  initialize(params: InitializeParams): void {
+    this.pull = !!params.capabilities.workspace?.configuration;
+    this.pushed = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
+    this.folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
+  }
+
+  get list(): readonly WorkspaceFolder[] {
+    return this.folders;
+  }
+
+  foldersChanged(added: readonly WorkspaceFolder[], removed: readonly WorkspaceFolder[]): void {
+    this.folders = [...this.folders.filter((f) => !removed.some((r) => r.uri === f.uri)), ...added];
+    this.cache.clear();
+  }
+
+  /** The workspace folder holding a uri (the innermost, for nested folders); a folder holds itself. */
+  folderOf(uri: string): WorkspaceFolder | undefined {
+    let best: WorkspaceFolder | undefined;
+    for (const f of this.folders) {
+      const base = f.uri.endsWith('/') ? f.uri.slice(0, -1) : f.uri;
+      if ((uri === base || uri.startsWith(`${base}/`)) && (!best || base.length > best.uri.length)) best = f;
+    }
+    return best;
+  }
+
+  /** The settings that apply to a document or folder uri. */
+  forUri(uri: string): Promise<PyguideSettings> {
+    if (!this.pull) return Promise.resolve(normalizeSettings(this.pushed ?? DEFAULT_SETTINGS));
+    const scope = this.folderOf(uri)?.uri ?? uri;
+    let settings = this.cache.get(scope);
+    if (!settings) {
+      settings = this.connection.workspace.getConfiguration({ scopeUri: scope, section: 'pyguide' }).then(normalizeSettings, () => DEFAULT_SETTINGS);
+      this.cache.set(scope, settings);
+    }
+    return settings;
+  }
+
+  /** The client said settings changed (`pushed`: what it sent along, for clients that do not answer requests). */
+  changed(pushed: unknown): void {
+    if (pushed !== undefined) this.pushed = pushed;
+    this.cache.clear();
+  }
 }

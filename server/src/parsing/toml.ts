@@ -1,6 +1,6 @@
 import { parseTOML } from 'toml-eslint-parser';
 import type { AST } from 'toml-eslint-parser';
-import type { Range } from '../engine/types';
+import type { Range } from '../base/text';
 import { MAX_TOML_NESTING, own, tomlData, tooDeep } from './tomlData';
 
 export type TomlAst = AST.TOMLProgram;

@@ -67,8 +67,8 @@ export class WorkspaceModel implements WorkspaceView {
   private pythonByName: Map<string, string[]> | undefined;
   private memberImportsCache: readonly MemberImport[] | undefined;
   private configState: { config: PyguideConfig; problems: string[] } | undefined;
-  private resolved: ResolvedConfig | undefined;
-  private overrides: EditorOverrides = {};
+  /** The configuration resolved per set of editor settings (most workspaces see one or two). */
+  private resolved = new Map<string, ResolvedConfig>();
   /** Counts the changes of anything derived here, so those who remember readings know when to forget them. */
   generation = 0;
 
@@ -86,18 +86,21 @@ export class WorkspaceModel implements WorkspaceView {
     return this.loadConfig().problems;
   }
 
+  /** The project's configuration alone (the CLI's). */
   get config(): ResolvedConfig {
-    this.resolved ??= resolveConfig(this.loadConfig().config, this.overrides);
-    return this.resolved;
+    return this.configFor(undefined);
   }
 
-  setOverrides(overrides: EditorOverrides): void {
-    // The server sets them before every lint: the configuration object stays the same while they
-    // do, so what is cached against it (findings per syntax fact) stays valid.
-    if (JSON.stringify(overrides) === JSON.stringify(this.overrides)) return;
-    this.overrides = overrides;
-    this.resolved = undefined;
-    this.generation++;
+  /**
+   * The project's configuration under some editor settings. Settings are an argument, never state:
+   * the same settings give the same object, so what is cached against it (findings per syntax
+   * fact) stays valid while they do.
+   */
+  configFor(overrides: EditorOverrides | undefined): ResolvedConfig {
+    const key = overrides ? JSON.stringify([overrides.severity, overrides.exclude, overrides.maxFileSize]) : '';
+    let config = this.resolved.get(key);
+    if (!config) this.resolved.set(key, (config = resolveConfig(this.loadConfig().config, overrides)));
+    return config;
   }
 
   private loadConfig(): { config: PyguideConfig; problems: string[] } {
@@ -252,7 +255,7 @@ export class WorkspaceModel implements WorkspaceView {
       this.memberImportsCache = undefined;
       if (file === this.rootPyproject) {
         this.configState = undefined;
-        this.resolved = undefined;
+        this.resolved.clear();
         this.sourcesCache = undefined;
         // The layout may have changed: what a package holds is looked at again.
         this.filesCache.clear();

@@ -1,6 +1,6 @@
 import type { MemberKind } from '../engine/config';
 import type { TextIndex } from '../engine/textIndex';
-import type { Range } from '../engine/types';
+import type { Range } from '../base/text';
 import type { TomlDocument } from '../parsing/toml';
 
 /** A workspace member package found by the layout rules. */

@@ -1,5 +1,5 @@
 import type { LicenseConfig } from '../../engine/config';
-import { fileStartRange, type TextIndex } from '../../engine/textIndex';
+import { fileStartRange, preludeLines, type TextIndex } from '../../engine/textIndex';
 import type { PythonContext, PythonRule, RuleFinding } from '../../engine/types';
 
 // Ruff's CPY001 notion of a copyright line: a year, or years joined by `-` or `, `, optionally
@@ -7,8 +7,6 @@ import type { PythonContext, PythonRule, RuleFinding } from '../../engine/types'
 const COPYRIGHT = /Copyright\s+(?:(?:\(c\)|©)\s+)?\d{4}(?:\s*(?:-|–|,)\s*\d{4})*\s+(\S.*)$/i;
 const SPDX = /SPDX-License-Identifier\s*:\s*(\S*)/;
 const APACHE_NOTICE = 'Licensed under the Apache License, Version 2.0';
-// PEP 263: the encoding declaration lives on the first or second line.
-const ENCODING = /^[ \t\f]*#.*?coding[:=][ \t]*[-\w.]+/;
 const HEADER_MARK = /SPDX-License-Identifier|Copyright\s+(?:(?:\(c\)|©)\s+)?\d{4}/i;
 
 const APACHE_NOTICE_LINES = [
@@ -29,14 +27,6 @@ const APACHE_NOTICE_LINES = [
 function licenseHeaderLines(license: LicenseConfig, year: number): string[] {
   const body = [`Copyright ${year} ${license.holder}`, '', ...(license.style === 'full' ? [...APACHE_NOTICE_LINES, ''] : []), `SPDX-License-Identifier: ${license.spdx}`];
   return body.map((l) => (l ? `# ${l}` : '#'));
-}
-
-/** Lines before the header's place: a shebang, then a PEP 263 encoding line. */
-function preludeLines(index: TextIndex): number {
-  let line = 0;
-  if (index.lineText(0).replace(/^\uFEFF/, '').startsWith('#!')) line++;
-  if (line < index.lineCount && ENCODING.test(index.lineText(line))) line++;
-  return line;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import type { TextIndex } from '../../engine/textIndex';
-import type { PythonRule, RuleFinding } from '../../engine/types';
+import type { ActionContext, ContextualAction, PythonRule, RuleFinding } from '../../engine/types';
 import { commentMatches } from '../_comments';
 
 // A type checker's ignore directive right after a `#` (several may share one comment), with the
@@ -36,6 +36,37 @@ function afterOpenQuote(comment: Node, index: TextIndex): boolean {
   return quote !== '';
 }
 
+/** Which checkers' codes a directive understands; `type: ignore` is read by all of them. */
+const DIRECTIVE_SOURCES: Record<string, RegExp> = {
+  pyright: /pyright|pylance/i,
+  pyrefly: /pyrefly/i,
+  ty: /\bty\b/i,
+};
+
+/**
+ * "Use specific code [<code>]" when another checker reports a coded diagnostic on the line: the
+ * finding's range is the directive, so the code goes right after it.
+ */
+function specificCodeActions({ finding, index, peers }: ActionContext): ContextualAction[] {
+  const start = index.offsetAt(finding.range.start);
+  const directive = index.text.slice(start, index.offsetAt(finding.range.end));
+  const tool = /^#\s*(\w+)\s*:\s*ignore$/i.exec(directive)?.[1].toLowerCase();
+  if (!tool) return [];
+  const accepts = DIRECTIVE_SOURCES[tool];
+  const codes: string[] = [];
+  for (const d of peers) {
+    if (d.range.start.line !== finding.range.start.line || (accepts && !accepts.test(d.source ?? ''))) continue;
+    if (!codes.includes(d.code)) codes.push(d.code);
+  }
+  const choices = codes.map((c) => [c]);
+  if (codes.length > 1) choices.push(codes);
+  return choices.map((chosen) => ({
+    title: `Use specific code${chosen.length > 1 ? 's' : ''} [${chosen.join(', ')}]`,
+    edits: [{ range: { start: finding.range.end, end: finding.range.end }, newText: `[${chosen.join(', ')}]` }],
+    preferred: chosen.length === 1 && codes.length === 1,
+  }));
+}
+
 export const bareTypeIgnore: PythonRule = {
   id: 'bare-type-ignore',
   kind: 'python',
@@ -44,6 +75,8 @@ export const bareTypeIgnore: PythonRule = {
   guideline: 'Code Quality & Linting › Error Suppression Policy',
   summary: '`# type: ignore`, `# pyright: ignore`, `# pyrefly: ignore` or `# ty: ignore` without an error code',
   ruffTwin: 'PGH003',
+  readsPeerDiagnostics: true,
+  actions: specificCodeActions,
   check({ matches, syntax, index }) {
     const findings: RuleFinding[] = [];
     for (const { node: comment } of matches) {

@@ -1,16 +1,27 @@
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
+// The engine owns open documents: each one's text, tree, syntax facts, line index and findings,
+// driven through open / edit / lint / close by the server, the tests and the bench alike.
+import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import type { Tree } from 'web-tree-sitter';
-import { FactFindings } from '../engine/factFindings';
-import { TextIndex } from '../engine/textIndex';
-import { toEdit, type PythonParser } from '../parsing/python';
+import { toEdit } from '../parsing/python';
 import { IncrementalSyntax } from '../parsing/syntaxFacts';
+import type { EditorOverrides } from './config';
+import { FactFindings } from './factFindings';
+import { fixAllText } from './fixAll';
+import { RecordingView, type FactReading } from '../cache/workspaceFacts';
+import { fileKind, type ParsedPython } from './linter';
+import type { LintSession } from './session';
+import { TextIndex } from './textIndex';
+import type { Finding, Fix } from './types';
+
+export type { TextDocumentContentChangeEvent };
 
 /** How many parsed trees stay in memory; older ones are freed and re-parsed when needed. */
 export const TREE_CACHE_SIZE = 64;
 
 interface Entry {
   doc: TextDocument;
+  /** The path pyguide lints the document as. */
+  path: string;
   tree?: Tree;
   /** Whether `tree` matches `doc`'s text, or has pending edits that need a re-parse. */
   stale: boolean;
@@ -22,14 +33,29 @@ interface Entry {
   factFindings: FactFindings;
   /** `tree` came from a parse from scratch, not from an incremental one. */
   fromScratch?: boolean;
+  /** The findings of the last lint and the version they are for. */
+  linted?: LintResult;
 }
 
-/** What the linter needs of an open Python document, all current. */
-export interface ParsedDocument {
-  tree: Tree;
-  index: TextIndex;
-  facts: IncrementalSyntax;
-  factFindings: FactFindings;
+export interface LintResult {
+  version: number;
+  findings: Finding[];
+  /** The workspace facts the findings were computed from (see cache/workspaceFacts). */
+  readings: FactReading[];
+}
+
+/** An open document as its users see it. */
+export interface OpenDocument {
+  readonly uri: string;
+  readonly path: string;
+  readonly languageId: string;
+  readonly version: number;
+  readonly text: string;
+  readonly lineCount: number;
+  /** The findings of the last lint, if it was of this version. */
+  readonly findings: Finding[] | undefined;
+  /** The workspace facts the last lint read (whatever its version). */
+  readonly readings: readonly FactReading[] | undefined;
 }
 
 /**
@@ -38,29 +64,84 @@ export interface ParsedDocument {
  * syntax facts and the line index follow the same edits, so a keystroke costs work in proportion
  * to what it changed, not to the size of the file.
  */
-export class DocumentStore {
+export class OpenDocuments {
   private readonly entries = new Map<string, Entry>();
   /** Uris with a tree, least recently used first. */
   private readonly lru: string[] = [];
 
-  constructor(private readonly parser: PythonParser) {}
+  constructor(readonly session: LintSession) {}
 
-  open(uri: string, languageId: string, version: number, text: string): TextDocument {
+  /** Opens (or re-opens) a document; `path` is what pyguide lints it as. */
+  open(uri: string, path: string, languageId: string, version: number, text: string): OpenDocument {
     this.close(uri);
     const doc = TextDocument.create(uri, languageId, version, text);
-    this.entries.set(uri, { doc, stale: true, facts: new IncrementalSyntax(), factFindings: new FactFindings() });
-    return doc;
+    this.entries.set(uri, { doc, path, stale: true, facts: new IncrementalSyntax(), factFindings: new FactFindings() });
+    return this.get(uri)!;
   }
 
-  get(uri: string): TextDocument | undefined {
+  get(uri: string): OpenDocument | undefined {
+    const entry = this.entries.get(uri);
+    return entry && view(uri, entry);
+  }
+
+  all(): OpenDocument[] {
+    return [...this.entries].map(([uri, entry]) => view(uri, entry));
+  }
+
+  /** The text document itself, for range reads. */
+  textDocument(uri: string): TextDocument | undefined {
     return this.entries.get(uri)?.doc;
   }
 
-  all(): TextDocument[] {
-    return [...this.entries.values()].map((e) => e.doc);
+  /**
+   * Lints the document's current text under the editor's settings for its folder and keeps the
+   * result. Fixes a rule defers are left for `fixOf`: a keystroke never pays for them.
+   */
+  lint(uri: string, overrides?: EditorOverrides): LintResult | undefined {
+    const entry = this.entries.get(uri);
+    if (!entry) return undefined;
+    const text = entry.doc.getText();
+    const workspace = this.session.workspaces.forFile(entry.path);
+    const view = new RecordingView(workspace);
+    const req = { file: entry.path, text, workspace, overrides, view, fixes: 'deferred' as const };
+    const python = fileKind(entry.path) === 'python' && text.length <= workspace.configFor(overrides).maxFileSize;
+    const findings = python ? this.session.linter.lintParsed(req, this.parsed(uri)!) : this.session.linter.lint(req);
+    entry.linted = { version: entry.doc.version, findings, readings: view.readings() };
+    return entry.linted;
   }
 
-  change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): TextDocument | undefined {
+  /** The fix of a finding of the document's current version, computing a deferred one now. */
+  fixOf(uri: string, finding: Finding, overrides?: EditorOverrides): Fix | undefined {
+    if (finding.fix) return finding.fix;
+    const entry = this.entries.get(uri);
+    if (!entry || !finding.deferredFix) return undefined;
+    const text = entry.doc.getText();
+    const workspace = this.session.workspaces.forFile(entry.path);
+    const parsed = fileKind(entry.path) === 'python' ? this.parsed(uri) : undefined;
+    return this.session.linter.fixOf({ file: entry.path, text, workspace, overrides }, parsed, finding);
+  }
+
+  /** Findings of the document's current version with every deferred fix computed: what the CLI reports for the same text. */
+  withFixes(uri: string, findings: readonly Finding[], overrides?: EditorOverrides): Finding[] {
+    return findings.map((f) => {
+      if (!f.deferredFix) return f;
+      const { deferredFix: _, ...rest } = f;
+      const fix = this.fixOf(uri, f, overrides);
+      return fix ? { ...rest, fix } : rest;
+    });
+  }
+
+  /** The document's text with every safe fix applied (fix-all), or undefined when nothing changes. */
+  fixAll(uri: string, overrides?: EditorOverrides): string | undefined {
+    const entry = this.entries.get(uri);
+    if (!entry) return undefined;
+    const before = entry.doc.getText();
+    const { text } = fixAllText(entry.path, before, (t) => this.session.lintText(entry.path, t, { overrides }));
+    return text === before ? undefined : text;
+  }
+
+  /** Applies LSP content changes; returns the document, or undefined when it is not open. */
+  edit(uri: string, version: number, changes: readonly TextDocumentContentChangeEvent[]): OpenDocument | undefined {
     const entry = this.entries.get(uri);
     if (!entry) return undefined;
     for (const change of changes) {
@@ -109,7 +190,7 @@ export class DocumentStore {
     // A change list may be empty; the version still moves on.
     if (changes.length === 0) entry.doc = TextDocument.update(entry.doc, [], version);
     entry.stale = true;
-    return entry.doc;
+    return view(uri, entry);
   }
 
   close(uri: string): void {
@@ -120,7 +201,7 @@ export class DocumentStore {
   }
 
   /** The document's line index, kept across changes. */
-  index(uri: string): TextIndex | undefined {
+  private index(uri: string): TextIndex | undefined {
     const entry = this.entries.get(uri);
     if (!entry) return undefined;
     entry.index ??= new TextIndex(entry.doc.getText());
@@ -128,13 +209,13 @@ export class DocumentStore {
   }
 
   /** The document's tree, syntax facts and line index, parsed incrementally from the previous tree. */
-  parsed(uri: string): ParsedDocument | undefined {
+  parsed(uri: string): ParsedPython | undefined {
     const entry = this.entries.get(uri);
     if (!entry) return undefined;
     if (entry.stale || !entry.tree) {
       const text = entry.doc.getText();
       const old = entry.tree;
-      const next = this.parser.parse(text, old);
+      const next = this.session.parser.parse(text, old);
       const changed = old ? old.getChangedRanges(next) : [];
       old?.delete();
       entry.tree = next;
@@ -143,7 +224,13 @@ export class DocumentStore {
       entry.facts.changed(changed);
     }
     this.touch(uri);
-    return { tree: entry.tree, index: this.index(uri)!, facts: entry.facts, factFindings: entry.factFindings };
+    return { tree: entry.tree!, index: this.index(uri)!, facts: entry.facts, factFindings: entry.factFindings };
+  }
+
+  /** Whether the document's current tree has syntax errors (false before its first parse). */
+  hasErrors(uri: string): boolean {
+    const entry = this.entries.get(uri);
+    return !!entry?.tree && !entry.stale && entry.tree.rootNode.hasError;
   }
 
   /**
@@ -156,7 +243,7 @@ export class DocumentStore {
     if (!entry?.tree || entry.stale || entry.fromScratch || !entry.tree.rootNode.hasError) return false;
     entry.fromScratch = true;
     const text = entry.doc.getText();
-    const fresh = this.parser.parse(text);
+    const fresh = this.session.parser.parse(text);
     // Same text, no edits in between: any changed range is a difference in structure.
     if (entry.tree.getChangedRanges(fresh).length === 0) {
       fresh.delete();
@@ -193,4 +280,20 @@ export class DocumentStore {
     for (const [uri, entry] of this.entries) this.dropTree(uri, entry);
     this.entries.clear();
   }
+}
+
+function view(uri: string, entry: Entry): OpenDocument {
+  const doc = entry.doc;
+  return {
+    uri,
+    path: entry.path,
+    languageId: doc.languageId,
+    version: doc.version,
+    get text() {
+      return doc.getText();
+    },
+    lineCount: doc.lineCount,
+    findings: entry.linted?.version === doc.version ? entry.linted.findings : undefined,
+    readings: entry.linted?.readings,
+  };
 }

@@ -1,0 +1,141 @@
+// Live diagnostics: open documents linted as they change, each edit ending in exactly one
+// publishDiagnostics carrying its document version.
+import type { Connection, DidChangeTextDocumentParams, DidOpenTextDocumentParams } from 'vscode-languageserver';
+import { URI } from 'vscode-uri';
+import type { OpenDocuments } from '../engine/documents';
+import type { Finding } from '../engine/types';
+import type { OverlayFiles } from '../workspace/files';
+import { uriToPath } from './convert';
+import { STATUS_NOTIFICATION, type StatusParams } from './protocol';
+import type { Publisher } from './publisher';
+import { overridesOf, type FolderSettings } from './settings';
+
+/** How long a document with syntax errors must stay unchanged before it is parsed afresh (see OpenDocuments.reconcile). */
+const RECONCILE_DELAY = 400;
+
+export interface LiveHooks {
+  /** An open pyproject.toml changed (or closed): the files depending on it need a look. */
+  pyprojectEdited(path: string, uri: string): void;
+  /** A document closed: what the Problems panel shows for it now. */
+  closed(uri: string, path: string | undefined): void;
+  /** The first lint of a workspace found it unprepared (no file list yet): it is being scanned. */
+  prepared(): void;
+}
+
+export class LiveDiagnostics {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly reconcileTimers = new Map<string, NodeJS.Timeout>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: OpenDocuments,
+    private readonly settings: FolderSettings,
+    private readonly publisher: Publisher,
+    private readonly overlay: OverlayFiles,
+    private readonly hooks: LiveHooks,
+  ) {}
+
+  /** The path pyguide lints a document as; untitled Python buffers get a stand-in name. */
+  static pathOf(uri: string, languageId: string): string | undefined {
+    return uriToPath(uri) ?? (languageId === 'python' ? `${URI.parse(uri).path || '/untitled'}.py` : undefined);
+  }
+
+  opened({ textDocument: d }: DidOpenTextDocumentParams): void {
+    const path = LiveDiagnostics.pathOf(d.uri, d.languageId);
+    if (!path) return;
+    this.documents.open(d.uri, path, d.languageId, d.version, d.text);
+    this.textChanged(d.uri, d.text);
+    this.lintSoon(d.uri, 0);
+  }
+
+  changed({ textDocument, contentChanges }: DidChangeTextDocumentParams): void {
+    const doc = this.documents.edit(textDocument.uri, textDocument.version, contentChanges);
+    if (!doc) return;
+    this.textChanged(doc.uri, doc.text);
+    void this.settings.forUri(doc.uri).then((s) => {
+      if (s.run === 'onType') this.lintSoon(doc.uri, s.onTypeDelay);
+    });
+  }
+
+  saved(uri: string): void {
+    this.lintSoon(uri, 0);
+  }
+
+  closedDocument(uri: string): void {
+    clearTimeout(this.timers.get(uri));
+    this.timers.delete(uri);
+    clearTimeout(this.reconcileTimers.get(uri));
+    this.reconcileTimers.delete(uri);
+    this.documents.close(uri);
+    const path = uriToPath(uri);
+    if (path) {
+      this.overlay.delete(path);
+      if (path.endsWith('pyproject.toml')) this.hooks.pyprojectEdited(path, uri);
+    }
+    this.hooks.closed(uri, path);
+  }
+
+  /** What the editor has of a file on disk is what rules reading other files see. */
+  private textChanged(uri: string, text: string): void {
+    const path = uriToPath(uri);
+    if (!path) return;
+    this.overlay.set(path, text);
+    if (path.endsWith('pyproject.toml')) this.hooks.pyprojectEdited(path, uri);
+  }
+
+  /** Lints every open document again (settings changed, a workspace scan ended). */
+  relintAll(delay = 0): void {
+    for (const doc of this.documents.all()) this.lintSoon(doc.uri, delay);
+  }
+
+  lintSoon(uri: string, delay: number): void {
+    clearTimeout(this.timers.get(uri));
+    this.timers.set(
+      uri,
+      setTimeout(() => {
+        this.timers.delete(uri);
+        void this.lintNow(uri).catch((e) => this.connection.console.error(`pyguide: lint of ${uri} failed: ${(e as Error)?.stack ?? e}`));
+      }, delay),
+    );
+  }
+
+  /** Lints an open document and publishes its diagnostics; returns its findings. */
+  async lintNow(uri: string): Promise<Finding[]> {
+    const settings = await this.settings.forUri(uri);
+    const doc = this.documents.get(uri);
+    if (!doc) return [];
+    if (!settings.enable) {
+      this.publisher.publish(uri, doc.version, []);
+      return [];
+    }
+    const session = this.documents.session;
+    const workspace = session.workspaces.forFile(doc.path);
+    // The first file of a workspace starts its file scan; rules that compare files re-run when it ends.
+    if (!session.isPrepared(workspace)) void session.prepare(workspace).then(() => this.hooks.prepared());
+    const started = performance.now();
+    const result = this.documents.lint(uri, overridesOf(settings))!;
+    this.publisher.publish(uri, result.version, result.findings);
+    if (this.documents.hasErrors(uri)) this.reconcileSoon(uri, result.version);
+    const status: StatusParams = { uri, lintMs: Math.round((performance.now() - started) * 100) / 100, findings: result.findings.length };
+    void this.connection.sendNotification(STATUS_NOTIFICATION, status);
+    return result.findings;
+  }
+
+  /** Once a document with syntax errors stops changing, parse it afresh and re-lint if tree-sitter's incremental tree was off. */
+  private reconcileSoon(uri: string, version: number): void {
+    clearTimeout(this.reconcileTimers.get(uri));
+    this.reconcileTimers.set(
+      uri,
+      setTimeout(() => {
+        this.reconcileTimers.delete(uri);
+        if (this.documents.get(uri)?.version === version && this.documents.reconcile(uri)) this.lintSoon(uri, 0);
+      }, RECONCILE_DELAY),
+    );
+  }
+
+  dispose(): void {
+    this.timers.forEach((t) => clearTimeout(t));
+    this.reconcileTimers.forEach((t) => clearTimeout(t));
+    this.documents.dispose();
+  }
+}

@@ -1,0 +1,247 @@
+// Check Workspace and what keeps its results true afterwards: files changed on disk, a
+// pyproject.toml being edited, settings changing. Closed files are linted again in small slices off
+// the keystroke path, and only those whose findings can depend on what changed.
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import type { CancellationToken, Connection, WorkDoneProgressReporter, WorkspaceFolder } from 'vscode-languageserver';
+import { FactChecker, RecordingView, type FactReading } from '../cache/workspaceFacts';
+import type { OpenDocuments } from '../engine/documents';
+import { Linter } from '../engine/linter';
+import type { Finding } from '../engine/types';
+import type { WorkspaceModel } from '../workspace/model';
+import { scanFiles } from '../workspace/scan';
+import { pathToUri, uriToPath } from './convert';
+import type { LiveDiagnostics } from './liveDiagnostics';
+import type { SweepResult } from './protocol';
+import type { Publisher } from './publisher';
+import { overridesOf, type FolderSettings } from './settings';
+
+/** How many files a sweep or a re-check lints before it lets other requests in. */
+const SLICE = 16;
+/** How long a pyproject.toml must rest before the files depending on it are checked again. */
+export const PYPROJECT_DEBOUNCE = 50;
+
+interface Swept {
+  findings: Finding[];
+  /** The workspace facts the findings were computed from. */
+  readings: readonly FactReading[];
+}
+
+export class WorkspaceSweep {
+  /** Closed files whose findings come from the last completed sweep (and the re-checks since). */
+  private swept = new Map<string, Swept>();
+  /** Swept files waiting to be checked again, and the run doing it. */
+  private readonly pending = new Set<string>();
+  private timer: NodeJS.Timeout | undefined;
+  private run = 0;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: OpenDocuments,
+    private readonly settings: FolderSettings,
+    private readonly publisher: Publisher,
+    private readonly live: LiveDiagnostics,
+  ) {}
+
+  has(uri: string): boolean {
+    return this.swept.has(uri);
+  }
+
+  /** Lints one closed file under its folder's settings, remembering what it read. */
+  private async lintClosed(uri: string, path: string): Promise<Swept> {
+    const settings = await this.settings.forUri(uri);
+    if (!settings.enable) return { findings: [], readings: [] };
+    const session = this.documents.session;
+    const view = new RecordingView(session.workspaces.forFile(path));
+    try {
+      return { findings: session.lintFile(path, { overrides: overridesOf(settings), view }), readings: view.readings() };
+    } catch (e) {
+      return { findings: [Linter.unreadable(path, `internal error: ${(e as Error).message}`)], readings: [] };
+    }
+  }
+
+  /** A document closed: a file the sweep covered shows its on-disk findings again; others leave the Problems panel. */
+  async closed(uri: string, path: string | undefined): Promise<void> {
+    if (path && this.swept.has(uri)) {
+      const result = await this.lintClosed(uri, path);
+      if (this.documents.get(uri)) return;
+      this.swept.set(uri, result);
+      this.publisher.publish(uri, null, result.findings);
+    } else this.publisher.publish(uri, null, []);
+  }
+
+  /**
+   * Lints every Python and pyproject.toml file of every workspace folder, each under its folder's
+   * settings. Results replace the previous sweep only when the sweep completes, so cancelling leaves
+   * the last complete state.
+   */
+  async checkWorkspace(progress: WorkDoneProgressReporter, token: CancellationToken): Promise<SweepResult> {
+    const abort = new AbortController();
+    const cancelled = () => token.isCancellationRequested || abort.signal.aborted;
+    token.onCancellationRequested(() => abort.abort());
+    progress.begin('Pyguide: Check Workspace', 0, 'Looking for files…', true);
+    const files: string[] = [];
+    for (const folder of this.settings.list) {
+      const root = uriToPath(folder.uri);
+      if (!root) continue;
+      const settings = await this.settings.forUri(folder.uri);
+      if (!settings.enable) continue;
+      files.push(...(await scanFiles(root, { exclude: settings.exclude, signal: abort.signal })));
+    }
+    const session = this.documents.session;
+    const results = new Map<string, Swept>();
+    let count = 0;
+    for (let i = 0; i < files.length && !cancelled(); i++) {
+      const file = files[i];
+      await session.prepare(session.workspaces.forFile(file), abort.signal);
+      const uri = pathToUri(file);
+      if (!this.documents.get(uri) && !cancelled() && !results.has(uri)) {
+        const result = await this.lintClosed(uri, file);
+        results.set(uri, result);
+        count += result.findings.length;
+      }
+      if (i % SLICE === SLICE - 1) {
+        progress.report(Math.round(((i + 1) / files.length) * 100), `${i + 1}/${files.length} files`);
+        await yieldToEventLoop();
+      }
+    }
+    if (cancelled()) {
+      progress.done();
+      this.connection.console.info(`Check Workspace cancelled after ${results.size} of ${files.length} files; the previous results stay.`);
+      return { files: results.size, findings: count, cancelled: true };
+    }
+    for (const uri of this.swept.keys()) if (!results.has(uri) && !this.documents.get(uri)) this.publisher.publish(uri, null, []);
+    this.swept = results;
+    for (const uri of [...this.pending]) if (!results.has(uri)) this.pending.delete(uri);
+    for (const [uri, r] of results) if (!this.documents.get(uri)) this.publisher.publish(uri, null, r.findings);
+    progress.done();
+    const findings = count + this.documents.all().reduce((n, d) => n + (d.findings?.length ?? 0), 0);
+    this.connection.console.info(`Check Workspace: ${files.length} files, ${findings} findings.`);
+    return { files: files.length, findings, cancelled: false };
+  }
+
+  /**
+   * An open pyproject.toml changed (a keystroke) or closed. The workspace models learn of it at
+   * once; the files whose findings may depend on it are checked again once it rests: those whose
+   * recorded workspace facts read differently now (a version edit leaves alone the files that only
+   * read member names), or, when it changed `[tool.pyguide]`, every file of its workspace.
+   */
+  pyprojectEdited(path: string, uri: string): void {
+    const workspaces = this.documents.session.workspaces;
+    const holding = workspaces.all().filter((m) => m.root === undefined || m.contains(path) || m.rootPyproject === path);
+    const before = new Map(holding.map((m) => [m, configSignature(m)]));
+    const affected = workspaces.changed(path, 'changed');
+    const reconfigured = new Set(affected.filter((m) => before.has(m) && before.get(m) !== configSignature(m)));
+    const stale = this.staleness(new Set(affected), reconfigured);
+    for (const doc of this.documents.all()) if (doc.uri !== uri && stale(doc.path, doc.readings)) this.live.lintSoon(doc.uri, PYPROJECT_DEBOUNCE);
+    for (const [u, s] of this.swept) {
+      const p = uriToPath(u);
+      if (p && stale(p, s.readings)) this.pending.add(u);
+    }
+    this.recheckSoon(PYPROJECT_DEBOUNCE);
+  }
+
+  /** Whether a file's findings may have changed: its workspace was reconfigured, or a fact it read reads differently. */
+  private staleness(affected: ReadonlySet<WorkspaceModel>, reconfigured: ReadonlySet<WorkspaceModel>): (path: string, readings: readonly FactReading[] | undefined) => boolean {
+    const workspaces = this.documents.session.workspaces;
+    const checkers = new Map<WorkspaceModel, FactChecker>();
+    return (path, readings) => {
+      const model = workspaces.forFile(path);
+      if (reconfigured.has(model)) return true;
+      if (!affected.has(model)) return false;
+      let checker = checkers.get(model);
+      if (!checker) checkers.set(model, (checker = new FactChecker(model)));
+      return !readings || !checker.holds(readings);
+    };
+  }
+
+  /**
+   * One batch of on-disk changes (a branch switch brings thousands): the workspace models learn of
+   * all of them first, then every affected file is linted once.
+   */
+  filesChangedOnDisk(changes: { uri: string; kind: 'created' | 'changed' | 'deleted' }[]): void {
+    const affected = new Set<WorkspaceModel>();
+    const workspaces = this.documents.session.workspaces;
+    // A deleted directory stands for the swept files under it.
+    const expanded = changes.flatMap((c) => (c.kind === 'deleted' ? [c.uri, ...this.sweptUnder(c.uri)].map((uri) => ({ uri, kind: c.kind })) : [c]));
+    for (const { uri, kind } of expanded) {
+      const path = uriToPath(uri);
+      if (!path) continue;
+      for (const model of workspaces.changed(path, kind)) affected.add(model);
+      if (this.documents.get(uri)) continue;
+      if (kind === 'deleted') {
+        this.pending.delete(uri);
+        if (this.swept.delete(uri)) this.publisher.publish(uri, null, []);
+      } else if (this.swept.has(uri) || (kind === 'created' && this.swept.size > 0)) {
+        if (!this.swept.has(uri)) this.swept.set(uri, { findings: [], readings: [] });
+        this.pending.add(uri);
+      }
+    }
+    if (affected.size > 0) {
+      for (const doc of this.documents.all()) if (affected.has(workspaces.forFile(doc.path))) this.live.lintSoon(doc.uri, 0);
+      for (const uri of this.swept.keys()) {
+        const p = uriToPath(uri);
+        if (p && affected.has(workspaces.forFile(p))) this.pending.add(uri);
+      }
+    }
+    this.recheckSoon(0);
+  }
+
+  /** Settings changed: every swept file is checked again under its folder's new settings. */
+  settingsChanged(): void {
+    for (const uri of this.swept.keys()) this.pending.add(uri);
+    this.recheckSoon(0);
+  }
+
+  /** Folders left the workspace: their swept files leave the Problems panel. */
+  foldersRemoved(removed: readonly WorkspaceFolder[]): void {
+    for (const uri of [...this.swept.keys()]) {
+      if (!removed.some((f) => uri === f.uri || uri.startsWith(f.uri.endsWith('/') ? f.uri : `${f.uri}/`))) continue;
+      this.swept.delete(uri);
+      this.pending.delete(uri);
+      if (!this.documents.get(uri)) this.publisher.publish(uri, null, []);
+    }
+  }
+
+  /** The swept files inside a directory (nothing when `uri` is a file). */
+  private sweptUnder(uri: string): string[] {
+    const prefix = uri.endsWith('/') ? uri : `${uri}/`;
+    return [...this.swept.keys()].filter((u) => u.startsWith(prefix));
+  }
+
+  /** Starts checking the pending files after `delay`; a newer start ends the running one. */
+  private recheckSoon(delay: number): void {
+    clearTimeout(this.timer);
+    if (this.pending.size === 0) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.recheck(++this.run).catch((e) => this.connection.console.error(`pyguide: re-check failed: ${(e as Error)?.stack ?? e}`));
+    }, delay);
+  }
+
+  private async recheck(run: number): Promise<void> {
+    let done = 0;
+    for (const uri of [...this.pending]) {
+      if (run !== this.run) return;
+      this.pending.delete(uri);
+      const path = uriToPath(uri);
+      if (!path || !this.swept.has(uri) || this.documents.get(uri)) continue;
+      const result = await this.lintClosed(uri, path);
+      if (run !== this.run && this.pending.has(uri)) return;
+      if (!this.swept.has(uri) || this.documents.get(uri)) continue;
+      this.swept.set(uri, result);
+      this.publisher.publishIfChanged(uri, result.findings);
+      if (++done % SLICE === 0) await yieldToEventLoop();
+    }
+  }
+
+  /** For status and tests: how many closed files the last sweep covers. */
+  get size(): number {
+    return this.swept.size;
+  }
+}
+
+/** What the project's configuration is, to tell whether an edit changed it. */
+function configSignature(model: WorkspaceModel): string {
+  return JSON.stringify(model.config);
+}
+

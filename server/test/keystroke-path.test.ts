@@ -1,0 +1,144 @@
+// What the keystroke path leaves out, over real LSP connections: fixes wait for the editor to ask
+// (codeAction/resolve), and a pyproject.toml edit after Check Workspace re-checks only the closed
+// files whose findings read that file.
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { createConnection } from 'vscode-languageserver/node';
+import type { Diagnostic, TextDocumentEdit } from 'vscode-languageserver-protocol/node';
+import { RULES } from '../src/engine/registry';
+import { LintSession } from '../src/engine/session';
+import type { PythonRule, Rule } from '../src/engine/types';
+import { PyguideServer } from '../src/lsp/pyguideServer';
+import { SERVER_COMMANDS } from '../src/lsp/protocol';
+import { ruleErrorReporter } from '../src/lsp/ruleErrors';
+import { inFunctionImport } from '../src/rules/python/in-function-import';
+import { OverlayFiles } from '../src/workspace/files';
+import { genWorkspace } from '../../scripts/genkit-shapes.mjs';
+import { fileUri, LspHarness } from './lspHarness';
+import { makeTree } from './tempTree';
+
+/** A server in this process, with these rules, and a client talking to it. */
+async function inProcess(root: string, rules: readonly Rule[], options: Partial<Parameters<typeof LspHarness.start>[0]> = {}) {
+  const toServer = new PassThrough();
+  const fromServer = new PassThrough();
+  const connection = createConnection(toServer, fromServer);
+  const overlay = new OverlayFiles();
+  new PyguideServer(connection, await LintSession.create(overlay, ruleErrorReporter(connection), rules), overlay).register();
+  connection.listen();
+  const lsp = await LspHarness.connect({ root, settings: { onTypeDelay: 0 }, ...options }, fromServer, toServer);
+  return {
+    lsp,
+    stop: async () => {
+      await lsp.shutdown();
+      connection.dispose();
+    },
+  };
+}
+
+const FOLDER = {
+  'pyproject.toml': '[project]\nname = "f"\n\n[tool.uv.workspace]\nmembers = []\n\n[tool.pyguide]\nignore = ["missing-license-header"]\n',
+};
+const MODULE = 'import sys\n\n\ndef f():\n    import os\n    return os.sep\n\n\ndef g():\n    import json\n    return json\n';
+
+describe('the keystroke path', function () {
+  this.timeout(60_000);
+
+  it('computes a deferred fix only when the editor resolves the action, never on a keystroke', async () => {
+    const root = makeTree(FOLDER);
+    let fixes = 0;
+    const counting: PythonRule = { ...inFunctionImport, fix: (ctx, finding) => (fixes++, inFunctionImport.fix!(ctx, finding)) };
+    const { lsp, stop } = await inProcess(root, [counting, ...RULES.filter((r) => r.id !== inFunctionImport.id)], { codeActionResolve: true });
+    try {
+      const uri = await lsp.open(join(root, 'm.py'), MODULE);
+      await lsp.waitForDiagnostics(uri, (ds) => ds.filter((d) => d.code === 'in-function-import').length === 2);
+      for (let i = 0; i < 5; i++) {
+        await lsp.change(uri, [{ range: { start: { line: 5, character: 11 }, end: { line: 5, character: 11 } }, text: 'x' }]);
+        await lsp.waitForDiagnostics(uri);
+      }
+      assert.equal(fixes, 0, 'no fix computed while typing');
+      const ds = lsp.diagnostics.get(uri)!.diagnostics.filter((d) => d.code === 'in-function-import');
+      const actions = await lsp.codeActions(uri, ds[0].range, [ds[0]]);
+      const move = actions.find((a) => a.title === 'Move import to top of file')!;
+      assert.equal(move.edit, undefined, 'left for resolve');
+      assert.equal(fixes, 0);
+      const resolved = await lsp.resolveCodeAction(move);
+      assert.equal(fixes, 1);
+      const edits = (resolved.edit!.documentChanges![0] as TextDocumentEdit).edits as { range: Diagnostic['range']; newText: string }[];
+      // Added below `import sys`; the import's line taken out of f's body.
+      assert.deepEqual(
+        edits.map((e) => [e.range.start.line, e.range.end.line, e.newText]),
+        [
+          [1, 1, 'import os\n'],
+          [4, 5, ''],
+        ],
+      );
+      assert.equal((resolved.edit!.documentChanges![0] as TextDocumentEdit).textDocument.version, lsp.versionOf(uri));
+      // Fix-all is resolved lazily too.
+      const [fixAll] = await lsp.codeActions(uri, ds[0].range, [], ['source.fixAll.pyguide']);
+      assert.equal(fixAll.edit, undefined);
+      assert.equal(fixes, 1);
+    } finally {
+      await stop();
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('a client that cannot resolve gets the fix computed when it asks for the actions', async () => {
+    const root = makeTree(FOLDER);
+    const lsp = await LspHarness.start({ root, settings: { onTypeDelay: 0 } });
+    try {
+      const uri = await lsp.open(join(root, 'm.py'), MODULE);
+      const ds = await lsp.waitForDiagnostics(uri, (d) => d.filter((x) => x.code === 'in-function-import').length === 2);
+      const imp = ds.find((d) => d.code === 'in-function-import')!;
+      const move = (await lsp.codeActions(uri, imp.range, [imp])).find((a) => a.title === 'Move import to top of file')!;
+      const edits = (move.edit!.documentChanges![0] as TextDocumentEdit).edits as { newText: string }[];
+      assert.equal(edits.length, 2);
+      assert.equal(edits[0].newText, 'import os\n');
+    } finally {
+      await lsp.shutdown();
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('a pyproject.toml edit after Check Workspace re-checks the files that read it, not the whole workspace', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'pyguide-deps-'));
+    genWorkspace(root, { files: 80, lines: 4000, seed: 3 });
+    const linted: string[] = [];
+    const record = (ctx: { file: string }) => (linted.push(ctx.file), []);
+    const recorders: Rule[] = [
+      { id: 'records-python', kind: 'python', reads: { scope: 'module' }, defaultSeverity: 'hint', guideline: 'none', summary: 'records', check: record },
+      { id: 'records-pyproject', kind: 'pyproject', checksInvalidToml: true, defaultSeverity: 'hint', guideline: 'none', summary: 'records', check: record },
+    ];
+    const { lsp, stop } = await inProcess(root, [...recorders, ...RULES]);
+    try {
+      const swept = (await lsp.executeCommand(SERVER_COMMANDS.checkWorkspace)) as { files: number };
+      const corePath = join(root, 'packages/genkit/pyproject.toml');
+      const core = readFileSync(corePath, 'utf8');
+      const plugins = linted.filter((f) => /plugins\/[^/]+\/pyproject\.toml$/.test(f));
+      assert.ok(plugins.length >= 3);
+      const coreUri = await lsp.open(corePath, core);
+      await lsp.waitForDiagnostics(coreUri);
+      linted.length = 0;
+      const at = core.indexOf('version = "') + 'version = "'.length;
+      const line = core.slice(0, at).split('\n').length - 1;
+      const character = at - core.lastIndexOf('\n', at - 1) - 1;
+      await lsp.change(coreUri, [{ range: { start: { line, character }, end: { line, character } }, text: '9' }]);
+      const synced = (ds: Diagnostic[]) => ds.some((d) => d.code === 'version-sync');
+      for (const p of plugins) await lsp.waitForDiagnostics(fileUri(p), synced);
+      await new Promise((r) => setTimeout(r, 300));
+      const again = new Set(linted);
+      for (const p of plugins) assert.ok(again.has(p), `${p} re-checked`);
+      // The core's own files that read its whole pyproject.toml (pytest's settings) are among them; the
+      // files that only read member names (every module, for missing-dependency) are not.
+      assert.ok(again.size < swept.files / 2, `${again.size} of ${swept.files} files re-checked`);
+      assert.ok(![...again].some((f) => /plugins\/.*\.py$/.test(f)), 'no plugin module re-checked');
+    } finally {
+      await stop();
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
