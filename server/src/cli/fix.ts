@@ -4,6 +4,7 @@ import { applyChangesToDisk } from '../engine/diskChanges';
 import { fixAllText, MAX_FIX_PASSES } from '../engine/fixAll';
 import type { LintSession } from '../engine/session';
 import type { FileChange } from '../engine/types';
+import { WriteGate, writeRoot } from '../engine/writeGate';
 
 /**
  * Applies safe fixes: text edits per file first, then renames, deletions and other files' edits.
@@ -18,18 +19,28 @@ export async function applySafeFixes(
 ): Promise<{ files: string[]; applied: number }> {
   // The cache's checks read the workspace's file lists, as the final lint does.
   for (const f of files) await session.prepare(session.workspaces.forFile(f));
+  const report = (message: string) => process.stderr.write(`pyguide: ${message}\n`);
+  const gate = new WriteGate((file) => writeRoot(session.workspaces.forFile(file).root, file), (reason) => report(`fix not applied: ${reason}`));
+  const unwritable = new Set<string>();
   let applied = 0;
   for (let round = 0; round < MAX_FIX_PASSES; round++) {
     let changed = 0;
     const otherChanges: FileChange[] = [];
     const edited = new Set<string>();
     for (const file of files) {
-      if (hasNoFix(file)) continue;
+      if (hasNoFix(file) || unwritable.has(file)) continue;
       const read = session.files.read(file, session.workspaces.forFile(file).config.maxFileSize);
       if (!read.ok) continue;
       const result = fixAllText(file, read.text, (text) => session.lintText(file, text));
-      if (result.applied > 0) {
-        writeFileSync(file, result.text);
+      if (result.applied > 0 && gate.allowsOwnEdits(file)) {
+        try {
+          writeFileSync(file, result.text);
+        } catch (e) {
+          // One file that cannot be written costs its own fixes, not the run's.
+          report(`cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}; its fixes are not applied`);
+          unwritable.add(file);
+          continue;
+        }
         session.workspaces.changed(file, 'changed');
         changed += result.applied;
       }
@@ -41,7 +52,7 @@ export async function applySafeFixes(
       for (const finding of session.lintFile(file)) {
         if (!finding.fix?.safe || !finding.fix.changes.some((c) => c.type !== 'edit' || c.file !== file)) continue;
         const targets = finding.fix.changes.flatMap((c) => (c.type === 'edit' ? [c.file] : []));
-        if (targets.some((t) => edited.has(t))) continue;
+        if (targets.some((t) => edited.has(t)) || !gate.allowsFix(finding.fix, file)) continue;
         targets.forEach((t) => edited.add(t));
         otherChanges.push(...finding.fix.changes);
       }

@@ -1,5 +1,6 @@
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { readdirSync } from 'node:fs';
+import { leadsInside } from '../base/paths';
 import { DEFAULT_CONFIG, readConfig, resolveConfig, type EditorOverrides, type PyguideConfig, type ResolvedConfig } from '../engine/config';
 import { TextIndex } from '../engine/textIndex';
 import { getPath, parseTomlDocument, type TomlDocument } from '../parsing/toml';
@@ -186,9 +187,16 @@ export class WorkspaceModel implements WorkspaceView {
     return this.memberImportsCache;
   }
 
+  /** A file's text for rules to use (the root LICENSE, say): never one a symlink brings in from outside the workspace. */
   readText(path: string): string | undefined {
-    const read = this.files.read(path);
+    if (this.root !== undefined && !leadsInside(this.root, path)) return undefined;
+    const read = this.files.read(path, this.readLimit);
     return read.ok ? read.text : undefined;
+  }
+
+  /** The size limit of the files the model reads: the configured one once known, the default before. */
+  private get readLimit(): number {
+    return this.configState?.config.maxFileSize ?? DEFAULT_CONFIG.maxFileSize;
   }
 
   pythonFiles(): readonly string[] {
@@ -232,7 +240,7 @@ export class WorkspaceModel implements WorkspaceView {
 
   pyprojectFile(path: string): PyprojectFile | undefined {
     if (!this.pyprojects.has(path)) {
-      const read = this.files.read(path);
+      const read = this.files.read(path, this.readLimit);
       this.pyprojects.set(path, read.ok ? { path, text: read.text, index: new TextIndex(read.text), doc: parseTomlDocument(read.text) } : undefined);
     }
     return this.pyprojects.get(path);
@@ -284,7 +292,7 @@ export class WorkspaceModel implements WorkspaceView {
 type RootKind = 'uv' | 'pyguide' | undefined;
 
 function rootKind(dir: string, files: FileSource): RootKind {
-  const read = files.read(join(dir, 'pyproject.toml'));
+  const read = files.read(join(dir, 'pyproject.toml'), DEFAULT_CONFIG.maxFileSize);
   // A cheap look before parsing: most pyproject files on the way up are members, not roots.
   if (!read.ok || !/^\s*\[\s*tool\s*\.\s*(uv|pyguide)\b/m.test(read.text)) return undefined;
   const doc = parseTomlDocument(read.text);
