@@ -4,6 +4,9 @@ import { LintSession } from './engine/session';
 import { PyguideServer } from './lsp/pyguideServer';
 import { ruleErrorReporter } from './lsp/ruleErrors';
 import { OverlayFiles } from './workspace/files';
+import { hardenIntrinsics } from './base/harden';
+
+hardenIntrinsics();
 
 const connection = createConnection(ProposedFeatures.all);
 const overlay = new OverlayFiles();
@@ -18,6 +21,7 @@ void ready.then(
   (session) => {
     new PyguideServer(connection, session, overlay).register();
     connection.listen();
+    connection.console.log('pyguide: intrinsic prototypes frozen (a repository cannot plant inherited properties).');
   },
   (error) => {
     process.stderr.write(`pyguide: cannot start: ${(error as Error)?.stack ?? error}\n`);

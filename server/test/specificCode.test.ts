@@ -30,7 +30,8 @@ function other(line: number, source: string, code: string | number | undefined, 
   return { range: { start: { line, character }, end: { line, character: character + 1 } }, source, code, message: `${source} says no` };
 }
 
-const target = { versionOf: () => 3, supportsResourceOperations: true };
+// The write gate has its own tests (writeGate.test.ts); here every write is allowed.
+const target = { versionOf: () => 3, supportsResourceOperations: true, gate: { allowsFix: () => true, allowsOwnEdits: () => true } };
 const quickFixActions = (d: TextDocument, diagnostics: Diagnostic[]) => {
   const doc: ActionDocument = { uri: d.uri, path: '/ws/a.py', version: d.version, index: new TextIndex(d.getText()) };
   return actionsFor(doc, diagnostics, { target, rule: ruleById, fixAction: () => undefined });

@@ -2,6 +2,7 @@
 import { applyChangesToDisk } from '../engine/diskChanges';
 import { isEmptyPlan, planChanges, planFixes, type FixPlan, type PlannedFiles } from '../engine/fixPlan';
 import type { LintSession } from '../engine/session';
+import { WriteGate, writeRoot } from '../engine/writeGate';
 import { formatPlanDiff, formatPlanSummary } from './diff';
 
 export interface FixRun {
@@ -22,7 +23,8 @@ export interface FixRun {
  * reads the disk again. Returns the plan, whose `files` are the lintable files afterwards.
  */
 export function runFixes(session: LintSession, overlay: PlannedFiles, files: string[], run: FixRun): FixPlan {
-  const plan = planFixes(session, overlay, files, { unsafe: run.unsafe }, run.hasNoFix);
+  const gate = new WriteGate((file) => writeRoot(session.workspaces.forFile(file).root, file), (reason) => process.stderr.write(`pyguide: fix not applied: ${reason}\n`));
+  const plan = planFixes(session, overlay, files, { unsafe: run.unsafe }, run.hasNoFix, gate);
   plan.skipped.forEach((s) => process.stderr.write(`pyguide: fix not applied: ${s}\n`));
   const n = plan.fixes;
   if (run.mode === 'diff') {

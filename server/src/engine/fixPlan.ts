@@ -6,6 +6,7 @@ import { fixAllText, isSelected, MAX_FIX_PASSES, type FixSelection } from './fix
 import { applyTextEdits } from './textEdits';
 import type { LintSession } from './session';
 import type { FileChange } from './types';
+import type { FixGate } from './writeGate';
 import type { FileSource, ReadResult } from '../workspace/files';
 import { isLintable } from '../workspace/scan';
 
@@ -109,6 +110,7 @@ function applyToOverlay(files: PlannedFiles, change: FileChange): string | undef
  * own text fixes (re-linting between passes), then fixes that touch other files, at most one per
  * target file per round since their edits were computed on the text as it was. `hasNoFix` names
  * files known to have no fix at all (the result cache), which are then not linted for fixes.
+ * `gate` (the write gate) sees every fix before it enters the plan; what it refuses stays out.
  */
 export function planFixes(
   session: LintSession,
@@ -116,6 +118,7 @@ export function planFixes(
   files: readonly string[],
   selection: FixSelection = {},
   hasNoFix: (file: string) => boolean = () => false,
+  gate?: FixGate,
 ): FixPlan {
   const renamedFrom = new Map<string, string>();
   const fixCounts = new Map<string, number>();
@@ -130,7 +133,7 @@ export function planFixes(
       const read = overlay.read(file, session.workspaces.forFile(file).config.maxFileSize);
       if (!read.ok) continue;
       const result = fixAllText(file, read.text, (text) => session.lintText(file, text), selection);
-      if (result.applied > 0 && result.text !== read.text) {
+      if (result.applied > 0 && result.text !== read.text && (gate?.allowsOwnEdits(file) ?? true)) {
         overlay.set(file, result.text);
         session.workspaces.changed(file, 'changed');
         count(file, result.applied);
@@ -145,7 +148,7 @@ export function planFixes(
         const fix = finding.fix;
         if (!isSelected(fix, selection) || fix.changes.every((c) => c.type === 'edit' && c.file === file)) continue;
         const targets = fix.changes.map((c) => (c.type === 'rename' ? c.from : c.file));
-        if (targets.some((t) => touched.has(t))) continue;
+        if (targets.some((t) => touched.has(t)) || (gate && !gate.allowsFix(fix, file))) continue;
         targets.forEach((t) => touched.add(t));
         crossFile.push(fix.changes);
       }

@@ -64,10 +64,13 @@ function peersOn(line: number, diagnostics: readonly Diagnostic[]): PeerDiagnost
 export function quickFixActions(doc: ActionDocument, diagnostics: Diagnostic[], sources: ActionSources): CodeAction[] {
   const actions: CodeAction[] = [];
   const fileIgnores = new Set<string>();
+  // Every action below but the documentation link edits this document: none for a file the write gate refuses.
+  const writable = sources.target.gate.allowsOwnEdits(doc.path);
   for (const d of diagnostics.filter(isPyguideDiagnostic)) {
-    // A diagnostic from an older version of the document points at text that is gone.
+    // A diagnostic from an older version of the document points at text that is gone: its fix and
+    // its line are refused (the editor asks again once the diagnostics are current).
     const current = d.data.version === doc.version;
-    if (current) {
+    if (current && writable) {
       const fix = sources.fixAction(d);
       if (fix) actions.push(fix);
       const rule = sources.rule(d.code);
@@ -79,15 +82,17 @@ export function quickFixActions(doc: ActionDocument, diagnostics: Diagnostic[], 
         action.isPreferred = !!a.preferred;
         actions.push(action);
       }
+      const lineAction = CodeAction.create(`Ignore ${d.code} for this line`, versionedEdit(doc, [ignoreForLineEdit(doc.index, d.range.start.line, d.code)]), CodeActionKind.QuickFix);
+      lineAction.diagnostics = [d];
+      actions.push(lineAction);
     }
-    const lineAction = CodeAction.create(`Ignore ${d.code} for this line`, versionedEdit(doc, [ignoreForLineEdit(doc.index, d.range.start.line, d.code)]), CodeActionKind.QuickFix);
-    lineAction.diagnostics = [d];
-    actions.push(lineAction);
     if (!fileIgnores.has(d.code)) {
       fileIgnores.add(d.code);
-      const fileAction = CodeAction.create(`Ignore ${d.code} for this file`, versionedEdit(doc, [ignoreForFileEdit(doc.index, d.code)]), CodeActionKind.QuickFix);
-      fileAction.diagnostics = [d];
-      actions.push(fileAction);
+      if (writable) {
+        const fileAction = CodeAction.create(`Ignore ${d.code} for this file`, versionedEdit(doc, [ignoreForFileEdit(doc.index, d.code)]), CodeActionKind.QuickFix);
+        fileAction.diagnostics = [d];
+        actions.push(fileAction);
+      }
       actions.push(CodeAction.create(`Show documentation for ${d.code}`, { title: `Show documentation for ${d.code}`, command: SHOW_DOCUMENTATION_COMMAND, arguments: [d.code] }, CodeActionKind.QuickFix));
     }
   }
@@ -141,7 +146,7 @@ export class CodeActions {
     }
     const finding = this.findingAt(data.uri, data.rule, data.range);
     const fix = finding && this.documents.fixOf(data.uri, finding, overrides);
-    const edit = fix && toWorkspaceEdit(fix, this.target());
+    const edit = fix && toWorkspaceEdit(fix, this.target(), doc.path);
     return edit ? { ...action, edit } : action;
   }
 
@@ -154,6 +159,7 @@ export class CodeActions {
     const doc = this.documents.get(uri);
     if (!doc) return undefined;
     const fixed = this.documents.fixAll(uri, overrides);
+    if (fixed !== undefined && fixed !== doc.text && !this.target().gate.allowsOwnEdits(doc.path)) return undefined;
     const edit = fixed === undefined ? undefined : minimalEdit(doc.text, fixed);
     return edit ? versionedEdit(doc, [edit]) : undefined;
   }
@@ -168,7 +174,7 @@ export class CodeActions {
     if (!summary) return undefined;
     let action: CodeAction;
     if (d.data.fix) {
-      const edit = toWorkspaceEdit(d.data.fix, this.target());
+      const edit = toWorkspaceEdit(d.data.fix, this.target(), doc.path);
       if (!edit) return undefined;
       action = CodeAction.create(quickFixTitle(summary), edit, CodeActionKind.QuickFix);
     } else if (this.resolveSupport) {
@@ -177,7 +183,7 @@ export class CodeActions {
     } else {
       const finding = this.findingAt(doc.uri, d.code, d.range);
       const fix: Fix | undefined = finding && this.documents.fixOf(doc.uri, finding, overrides);
-      const edit = fix && toWorkspaceEdit(fix, this.target());
+      const edit = fix && toWorkspaceEdit(fix, this.target(), doc.path);
       if (!edit || !fix) return undefined;
       action = CodeAction.create(quickFixTitle(fix), edit, CodeActionKind.QuickFix);
     }

@@ -9,6 +9,7 @@ import {
 import { ruleById } from '../engine/registry';
 import { ruleDocsLink } from '../engine/ruleDocs';
 import type { DeferredFix, Finding, Fix } from '../engine/types';
+import type { FixGate } from '../engine/writeGate';
 
 export const SOURCE = 'pyguide';
 
@@ -60,13 +61,17 @@ export interface EditTarget {
   /** The open document's version for a uri, or null when it is not open. */
   versionOf(uri: string): number | null;
   supportsResourceOperations: boolean;
+  /** The write gate: whether a fix reported on a file may be written (refusals are logged). */
+  gate: FixGate;
 }
 
 /**
- * A fix as a workspace edit. Text edits are bound to the document version they were computed
- * for, so a client refuses them if the document has moved on.
+ * A fix reported on `origin` as a workspace edit, once the write gate lets it through. Text edits
+ * are bound to the document version they were computed for, so a client refuses them if the
+ * document has moved on.
  */
-export function toWorkspaceEdit(fix: Fix, target: EditTarget): WorkspaceEdit | undefined {
+export function toWorkspaceEdit(fix: Fix, target: EditTarget, origin: string): WorkspaceEdit | undefined {
+  if (!target.gate.allowsFix(fix, origin)) return undefined;
   const documentChanges: NonNullable<WorkspaceEdit['documentChanges']> = [];
   for (const change of fix.changes) {
     switch (change.type) {

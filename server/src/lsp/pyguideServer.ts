@@ -16,6 +16,7 @@ import {
 import { OpenDocuments } from '../engine/documents';
 import { ruleDocsLink } from '../engine/ruleDocs';
 import type { LintSession } from '../engine/session';
+import { WriteGate, writeRoot } from '../engine/writeGate';
 import type { OverlayFiles } from '../workspace/files';
 import { CodeActions, FIX_ALL_KIND, SHOW_DOCUMENTATION_COMMAND } from './codeActions';
 import { uriToPath } from './convert';
@@ -76,9 +77,15 @@ export class PyguideServer {
       prepared: () => this.live.relintAll(),
     });
     this.sweep = sweep = new WorkspaceSweep(connection, this.documents, this.settings, this.publisher, this.live);
+    const folders = () => this.settings.list.flatMap((f) => uriToPath(f.uri) ?? []);
+    const gate = new WriteGate(
+      (file) => writeRoot(session.workspaces.forFile(file).root, file, folders()),
+      (reason) => connection.console.warn(`pyguide: fix not applied: ${reason}`),
+    );
     this.actions = new CodeActions(this.documents, this.settings, () => ({
       versionOf: (uri) => this.documents.get(uri)?.version ?? null,
       supportsResourceOperations: this.resourceOperations,
+      gate,
     }));
     this.tables = new TableFormatting(this.documents, this.settings);
   }

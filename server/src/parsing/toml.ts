@@ -1,6 +1,7 @@
-import { getStaticTOMLValue, parseTOML } from 'toml-eslint-parser';
+import { parseTOML } from 'toml-eslint-parser';
 import type { AST } from 'toml-eslint-parser';
 import type { Range } from '../base/text';
+import { MAX_TOML_NESTING, own, tomlData, tooDeep } from './tomlData';
 
 export type TomlAst = AST.TOMLProgram;
 
@@ -15,10 +16,13 @@ export type TomlDocument =
   | { ok: true; ast: TomlAst; value: Record<string, unknown> }
   | { ok: false; error: TomlError };
 
+/** Parses a TOML document; its value holds tables without prototypes (see tomlData). */
 export function parseTomlDocument(text: string): TomlDocument {
+  const deep = tooDeep(text);
+  if (deep) return { ok: false, error: { message: `arrays or inline tables nest more than ${MAX_TOML_NESTING} levels deep`, ...deep } };
   try {
     const ast = parseTOML(text);
-    return { ok: true, ast, value: getStaticTOMLValue(ast) as Record<string, unknown> };
+    return { ok: true, ast, value: tomlData(ast) };
   } catch (e) {
     const err = e as { message?: string; lineNumber?: number; column?: number };
     // toml-eslint-parser reports 1-based lines and 0-based columns.
@@ -41,12 +45,12 @@ export function tomlRange(node: { loc: AST.SourceLocation }): Range {
   };
 }
 
-/** Reads a nested value of a parsed document, e.g. `get(doc, 'tool', 'uv', 'workspace')`. */
+/** Reads a nested value of a parsed document, e.g. `get(doc, 'tool', 'uv', 'workspace')`: own keys only. */
 export function getPath(value: unknown, ...keys: string[]): unknown {
   let cur = value;
   for (const k of keys) {
     if (cur === null || typeof cur !== 'object' || Array.isArray(cur)) return undefined;
-    cur = (cur as Record<string, unknown>)[k];
+    cur = own(cur, k);
   }
   return cur;
 }

@@ -1,8 +1,9 @@
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { listDirs } from './dirs';
-import { resolveConfig, type ConfigProblem, type EditorOverrides, type ResolvedConfig } from '../engine/config';
+import { BASE_CONFIG, resolveConfig, type ConfigProblem, type EditorOverrides, type ResolvedConfig } from '../engine/config';
 import type { RuleCatalog } from '../engine/configSchema';
 import type { PresetId } from '../engine/presets';
+import { leadsInside } from '../base/paths';
 import { TextIndex } from '../engine/textIndex';
 import { getPath, parseTomlDocument, type TomlDocument } from '../parsing/toml';
 import { workspaceConfig, type Activation, type WorkspaceConfig } from './activation';
@@ -201,9 +202,16 @@ export class WorkspaceModel implements WorkspaceView {
     return this.memberImportsCache;
   }
 
+  /** A file's text for rules to use (the root LICENSE, say): never one a symlink brings in from outside the workspace. */
   readText(path: string): string | undefined {
-    const read = this.files.read(path);
+    if (this.root !== undefined && !leadsInside(this.root, path)) return undefined;
+    const read = this.files.read(path, this.readLimit);
     return read.ok ? read.text : undefined;
+  }
+
+  /** The size limit of the files the model reads: the configured one once known, the default before. */
+  private get readLimit(): number {
+    return this.configState?.config.maxFileSize ?? BASE_CONFIG.maxFileSize;
   }
 
   pythonFiles(): readonly string[] {
@@ -247,7 +255,7 @@ export class WorkspaceModel implements WorkspaceView {
 
   pyprojectFile(path: string): PyprojectFile | undefined {
     if (!this.pyprojects.has(path)) {
-      const read = this.files.read(path);
+      const read = this.files.read(path, this.readLimit);
       this.pyprojects.set(path, read.ok ? { path, text: read.text, index: new TextIndex(read.text), doc: parsePyproject(read.text) } : undefined);
     }
     return this.pyprojects.get(path);
@@ -317,7 +325,7 @@ function parsePyproject(text: string): TomlDocument {
 type RootKind = 'uv' | 'pyguide' | undefined;
 
 function rootKind(dir: string, files: FileSource): RootKind {
-  const read = files.read(join(dir, 'pyproject.toml'));
+  const read = files.read(join(dir, 'pyproject.toml'), BASE_CONFIG.maxFileSize);
   // A cheap look before parsing: most pyproject files on the way up are members, not roots.
   if (!read.ok || !/^\s*\[\s*tool\s*\.\s*uv\b|pyguide/m.test(read.text)) return undefined;
   const doc = parsePyproject(read.text);

@@ -1,6 +1,7 @@
 import { promises as fs, type Dirent } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import { isWithin } from '../base/paths';
 
 /** Directories never worth walking into, whatever .gitignore says. */
 const SKIPPED_DIRS = new Set(['node_modules', '__pycache__', 'venv', 'site-packages']);
@@ -54,16 +55,24 @@ function ignoredBy(layers: Layer[], path: string, isDir: boolean): boolean {
 
 /**
  * Walks a folder for Python files and pyproject.toml files, honouring nested .gitignore files and
- * the configured excludes, skipping virtual environments and dot-directories, and following
- * symlinked directories only once (so loops end).
+ * the configured excludes, skipping virtual environments and dot-directories. Symlinks are followed
+ * only where they stay inside the folder, each directory once (so loops end), and a file reached
+ * through several paths is listed once (by its own path when the walk meets it).
  */
 export async function scanFiles(root: string, options: ScanOptions = {}): Promise<string[]> {
-  const out: string[] = [];
+  const found: Found[] = [];
   const seen = new Set<string>();
+  let realRoot: string;
+  try {
+    realRoot = await fs.realpath(root);
+  } catch (e) {
+    options.onError?.(root, e as Error);
+    return [];
+  }
   const startsInsideRepo = await fs.stat(join(root, '.git')).then(() => false, () => true);
   const rootLayers: Layer[] = [...(startsInsideRepo ? await ancestorLayers(root) : []), { base: root, rules: ignore().add(options.exclude ?? []) }];
 
-  async function walk(dir: string, layers: Layer[]): Promise<void> {
+  async function walk(dir: string, layers: Layer[], linked: boolean): Promise<void> {
     if (options.signal?.aborted) return;
     let real: string;
     let entries: Dirent[];
@@ -83,8 +92,12 @@ export async function scanFiles(root: string, options: ScanOptions = {}): Promis
       const full = join(dir, entry.name);
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
+      let realFile = join(real, entry.name);
       if (entry.isSymbolicLink()) {
         try {
+          realFile = await fs.realpath(full);
+          // A link out of the folder brings in someone else's files: never walked, linted or fixed.
+          if (!isWithin(realRoot, realFile)) continue;
           const st = await fs.stat(full);
           isDir = st.isDirectory();
           isFile = st.isFile();
@@ -94,15 +107,33 @@ export async function scanFiles(root: string, options: ScanOptions = {}): Promis
       }
       if (isDir) {
         if (entry.name.startsWith('.') || SKIPPED_DIRS.has(entry.name) || ignoredBy(here, full, true)) continue;
-        await walk(full, here);
+        await walk(full, here, linked || entry.isSymbolicLink());
       } else if (isFile && isLintable(full) && !ignoredBy(here, full, false)) {
-        out.push(full);
+        found.push({ path: full, real: realFile, direct: !linked && !entry.isSymbolicLink() });
       }
     }
   }
 
-  await walk(root, rootLayers);
-  return out;
+  await walk(root, rootLayers, false);
+  return onePathPerFile(found);
+}
+
+/** A file the walk met: its path, where it really is, and whether no symlink led to it. */
+interface Found {
+  path: string;
+  real: string;
+  direct: boolean;
+}
+
+/** The paths in walk order, one per real file: the path without links when the walk met one, else the first. */
+function onePathPerFile(found: readonly Found[]): string[] {
+  const chosen = new Map<string, Found>();
+  for (const f of found) {
+    const prev = chosen.get(f.real);
+    if (!prev || (f.direct && !prev.direct)) chosen.set(f.real, f);
+  }
+  const keep = new Set([...chosen.values()].map((f) => f.path));
+  return found.filter((f) => keep.has(f.path)).map((f) => f.path);
 }
 
 /** Whether a path is excluded by the configured patterns (relative to the root). */

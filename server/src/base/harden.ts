@@ -1,0 +1,38 @@
+// Defence in depth for a process that reads other people's repositories: the prototypes that data
+// could reach through `__proto__`, `constructor.prototype` and the like are frozen, so even a bug
+// that let a repository's keys walk up a prototype chain could not plant a property every object
+// would inherit. TOML values are built without prototypes in the first place (parsing/tomlData.ts).
+
+/** The intrinsic prototypes frozen once every module has loaded (libraries set up theirs while loading). */
+function intrinsicPrototypes(): object[] {
+  const typedArray = Object.getPrototypeOf(Uint8Array.prototype) as object;
+  return [
+    Object.prototype,
+    Array.prototype,
+    Function.prototype,
+    String.prototype,
+    Number.prototype,
+    Boolean.prototype,
+    Symbol.prototype,
+    BigInt.prototype,
+    RegExp.prototype,
+    Date.prototype,
+    Map.prototype,
+    Set.prototype,
+    WeakMap.prototype,
+    WeakSet.prototype,
+    Promise.prototype,
+    typedArray,
+    ArrayBuffer.prototype,
+  ];
+}
+
+/** Freezes the intrinsic prototypes; call it at a process's entry point, after its imports. */
+export function hardenIntrinsics(): void {
+  for (const proto of intrinsicPrototypes()) Object.freeze(proto);
+}
+
+/** Whether the prototypes are frozen (the entry points' tests ask the running process). */
+export function intrinsicsHardened(): boolean {
+  return intrinsicPrototypes().every((p) => Object.isFrozen(p));
+}

@@ -1,0 +1,85 @@
+// The CLI, its sweep workers and the language server run with the intrinsic prototypes frozen
+// (defence in depth against prototype pollution), and every dependency still works that way.
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LspHarness } from './lspHarness';
+import { makeTree } from './tempTree';
+
+const ROOT = join(__dirname, '..', '..', '..');
+const SAMPLE = join(ROOT, 'test-fixtures', 'workspaces', 'genkit-py');
+
+/** Runs the CLI's `main` in a child process and reports, after it, whether the prototypes are frozen. */
+function runMain(cwd: string, args: string[], env: Record<string, string> = {}) {
+  const script = `
+    const { main } = require(${JSON.stringify(join(ROOT, 'dist', 'cli.js'))});
+    const before = Object.isFrozen(Object.prototype);
+    main(${JSON.stringify(args)}).then((code) => {
+      const frozen = [Object.prototype, Array.prototype, Function.prototype, String.prototype, Promise.prototype, Map.prototype].every(Object.isFrozen);
+      process.stderr.write('\\nHARDENED ' + JSON.stringify({ before, frozen, code }) + '\\n');
+    });`;
+  const r = spawnSync(process.execPath, ['-e', script], { cwd, encoding: 'utf8', env: { ...process.env, ...env } });
+  const line = /HARDENED (.*)/.exec(r.stderr)?.[1];
+  assert.ok(line, r.stderr);
+  return { ...(JSON.parse(line) as { before: boolean; frozen: boolean; code: number }), stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('frozen intrinsic prototypes', () => {
+  it('the CLI freezes them and checks the sample workspace as before, on worker threads too', () => {
+    const expected = readFileSync(join(ROOT, 'test-fixtures', 'workspaces', 'genkit-py.expected'), 'utf8').split('\n').filter((l) => l.trim() !== '' && !l.startsWith('#')).length;
+    for (const workers of ['0', '2']) {
+      const r = runMain(SAMPLE, ['check', '--format', 'json', '--no-cache'], { PYGUIDE_SWEEP_WORKERS: workers });
+      assert.equal(r.before, false);
+      assert.equal(r.frozen, true);
+      assert.equal(r.code, 1, r.stderr);
+      assert.equal((JSON.parse(r.stdout) as unknown[]).length, expected, `workers ${workers}`);
+      assert.doesNotMatch(r.stderr, /internal error|rule .* failed/i);
+    }
+  });
+
+  it('the CLI applies fixes (text edits, created files) with them frozen', () => {
+    const copy = mkdtempSync(join(tmpdir(), 'pyguide-hardened-'));
+    try {
+      cpSync(SAMPLE, copy, { recursive: true });
+      const r = runMain(copy, ['check', '--fix', '--no-cache']);
+      assert.equal(r.frozen, true);
+      assert.match(r.stderr, /\d+ fixed/);
+      assert.doesNotMatch(r.stderr, /internal error|fix not applied/i);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
+
+  describe('the language server', () => {
+    let lsp: LspHarness;
+    let root: string;
+    afterEach(async () => {
+      await lsp?.shutdown();
+      rmSync(root, { recursive: true, force: true });
+    });
+
+    it('says it froze them, then lints, offers fixes, fixes all and shuts down, a hostile pyproject.toml included', async () => {
+      root = makeTree({
+        'pyproject.toml': '[tool.uv.workspace]\nmembers = []\n\n[__proto__]\nid = 7\n\n[__proto__.fix]\nsafe = true\ntitle = "pwned"\n',
+      });
+      lsp = await LspHarness.start({ root, settings: { onTypeDelay: 0 } });
+      const uri = await lsp.open(join(root, 'mod.py'), 'def f():\n    import os  # noqa\n    return os\n');
+      const diags = await lsp.waitForDiagnostics(uri, (ds) => ds.some((d) => d.code === 'in-function-import'));
+      assert.ok(lsp.logs.some((l) => /intrinsic prototypes frozen/.test(l)), lsp.logs.join('\n'));
+      const noqa = diags.find((d) => d.code === 'bare-noqa')!;
+      const actions = await lsp.codeActions(uri, noqa.range, [noqa]);
+      assert.deepEqual(
+        actions.filter((a) => a.diagnostics?.some((d) => d.code === 'bare-noqa') && !/^(Ignore|Show documentation)/.test(a.title)).map((a) => a.title),
+        [],
+        'bare-noqa has no fix of its own, and inherits none',
+      );
+      assert.equal(await lsp.executeCommand('pyguide.server.fixAll', [uri, 1]), true);
+      assert.equal(lsp.appliedEdits.length, 1);
+      const pyproject = await lsp.open(join(root, 'pyproject.toml'), readFileSync(join(root, 'pyproject.toml'), 'utf8'));
+      await lsp.waitForDiagnostics(pyproject, () => true);
+      assert.deepEqual(lsp.stderr.join('').match(/TypeError|Cannot assign/g), null);
+    });
+  });
+});
