@@ -9,6 +9,9 @@ import { bareTypeIgnore } from '../src/rules/python/bare-type-ignore';
 import { className } from '../src/rules/python/class-name';
 import { functionName } from '../src/rules/python/function-name';
 import { globToRegExp, toCapWords, toSnakeCase } from '../src/rules/python/_naming';
+import { OpenDocuments } from '../src/engine/documents';
+import { LintSession } from '../src/engine/session';
+import { DiskFiles } from '../src/workspace/files';
 import { sessionWith } from './fixtureHarness';
 
 async function lintIn(dir: string, rule: Rule, text: string): Promise<Finding[]> {
@@ -45,6 +48,21 @@ describe('naming rules options', () => {
     const text = 'def camelCase():\n    pass\nclass camelCase:\n    pass\n';
     assert.equal((await lintIn(dir, functionName, text)).length, 0);
     assert.equal((await lintIn(dir, className, text)).length, 1);
+  });
+
+  it('function-name checks a visitor method again when an import elsewhere in the module changes', async () => {
+    const session = await LintSession.create(new DiskFiles(), (rule, _file, error) => {
+      throw new Error(`${rule.id}: ${String(error)}`);
+    }, [functionName]);
+    const store = new OpenDocuments(session);
+    const uri = 'file:///naming/visitor.py';
+    store.open(uri, '/naming/visitor.py', 'python', 1, 'from ast import NodeVisitor\n\n\nclass V(NodeVisitor):\n    def visit_Name(self, node):\n        pass\n');
+    assert.deepEqual(store.lint(uri)!.findings, []);
+    // `from other import NodeVisitor`: no longer the standard library's visitor.
+    store.edit(uri, 2, [{ range: { start: { line: 0, character: 5 }, end: { line: 0, character: 8 } }, text: 'other' }]);
+    assert.deepEqual(store.lint(uri)!.findings.map((f) => [f.rule, f.range.start.line, f.range.start.character]), [['function-name', 4, 8]]);
+    store.edit(uri, 3, [{ range: { start: { line: 0, character: 5 }, end: { line: 0, character: 10 } }, text: 'ast' }]);
+    assert.deepEqual(store.lint(uri)!.findings, []);
   });
 
   it('skip definitions whose name is not typed yet', async () => {
