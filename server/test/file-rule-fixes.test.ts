@@ -8,7 +8,7 @@ import { applyChangesToDisk } from '../src/engine/diskChanges';
 import type { Finding, Rule } from '../src/engine/types';
 import { namespaceInitFile } from '../src/rules/files/namespace-init-file';
 import { testFileName } from '../src/rules/files/test-file-name';
-import { testFilePrefix } from '../src/rules/files/test-file-prefix';
+import { testFilePrefix, testPrefixes } from '../src/rules/files/test-file-prefix';
 import { testsInitFile } from '../src/rules/files/tests-init-file';
 import { FIXTURES, lintWorkspace, sessionWith } from './fixtureHarness';
 
@@ -102,6 +102,27 @@ describe('file rule fixes on disk', () => {
       'packages/genkit/tests/action_test.py: Rename to genkit_action_test.py (unsafe)',
       'plugins/chroma/tests/retriever_test.py: Rename to chroma_retriever_test.py (unsafe)',
     ]);
+  });
+
+  it('test-file-prefix takes the prefix form from the layout and leaves exempt members alone', async () => {
+    const dir = copyFixture('test-file-prefix', 'current-layout');
+    const findings = await lint([testFilePrefix], dir);
+    assert.deepEqual(fixesOf(dir, findings), ['packages/genkit-anthropic/tests/model_refs_test.py: Rename to anthropic_model_refs_test.py (safe)']);
+    assert.equal(
+      findings[0].message,
+      'Test module `model_refs_test.py` of `genkit-anthropic` should start with `anthropic_` (or `genkit_anthropic_`) so its name is unique across the workspace: `anthropic_model_refs_test.py`.',
+    );
+  });
+
+  it('test-file-prefix: the prefixes a test-prefix template gives a directory', () => {
+    const kind = (testPrefix: string[]) => ({ kind: 'package', path: 'packages/*', name: '{name}', publishable: true, namespace: false, requiredFiles: [], sourceDir: 'src', versionSync: true, testPrefix });
+    assert.deepEqual(testPrefixes(kind(['{name}']), 'cloud-sql-pg'), ['cloud_sql_pg_']);
+    assert.deepEqual(testPrefixes(kind(['genkit-{name}', '{name}']), 'genkit-google-genai'), ['google_genai_', 'genkit_google_genai_']);
+    // A template that does not match the directory, or leaves nothing for {name}, gives way to the others.
+    assert.deepEqual(testPrefixes(kind(['genkit-{name}']), 'genkit'), ['genkit_']);
+    assert.deepEqual(testPrefixes(kind(['genkit-{name}']), 'genkit-'), ['genkit__']);
+    assert.deepEqual(testPrefixes(kind(['{name}-plugin']), 'chroma-plugin'), ['chroma_']);
+    assert.deepEqual(testPrefixes(kind(['gk']), 'anything'), ['gk_']);
   });
 
   it('test-file-name and test-file-prefix converge over fix passes', async () => {

@@ -32,6 +32,7 @@ import {
   type CodeAction,
   type Diagnostic,
   type FileEvent,
+  type InitializeResult,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
   type Range,
@@ -74,6 +75,8 @@ export class LspHarness {
   readonly progress: Array<WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd> = [];
   readonly stderr: string[] = [];
   readonly registrations: string[] = [];
+  /** What the server answered to `initialize`: its capabilities. */
+  initializeResult: InitializeResult | undefined;
   /** Messages the server logged (window/logMessage), e.g. rule failures and internal errors. */
   readonly logs: string[] = [];
   /** Messages the server showed the user (window/showMessage). */
@@ -151,7 +154,7 @@ export class LspHarness {
   private async initialize(options: HarnessOptions): Promise<LspHarness> {
     const connection = this.connection;
     connection.listen();
-    await connection.sendRequest(InitializeRequest.type, {
+    this.initializeResult = await connection.sendRequest(InitializeRequest.type, {
       // An in-process server would watch its own process, with a timer that keeps the tests running.
       processId: this.process ? process.pid : null,
       rootUri: fileUri(options.root),

@@ -1,11 +1,13 @@
 // The header fix writes the current year, so its results are checked here rather than in
 // .fixed.py fixtures; the messages say exactly what is missing.
 import * as assert from 'node:assert/strict';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixAllText } from '../src/engine/fixAll';
 import type { LintSession } from '../src/engine/session';
 import { missingLicenseHeader } from '../src/rules/files/missing-license-header';
 import { FIXTURES, sessionWith } from './fixtureHarness';
+import { makeTree } from './tempTree';
 
 const DIR = join(FIXTURES, 'rules', 'missing-license-header');
 const LOOSE_FILE = join(DIR, 'virtual.py');
@@ -71,7 +73,7 @@ describe('missing-license-header', () => {
   });
 
   it('writes the configured holder and SPDX id in spdx style', () => {
-    assert.equal(fixAll(SPDX_WORKSPACE_FILE, 'x = 1\n'), `# Copyright ${year} Acme Corp\n#\n# SPDX-License-Identifier: MIT\n\nx = 1\n`);
+    assert.equal(fixAll(SPDX_WORKSPACE_FILE, 'x = 1\n'), `# Copyright ${year} Acme Corp\n# SPDX-License-Identifier: MIT\n\nx = 1\n`);
     assert.deepEqual(messages('x = 1\n', SPDX_WORKSPACE_FILE), ['No license header: the file should start with `Copyright <year> Acme Corp` and `SPDX-License-Identifier: MIT`.']);
   });
 
@@ -111,5 +113,40 @@ describe('missing-license-header', () => {
       findings.map((f) => [f.message, f.fix]),
       [['No license header at the top of the file: line 3 looks like one, but the header must be the comment block before any code.', undefined]],
     );
+  });
+  describe('what the project declared', () => {
+    const SHORT = join(DIR, 'short-form', 'packages', 'genkit-fastapi', 'src', 'genkit_fastapi');
+    const FULL = join(DIR, 'full-style', 'packages', 'genkit-fastapi', 'src', 'genkit_fastapi');
+    const read = (file: string) => readFileSync(file, 'utf8');
+
+    it('style "spdx": the short form passes and is what the fix writes; the notice alone lacks the SPDX line', () => {
+      assert.equal(fixAll(join(SHORT, 'bare.py'), read(join(SHORT, 'bare.py'))), `# Copyright ${year} Google LLC\n# SPDX-License-Identifier: Apache-2.0\n\n${read(join(SHORT, 'bare.py'))}`);
+      assert.deepEqual(messages(read(join(SHORT, 'scripts.py')), join(SHORT, 'scripts.py')), []);
+      assert.deepEqual(messages(read(join(SHORT, 'notice_only.py')), join(SHORT, 'notice_only.py')), ['License header is incomplete: no `SPDX-License-Identifier: Apache-2.0` line.']);
+    });
+
+    it('style "full": the short form lacks the notice, and the fix writes the full header', () => {
+      assert.deepEqual(messages(read(join(SHORT, 'scripts.py')), join(FULL, 'scripts.py')), ['License header is incomplete: no Apache-2.0 notice ("Licensed under the Apache License, Version 2.0 ...").']);
+      assert.equal(fixAll(join(FULL, 'bare.py'), 'x = 1\n'), `${fullHeader(year)}\n\nx = 1\n`);
+    });
+
+    it('asks for no Apache notice when the configured licence is another one, even in the full style', async () => {
+      const root = makeTree({ 'pyproject.toml': '[tool.uv.workspace]\nmembers = []\n\n[tool.pyguide.license]\nholder = "Acme Inc."\nspdx = "MIT"\nstyle = "full"\n' }, 'pyguide-license-');
+      try {
+        const file = join(root, 'a.py');
+        const own = await sessionWith([missingLicenseHeader]);
+        assert.deepEqual(own.lintText(file, 'x = 1\n').map((f) => f.message), ['No license header: the file should start with `Copyright <year> Acme Inc.` and `SPDX-License-Identifier: MIT`.']);
+        assert.equal(fixAllText(file, 'x = 1\n', (t) => own.lintText(file, t)).text, `# Copyright ${year} Acme Inc.\n# SPDX-License-Identifier: MIT\n\nx = 1\n`);
+      } finally {
+        rmSync(root, { recursive: true, force: true });
+      }
+    });
+
+    it("never asks for or writes a licence that contradicts the package's own license field", () => {
+      const mit = join(DIR, 'declared', 'packages', 'mit-lib', 'src', 'mit_lib');
+      for (const text of ['x = 1\n', read(join(mit, 'core.py'))]) assert.deepEqual(session.lintText(join(mit, 'new.py'), text), []);
+      const dual = join(DIR, 'declared', 'packages', 'dual', 'src', 'dual', 'new.py');
+      assert.equal(fixAll(dual, 'x = 1\n'), `${fullHeader(year)}\n\nx = 1\n`);
+    });
   });
 });

@@ -85,7 +85,11 @@ describe('the sample workspace (test-fixtures/workspaces/genkit-py)', () => {
         'plugins/google-genai/pyproject.toml:1:1-1:10 missing-metadata',
         'plugins/google-genai/pyproject.toml:1:1-1:10 missing-metadata',
         'plugins/google-genai/pyproject.toml:2:8-2:36 package-name',
+        'plugins/google-genai/src/genkit/plugins/google_genai/__init__.py:17:1-17:27 missing-eli5-docs',
+        'plugins/google-genai/src/genkit/plugins/google_genai/__init__.py:17:1-17:27 missing-eli5-docs',
+        'plugins/google-genai/src/genkit/plugins/google_genai/__init__.py:17:1-17:27 missing-eli5-docs',
         'samples/hello/pyproject.toml:1:1-1:10 missing-package-file',
+        'samples/hello/src/main.py:17:1-17:47 missing-eli5-docs',
       ]);
       assert.deepEqual(
         ['packages/genkit/tests/genkit_flows_test.py', 'plugins/anthropic/tests/anthropic_models_test.py', 'plugins/google-genai/tests/google_genai_models_test.py'].filter((f) => !existsSync(join(copy, f))),

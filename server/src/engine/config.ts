@@ -30,6 +30,12 @@ export interface MemberKind {
   sourceDir: string;
   /** The member's version must equal the core package's. */
   versionSync: boolean;
+  /**
+   * How test modules in the member's `tests/` are prefixed: templates matched against the directory
+   * name, whose `{name}` part becomes the prefix (`genkit-{name}`: `genkit-anthropic` -> `anthropic_`).
+   * Any of them is accepted; the first that matches is the one suggested.
+   */
+  testPrefix: string[];
 }
 
 export interface LayoutConfig {
@@ -83,6 +89,7 @@ export const DEFAULT_CONFIG: PyguideConfig = {
         requiredFiles: ['LICENSE', 'py.typed'],
         sourceDir: 'src',
         versionSync: true,
+        testPrefix: ['{name}'],
       },
       {
         kind: 'plugin',
@@ -93,6 +100,7 @@ export const DEFAULT_CONFIG: PyguideConfig = {
         requiredFiles: ['README.md', 'LICENSE', 'py.typed'],
         sourceDir: 'src',
         versionSync: true,
+        testPrefix: ['{name}'],
       },
       {
         kind: 'sample',
@@ -103,6 +111,7 @@ export const DEFAULT_CONFIG: PyguideConfig = {
         requiredFiles: ['README.md', 'run.sh'],
         sourceDir: 'src',
         versionSync: false,
+        testPrefix: ['{name}'],
       },
     ],
   },
@@ -146,7 +155,7 @@ function severities(v: unknown, where: string, problems: string[]): Record<strin
 }
 
 const LAYOUT_KEYS = new Set(['core', 'namespace-dirs', 'members']);
-const MEMBER_KEYS = new Set(['kind', 'path', 'name', 'publishable', 'namespace', 'required-files', 'source-dir', 'version-sync']);
+const MEMBER_KEYS = new Set(['kind', 'path', 'name', 'publishable', 'namespace', 'required-files', 'source-dir', 'version-sync', 'test-prefix']);
 
 function memberKinds(v: unknown, problems: string[]): MemberKind[] | undefined {
   if (v === undefined) return undefined;
@@ -177,6 +186,7 @@ function memberKinds(v: unknown, problems: string[]): MemberKind[] | undefined {
       requiredFiles: strings(t['required-files'], `layout.members[${i}].required-files`, problems) ?? [],
       sourceDir: typeof t['source-dir'] === 'string' ? t['source-dir'] : 'src',
       versionSync: typeof t['version-sync'] === 'boolean' ? t['version-sync'] : publishable,
+      testPrefix: typeof t['test-prefix'] === 'string' ? [t['test-prefix']] : (strings(t['test-prefix'], `layout.members[${i}].test-prefix`, problems) ?? ['{name}']),
     });
   }
   return out;

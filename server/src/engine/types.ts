@@ -80,7 +80,9 @@ export interface ActionContext {
 /** An action a rule offers on one of its findings besides its fix, e.g. "Use specific code [X]". */
 export interface ContextualAction {
   title: string;
-  edits: TextEdit[];
+  edits?: TextEdit[];
+  /** A client command to run instead (one that asks the user something first). */
+  command?: { command: string; arguments: unknown[] };
   preferred?: boolean;
 }
 

@@ -67,7 +67,9 @@ export function quickFixActions(doc: ActionDocument, diagnostics: Diagnostic[], 
       if (fix) actions.push(fix);
       const rule = sources.rule(d.code);
       for (const a of rule?.actions?.({ file: doc.path, text: doc.index.text, index: doc.index, finding: findingOf(d, doc.path), peers: peersOn(d.range.start.line, diagnostics) }) ?? []) {
-        const action = CodeAction.create(a.title, versionedEdit(doc, a.edits), CodeActionKind.QuickFix);
+        const action = a.command
+          ? CodeAction.create(a.title, { title: a.title, ...a.command }, CodeActionKind.QuickFix)
+          : CodeAction.create(a.title, versionedEdit(doc, a.edits ?? []), CodeActionKind.QuickFix);
         action.diagnostics = [d];
         action.isPreferred = !!a.preferred;
         actions.push(action);

@@ -20,6 +20,7 @@ import type { OverlayFiles } from '../workspace/files';
 import { CodeActions, FIX_ALL_KIND, SHOW_DOCUMENTATION_COMMAND } from './codeActions';
 import { uriToPath } from './convert';
 import { LiveDiagnostics } from './liveDiagnostics';
+import { TableFormatting } from './tableFormatting';
 import { SERVER_COMMANDS, STATUS_NOTIFICATION, type StatusParams, type SweepResult } from './protocol';
 import { Publisher } from './publisher';
 import { FolderSettings } from './settings';
@@ -47,6 +48,7 @@ export class PyguideServer {
   private readonly live: LiveDiagnostics;
   private readonly sweep: WorkspaceSweep;
   private readonly actions: CodeActions;
+  private readonly tables: TableFormatting;
   private resourceOperations = false;
   private watchedFilesDynamic = false;
   private workspaceFolderEvents = false;
@@ -72,6 +74,7 @@ export class PyguideServer {
       versionOf: (uri) => this.documents.get(uri)?.version ?? null,
       supportsResourceOperations: this.resourceOperations,
     }));
+    this.tables = new TableFormatting(this.documents, this.settings);
   }
 
   capabilities(): ServerCapabilities {
@@ -79,6 +82,9 @@ export class PyguideServer {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND], resolveProvider: true },
       executeCommandProvider: { commands: Object.values(COMMANDS) },
+      // Box tables in docstrings only (see docs/rules/misaligned-box-table.md): nothing else is formatted.
+      documentFormattingProvider: true,
+      documentRangeFormattingProvider: true,
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     };
   }
@@ -106,6 +112,8 @@ export class PyguideServer {
     });
     c.onCodeAction((params) => this.actions.codeActions(params));
     c.onCodeActionResolve((action) => this.actions.resolve(action));
+    c.onDocumentFormatting(({ textDocument }) => this.tables.format(textDocument.uri));
+    c.onDocumentRangeFormatting(({ textDocument, range }) => this.tables.format(textDocument.uri, range));
     c.onExecuteCommand(async ({ command, arguments: args }, token, progress) => {
       switch (command) {
         case COMMANDS.checkWorkspace:

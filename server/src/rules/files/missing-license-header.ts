@@ -1,6 +1,7 @@
 import type { LicenseConfig } from '../../engine/config';
 import { fileStartRange, preludeLines, type TextIndex } from '../../engine/textIndex';
 import type { PythonContext, PythonRule, RuleFinding } from '../../engine/types';
+import { declaredLicense, excludesLicense } from './_declaredLicense';
 
 // Ruff's CPY001 notion of a copyright line: a year, or years joined by `-` or `, `, optionally
 // after `(c)` or `©`. The holder is whatever follows.
@@ -23,9 +24,16 @@ const APACHE_NOTICE_LINES = [
   'limitations under the License.',
 ];
 
+/** The `full` style's notice is the Apache-2.0 one: pyguide knows no other licence's notice text. */
+function wantsNotice(license: LicenseConfig): boolean {
+  return license.style === 'full' && license.spdx.toLowerCase() === 'apache-2.0';
+}
+
 /** The header the fix inserts, as comment lines without line breaks. */
 function licenseHeaderLines(license: LicenseConfig, year: number): string[] {
-  const body = [`Copyright ${year} ${license.holder}`, '', ...(license.style === 'full' ? [...APACHE_NOTICE_LINES, ''] : []), `SPDX-License-Identifier: ${license.spdx}`];
+  // The short form is two lines, as Genkit's tree writes it; the full one has blank lines around the notice.
+  const notice = wantsNotice(license) ? ['', ...APACHE_NOTICE_LINES, ''] : [];
+  const body = [`Copyright ${year} ${license.holder}`, ...notice, `SPDX-License-Identifier: ${license.spdx}`];
   return body.map((l) => (l ? `# ${l}` : '#'));
 }
 
@@ -61,7 +69,7 @@ function headerProblems(lines: string[], license: LicenseConfig): { problems: st
   else if (!holders.some((h) => holderMatches(h, license.holder))) problems.push(`the copyright line names "${holders[0].trim()}", not "${license.holder}"`);
   if (spdx.length === 0) problems.push(`no \`SPDX-License-Identifier: ${license.spdx}\` line`);
   else if (!spdx.includes(license.spdx)) problems.push(`\`SPDX-License-Identifier: ${spdx[0]}\` should be \`SPDX-License-Identifier: ${license.spdx}\``);
-  if (license.style === 'full' && !hasNotice) problems.push(`no Apache-2.0 notice ("${APACHE_NOTICE} ...")`);
+  if (wantsNotice(license) && !hasNotice) problems.push(`no Apache-2.0 notice ("${APACHE_NOTICE} ...")`);
   return { problems, anyPart: holders.length > 0 || spdx.length > 0 || hasNotice };
 }
 
@@ -97,6 +105,9 @@ export const missingLicenseHeader: PythonRule = {
     const top = topComments(index, prelude);
     const { problems, anyPart } = headerProblems(top.lines, license);
     if (problems.length === 0) return [];
+    // A package that declares another licence keeps its own headers: none is asked for or written here.
+    const declared = declaredLicense(ctx.workspace, ctx.file);
+    if (declared && excludesLicense(declared.expression, license.spdx)) return [];
     const range = fileStartRange(index);
     if (anyPart) return [{ range, message: `License header is incomplete: ${problems.join('; ')}.` }];
     const misplaced = misplacedHeaderLine(ctx, top.end);
@@ -108,7 +119,7 @@ export const missingLicenseHeader: PythonRule = {
         },
       ];
     }
-    const parts = license.style === 'full' ? `\`Copyright <year> ${license.holder}\`, the Apache-2.0 notice and \`SPDX-License-Identifier: ${license.spdx}\`` : `\`Copyright <year> ${license.holder}\` and \`SPDX-License-Identifier: ${license.spdx}\``;
+    const parts = wantsNotice(license) ? `\`Copyright <year> ${license.holder}\`, the Apache-2.0 notice and \`SPDX-License-Identifier: ${license.spdx}\`` : `\`Copyright <year> ${license.holder}\` and \`SPDX-License-Identifier: ${license.spdx}\``;
     return [{ range, message: `No license header: the file should start with ${parts}.`, fix: insertHeaderFix(ctx, prelude) }];
   },
 };

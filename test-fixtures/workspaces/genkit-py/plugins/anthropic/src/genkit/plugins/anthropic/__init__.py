@@ -14,7 +14,28 @@
 #
 # SPDX-License-Identifier: Apache-2.0
 
-"""Anthropic plugin."""
+"""Anthropic plugin.
+
+Key Concepts (ELI5)::
+
+    ┌─────────────────────┬────────────────────────────────────────────────────┐
+    │ Concept             │ ELI5 Explanation                                   │
+    ├─────────────────────┼────────────────────────────────────────────────────┤
+    │ Claude              │ Anthropic's AI assistant. Like a helpful friend   │
+    │                     │ who's great at explaining things and writing.     │
+    └─────────────────────┴────────────────────────────────────────────────────┘
+
+Data Flow::
+
+    ai.generate() ──▶ Anthropic plugin ──▶ Claude Messages API
+
+Architecture Overview::
+
+    ┌─────────────────────────────────────────────────────────────────────────┐
+    │  __init__.py - exports Claude                                           │
+    │  models.py - Claude model (Messages API)                                │
+    └─────────────────────────────────────────────────────────────────────────┘
+"""
 
 from genkit.plugins.anthropic.models import Claude
 

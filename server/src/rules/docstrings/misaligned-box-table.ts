@@ -1,0 +1,30 @@
+import { checkDocstringTables } from '../../docstrings/docstringTables';
+import { DOCSTRING_QUERY, docstringAt, type Docstring } from '../../docstrings/docstrings';
+import { TABLE_RULE, tableOptions } from '../../docstrings/tableOptions';
+import type { PythonRule, RuleFinding } from '../../engine/types';
+
+export const REALIGN_TITLE = 'Re-align table';
+
+export const misalignedBoxTable: PythonRule = {
+  id: TABLE_RULE,
+  kind: 'python',
+  defaultSeverity: 'warning',
+  guideline: 'Docstrings › ELI5 (Explain Like I\'m 5)',
+  summary: 'a box-drawn table in a docstring whose rows, borders or padding are off its grid',
+  // Module scope: whether a string is the module's docstring depends on the statements before it.
+  reads: { query: DOCSTRING_QUERY, scope: 'module' },
+  check(ctx) {
+    const findings: RuleFinding[] = [];
+    const docs = ctx.matches.map((m) => docstringAt(m.captures.docstring[0])).filter((d): d is Docstring => d !== undefined);
+    for (const check of checkDocstringTables(docs, ctx.index, tableOptions(ctx.config, ctx.workspace))) {
+      if (!check.message) continue;
+      const { line, lines } = check.site;
+      findings.push({
+        range: { start: { line, character: lines[0].length - lines[0].trimStart().length }, end: { line, character: lines[0].length } },
+        message: check.message,
+        fix: check.edits && { title: REALIGN_TITLE, safe: true, changes: [{ type: 'edit', file: ctx.file, edits: check.edits }] },
+      });
+    }
+    return findings;
+  },
+};

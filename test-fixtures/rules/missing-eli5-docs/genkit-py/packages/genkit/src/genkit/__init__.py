@@ -1,0 +1,1 @@
+"""Genkit: the core package (core modules need no ELI5 table by default)."""

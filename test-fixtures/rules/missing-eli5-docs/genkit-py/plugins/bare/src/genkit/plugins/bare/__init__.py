@@ -1,0 +1,3 @@
+# Copyright 2026 Google LLC
+
+"""Bare plugin: nothing the guidelines ask for."""

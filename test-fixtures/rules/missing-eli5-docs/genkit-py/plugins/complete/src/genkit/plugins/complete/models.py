@@ -1,0 +1,1 @@
+"""Models of the complete plugin: not an entry module."""

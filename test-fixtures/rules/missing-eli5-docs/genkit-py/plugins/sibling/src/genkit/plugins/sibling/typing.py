@@ -1,0 +1,7 @@
+"""Configuration types of the sibling plugin.
+
+    ┌─────────────────────────────────────────────┐
+    │  typing.py - Type-Safe Configuration        │
+    │  └── SiblingConfig                          │
+    └─────────────────────────────────────────────┘
+"""

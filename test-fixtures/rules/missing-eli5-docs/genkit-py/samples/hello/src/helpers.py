@@ -1,0 +1,1 @@
+"""Helpers: not the sample's entry module."""

@@ -1,0 +1,1 @@
+"""Apache-2.0 OR MIT allows the configured licence."""

@@ -1,0 +1,1 @@
+"""The table form holds free text, not an SPDX expression: the configuration applies."""

@@ -1,0 +1,1 @@
+"""MIT package, no header: no Apache header is asked for."""

@@ -1,0 +1,1 @@
+"""Not in a package: the workspace root declares no licence."""

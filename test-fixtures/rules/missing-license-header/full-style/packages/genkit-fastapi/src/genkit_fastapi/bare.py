@@ -1,0 +1,1 @@
+"""No header: the fix writes the short form."""

@@ -1,0 +1,1 @@
+"""Not prefixed: anthropic_ is suggested."""

@@ -1,0 +1,1 @@
+"""The whole directory name is accepted too."""

@@ -1,0 +1,1 @@
+"""A core test: exempt."""
