@@ -290,6 +290,20 @@ async function problemTriples(page) {
   await page.keyboard.press('End');
   await page.waitForTimeout(300);
   await collect();
+  // Keyboard paging can jump over rows of a busy panel: scroll it from the top too, a few rows at a
+  // time (rows are keyed by their index, so nothing is counted twice).
+  const list = page.locator('.markers-panel .monaco-list').first();
+  await list.hover();
+  await page.mouse.wheel(0, -100_000);
+  await page.waitForTimeout(200);
+  await collect();
+  for (let i = 0, idle = 0; i < 200 && idle < 3; i++) {
+    const before = rows.size;
+    await page.mouse.wheel(0, 120);
+    await page.waitForTimeout(120);
+    await collect();
+    idle = rows.size === before ? idle + 1 : 0;
+  }
   const triples = [];
   let file = '';
   for (const [, text] of [...rows].sort((a, b) => a[0] - b[0])) {
