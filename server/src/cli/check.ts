@@ -1,19 +1,20 @@
 // `pyguide check`: the engine without LSP, for CI and the terminal.
 import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { compareFindings } from '../engine/linter';
 import { LintSession } from '../engine/session';
 import type { Finding } from '../engine/types';
 import { sweepWithCache } from '../cache/cachedSweep';
 import { ResultCache } from '../cache/resultCache';
+import { isEmptyPlan, PlannedFiles } from '../engine/fixPlan';
 import { DiskFiles } from '../workspace/files';
 import { isLintable, scanFiles } from '../workspace/scan';
 import { UsageError, type CheckOptions } from './args';
-import { applySafeFixes } from './fix';
+import { fixableNote, runFixes } from './fix';
 import { formatFindings } from './output';
 
-/** The files named on the command line: files as given, directories walked. */
-async function collectFiles(paths: string[], cwd: string): Promise<string[]> {
+/** The files named on the command line: files as given, directories walked (`walked` gets each walk). */
+async function collectFiles(paths: string[], cwd: string, walked?: Map<string, string[]>): Promise<string[]> {
   const files = new Set<string>();
   for (const p of paths) {
     const abs = resolve(cwd, p);
@@ -23,7 +24,11 @@ async function collectFiles(paths: string[], cwd: string): Promise<string[]> {
     } catch {
       throw new UsageError(`no such file or directory: ${p}`);
     }
-    if (isDir) (await scanFiles(abs)).forEach((f) => files.add(f));
+    if (isDir) {
+      const found = await scanFiles(abs);
+      found.forEach((f) => files.add(f));
+      walked?.set(abs, found);
+    }
     else if (isLintable(abs)) files.add(abs);
     else throw new UsageError(`not a Python or pyproject.toml file: ${p}`);
   }
@@ -42,24 +47,37 @@ async function lintAll(session: LintSession, files: string[], cache: ResultCache
 
 /** Runs `pyguide check`; returns the exit code. */
 export async function runCheck(options: CheckOptions, cwd: string, version: string): Promise<number> {
-  const session = await LintSession.create(new DiskFiles(), (rule, file, error) => reportRuleError(rule.id, file, (error as Error)?.stack ?? String(error)));
-  let files = await collectFiles(options.paths, cwd);
+  // Fixes are planned on an overlay of the disk, so that --diff can show them without writing.
+  const overlay = new PlannedFiles(new DiskFiles());
+  // The parser loads while the tree is walked.
+  const starting = LintSession.create(overlay, (rule, file, error) => reportRuleError(rule.id, file, (error as Error)?.stack ?? String(error)));
+  const walked = new Map<string, string[]>();
+  const [session, walkedFiles] = await Promise.all([starting, collectFiles(options.paths, cwd, walked)]);
+  let files = walkedFiles;
+  // A walk of a workspace root without excludes is the walk rules that compare files need.
+  for (const [dir, found] of walked) {
+    const ws = session.workspaces.forFile(join(dir, 'pyproject.toml'));
+    if (ws.root === dir && ws.config.exclude.length === 0) session.adoptScan(ws, found);
+  }
   const warn = (message: string) => process.stderr.write(`pyguide: ${message}\n`);
   const cache = options.cache ? new ResultCache({ dir: options.cacheDir && resolve(cwd, options.cacheDir), warn }) : undefined;
   let fixed = 0;
-  if (options.fix) {
+  if (options.fix || options.diff) {
+    for (const f of files) await session.prepare(session.workspaces.forFile(f));
+    // The result cache only tells which files certainly have no fix; fixes are always computed afresh.
     const hasNoFix = (file: string) => cache?.hasNoFix(session, file) ?? false;
-    ({ files, applied: fixed } = await applySafeFixes(session, files, () => collectFiles(options.paths, cwd), hasNoFix));
+    const plan = runFixes(session, overlay, files, { mode: options.diff ? 'diff' : 'write', unsafe: options.unsafeFixes, report: options.format === 'text', cwd, hasNoFix });
+    if (options.diff) return !isEmptyPlan(plan) && !options.exitZero ? 1 : 0;
+    ({ files, fixes: fixed } = plan);
   }
   const findings = (await lintAll(session, files, cache)).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : compareFindings(a, b)));
   for (const ws of session.workspaces.all()) ws.configProblems.forEach((p) => process.stderr.write(`pyguide: [tool.pyguide] in ${ws.rootPyproject}: ${p}\n`));
   const out = formatFindings(options.format, findings, { cwd, version });
   if (out) process.stdout.write(`${out}\n`);
   if (options.format === 'text') {
-    const fixable = findings.filter((f) => f.fix?.safe).length;
     process.stderr.write(
       `${findings.length === 0 ? 'No problems' : `Found ${findings.length} problem${findings.length === 1 ? '' : 's'}`} in ${files.length} file${files.length === 1 ? '' : 's'}` +
-        `${fixed ? `, ${fixed} fixed` : ''}${fixable ? ` (${fixable} fixable with --fix)` : ''}.\n`,
+        `${fixed ? `, ${fixed} fixed` : ''}${fixableNote(findings, options.unsafeFixes)}.\n`,
     );
   }
   const failing = findings.some((f) => f.severity === 'error' || f.severity === 'warning');
