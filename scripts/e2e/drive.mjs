@@ -252,7 +252,11 @@ export async function runUi({ port, outDir, folder, sample, expected, rules, log
       const m = /^(.*):(\d+):(\d+)-\d+:\d+ (\S+)$/.exec(l);
       return `${m[1].split('/').pop()} ${m[4]} [Ln ${m[2]}, Col ${m[3]}]`;
     });
+    // A window tall enough for every row of the maximized panel: nothing depends on scrolling it.
+    await page.setViewportSize({ width: 1400, height: 2400 });
+    await page.waitForTimeout(500);
     const seen = await problemTriples(page);
+    await page.setViewportSize({ width: 1400, height: 860 });
     log(`sample: ${seen.length} problems, ${want.length} expected`);
     if (JSON.stringify([...seen].sort()) !== JSON.stringify([...want].sort())) {
       throw new Error(`the Problems panel shows ${JSON.stringify(seen)}, expected ${JSON.stringify(want)}`);
