@@ -140,6 +140,25 @@ describe('result cache (CLI)', function () {
     assert.equal(run(ws, '--format', 'json').stdout, run(ws, '--format', 'json', '--no-cache').stdout);
   });
 
+  it('remembers the member imports while every member pyproject.toml reads the same', () => {
+    const messages = () =>
+      (JSON.parse(run(ws, '--format', 'json').stdout) as { rule: string; message: string }[]).filter((f) => f.rule === 'missing-dependency').map((f) => f.message);
+    const before = messages();
+    assert.match(before.join('\n'), /comes from genkit-plugin-ollama/);
+    // What a run remembers is used as it is: a marked copy shows it (no pyproject.toml was parsed for it).
+    const file = cacheFile(ws);
+    const cached = JSON.parse(readFileSync(file, 'utf8'));
+    for (const m of cached.memberImports.value) if (m.module === 'genkit.plugins.ollama') m.distribution = 'marked-dist';
+    writeFileSync(file, JSON.stringify(cached));
+    writeFileSync(join(ws, 'samples/hello/src/uses_plugin.py'), 'from genkit.plugins.ollama import Ollama\n\nOLLAMA = Ollama  # changed\n');
+    assert.match(messages().join('\n'), /comes from marked-dist/);
+    // A member's pyproject.toml changes: the member imports are computed again, and what read them is re-linted.
+    const plugin = join(ws, 'plugins/ollama/pyproject.toml');
+    writeFileSync(plugin, readFileSync(plugin, 'utf8').replace('description = "', 'description = "Changed '));
+    assert.deepEqual(messages(), before);
+    assert.equal(run(ws, '--format', 'json').stdout, run(ws, '--format', 'json', '--no-cache').stdout);
+  });
+
   it('refuses a cache directory that is a link out of the workspace, and writes nothing there', () => {
     const outside = mkdtempSync(join(tmpdir(), 'pyguide-outside-'));
     try {
