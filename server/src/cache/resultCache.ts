@@ -265,10 +265,11 @@ class WorkspaceCache {
   }
 
   /** The cached findings of a file, when every input they came from is unchanged. */
-  lookup(file: string): Finding[] | undefined {
+  /** `hash` gives the digest of the file's text as it is now, undefined when it cannot be read. */
+  lookup(file: string, hash: (maxFileSize: number) => string | undefined): Finding[] | undefined {
     const entry = this.entries.get(this.key(file));
     if (!entry || entry.settings !== this.settings || !this.checker.holds(entry.readings)) return undefined;
-    if (contentHash(file, this.ws.config.maxFileSize) !== entry.hash) return undefined;
+    if (hash(this.ws.config.maxFileSize) !== entry.hash) return undefined;
     entry.seen = this.now;
     return entry.findings;
   }
@@ -332,14 +333,24 @@ export class ResultCache {
     return cache;
   }
 
-  /** Cached findings of a file, or undefined when it must be linted. */
+  /**
+   * Cached findings of a file as it is on disk, or undefined when it must be linted. The sweep asks
+   * this once any planned fixes are written (the session reads the disk again).
+   */
   lookup(session: LintSession, file: string): Finding[] | undefined {
-    return this.open(session.workspaces.forFile(file))?.lookup(file);
+    return this.open(session.workspaces.forFile(file))?.lookup(file, (max) => contentHash(file, max));
   }
 
-  /** Whether a file certainly has no finding with a fix: its cached findings are valid and have none. */
+  /**
+   * Whether a file certainly has no finding with a fix: its cached findings are valid for its text
+   * as the session reads it (planned fixes included) and have none.
+   */
   hasNoFix(session: LintSession, file: string): boolean {
-    return this.lookup(session, file)?.every((f) => !f.fix) ?? false;
+    const hash = (max: number) => {
+      const read = session.files.read(file, max);
+      return read.ok ? sha256(read.text) : undefined;
+    };
+    return this.open(session.workspaces.forFile(file))?.lookup(file, hash)?.every((f) => !f.fix) ?? false;
   }
 
   store(session: LintSession, file: string, record: FileRecord, findings: Finding[]): void {
