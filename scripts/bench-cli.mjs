@@ -119,7 +119,9 @@ async function measureTree(dir, runs, log) {
     oneThreadMs: round(med('oneThread'), 0),
     oneThreadCpuMs: round(med('oneThread', 'cpuMs'), 0),
     warmMs: round(med('warm'), 0),
+    warmCpuMs: round(med('warm', 'cpuMs'), 0),
     changedMs: round(med('changed'), 0),
+    changedCpuMs: round(med('changed', 'cpuMs'), 0),
     ruffInProcessMs: round(ruff, 0),
     ruffWallMs: round(med('ruff'), 0),
     ruffCpuMs: round(med('ruff', 'cpuMs'), 0),
@@ -127,6 +129,9 @@ async function measureTree(dir, runs, log) {
     coldCpuRatio: med('cold', 'cpuMs') && med('ruff', 'cpuMs') ? round(med('cold', 'cpuMs') / med('ruff', 'cpuMs')) : undefined,
     warmOverCold: round(med('warm') / cold),
     changedOverCold: round(med('changed') / cold),
+    // CPU ratios are steadier than wall time on a shared machine.
+    warmOverColdCpu: med('warm', 'cpuMs') && med('cold', 'cpuMs') ? round(med('warm', 'cpuMs') / med('cold', 'cpuMs')) : undefined,
+    changedOverColdCpu: med('changed', 'cpuMs') && med('cold', 'cpuMs') ? round(med('changed', 'cpuMs') / med('cold', 'cpuMs')) : undefined,
     peakRssMb: round(Math.max(...samples.cold.map((s) => s.rssMb ?? 0), ...samples.changed.map((s) => s.rssMb ?? 0)), 0) || undefined,
     loadDuring: round(median(loads)),
   };
@@ -163,7 +168,7 @@ export async function cliScale({ sizes = SCALE_SIZES, runs = 3, tree, log = () =
 /** The rows as the Markdown table docs/performance.md shows. */
 export function scaleTable(rows) {
   const ms = (x) => (x === undefined ? '—' : x >= 10_000 ? `${round(x / 1000, 1)} s` : `${x} ms`);
-  const head = ['tree', 'files / lines', 'cold', 'cold, 1 thread', 'warm (unchanged)', '1 file changed', 'Ruff WASM in-process', 'cold / Ruff', 'warm / cold', 'changed / cold', 'cold CPU / Ruff CPU', 'peak RSS', 'load'];
+  const head = ['tree', 'files / lines', 'cold', 'cold, 1 thread', 'warm (unchanged)', '1 file changed', 'Ruff WASM in-process', 'cold / Ruff', 'warm / cold', 'changed / cold', 'CPU: cold / Ruff', 'CPU: warm / cold', 'CPU: changed / cold', 'peak RSS', 'load'];
   const body = rows.map((r) => [
     r.tree,
     `${r.files} / ${r.lines}`,
@@ -176,6 +181,8 @@ export function scaleTable(rows) {
     r.warmOverCold,
     r.changedOverCold,
     r.coldCpuRatio ?? '—',
+    r.warmOverColdCpu ?? '—',
+    r.changedOverColdCpu ?? '—',
     r.peakRssMb === undefined ? '—' : `${r.peakRssMb} MB`,
     r.loadDuring,
   ]);

@@ -9,11 +9,12 @@ import { join, relative } from 'node:path';
 import { sweepWithCache } from '../src/cache/cachedSweep';
 import { lintRecorded } from '../src/cache/recordedLint';
 import { CACHE_DIR_NAME, ResultCache } from '../src/cache/resultCache';
+import { PlannedFiles } from '../src/engine/fixPlan';
 import { LintSession } from '../src/engine/session';
 import type { PythonRule } from '../src/engine/types';
 import { DiskFiles } from '../src/workspace/files';
 import { scanFiles } from '../src/workspace/scan';
-import { genWorkspace } from '../../scripts/genkit-shapes.mjs';
+import { genWorkspace, LICENSE_HEADER } from '../../scripts/genkit-shapes.mjs';
 import { FIXTURES } from './fixtureHarness';
 
 const CLI = join(__dirname, '..', '..', '..', 'bin', 'pyguide.js');
@@ -140,6 +141,25 @@ describe('result cache (CLI)', function () {
     assert.equal(run(ws, '--format', 'json').stdout, run(ws, '--format', 'json', '--no-cache').stdout);
   });
 
+  it('remembers the member imports while every member pyproject.toml reads the same', () => {
+    const messages = () =>
+      (JSON.parse(run(ws, '--format', 'json').stdout) as { rule: string; message: string }[]).filter((f) => f.rule === 'missing-dependency').map((f) => f.message);
+    const before = messages();
+    assert.match(before.join('\n'), /comes from genkit-plugin-ollama/);
+    // What a run remembers is used as it is: a marked copy shows it (no pyproject.toml was parsed for it).
+    const file = cacheFile(ws);
+    const cached = JSON.parse(readFileSync(file, 'utf8'));
+    for (const m of cached.memberImports.value) if (m.module === 'genkit.plugins.ollama') m.distribution = 'marked-dist';
+    writeFileSync(file, JSON.stringify(cached));
+    writeFileSync(join(ws, 'samples/hello/src/uses_plugin.py'), 'from genkit.plugins.ollama import Ollama\n\nOLLAMA = Ollama  # changed\n');
+    assert.match(messages().join('\n'), /comes from marked-dist/);
+    // A member's pyproject.toml changes: the member imports are computed again, and what read them is re-linted.
+    const plugin = join(ws, 'plugins/ollama/pyproject.toml');
+    writeFileSync(plugin, readFileSync(plugin, 'utf8').replace('description = "', 'description = "Changed '));
+    assert.deepEqual(messages(), before);
+    assert.equal(run(ws, '--format', 'json').stdout, run(ws, '--format', 'json', '--no-cache').stdout);
+  });
+
   it('refuses a cache directory that is a link out of the workspace, and writes nothing there', () => {
     const outside = mkdtempSync(join(tmpdir(), 'pyguide-outside-'));
     try {
@@ -246,6 +266,25 @@ describe('result cache (what is linted again)', () => {
     // Another module named like a test module: only the modules of that name.
     writeFileSync(join(ws, 'packages/genkit/tests/dup_test.py'), 'y = 2\n');
     assert.deepEqual(await sweep(), ['packages/genkit/tests/dup_test.py', 'plugins/anthropic/tests/dup_test.py', 'plugins/ollama/tests/dup_test.py']);
+  });
+
+  it('tells the fix planner a file has no fix only for the text the plan has of it', async () => {
+    const overlay = new PlannedFiles(new DiskFiles());
+    const session = await LintSession.create(overlay);
+    const files = (await scanFiles(ws)).sort();
+    for (const f of files) await session.prepare(session.workspaces.forFile(f));
+    const cache = new ResultCache({ warn: (m) => assert.fail(m) });
+    await sweepWithCache(session, files, cache, { onRuleError: () => undefined, workers: 0 });
+    const clean = join(ws, 'packages/genkit/src/genkit/clean.py');
+    const text = `${LICENSE_HEADER}\nY = 2\n`;
+    writeFileSync(clean, text);
+    await sweepWithCache(session, files.includes(clean) ? files : [...files, clean].sort(), cache, { onRuleError: () => undefined, workers: 0 });
+    assert.equal(cache.hasNoFix(session, clean), true);
+    // Another fix planned an edit of it: its cached entry says nothing about that text, fixable or not.
+    overlay.set(clean, `${LICENSE_HEADER}\nY = 3\n`);
+    assert.equal(cache.hasNoFix(session, clean), false);
+    overlay.set(clean, text);
+    assert.equal(cache.hasNoFix(session, clean), true);
   });
 
   it('does not cache the findings of a file on which a rule threw', async () => {

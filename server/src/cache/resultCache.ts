@@ -10,6 +10,7 @@ import type { LintSession } from '../engine/session';
 import type { Finding } from '../engine/types';
 import { knownRequirements, learnRequirements, type ParsedRequirements } from '../workspace/metadata';
 import type { WorkspaceModel } from '../workspace/model';
+import { isMemberImportsMemo, memberImportsInputs, type MemberImportsMemo } from './memberImportsMemo';
 import { FactChecker, sha256, type FactReading } from './workspaceFacts';
 
 declare const PYGUIDE_VERSION: string | undefined;
@@ -48,6 +49,7 @@ interface CacheFileJson {
   files: Record<string, { hash: string; settings: string; facts: number[]; findings: Finding[]; seen: number }>;
   /** Dependency specifiers parsed by this pyguide (the parser is slow to load and to run). */
   requirements: ParsedRequirements;
+  memberImports: MemberImportsMemo | undefined;
 }
 
 let identity: string | undefined;
@@ -125,7 +127,10 @@ function isParsedRequirement(v: unknown): v is ParsedRequirements[number] {
 }
 
 /** The entries of a cache file, or nothing when it is missing, corrupt, truncated or someone else's. */
-function parseCacheFile(text: string | undefined, expect: { root: string; dir: string | undefined }): { entries: Map<string, Entry>; requirements: ParsedRequirements } {
+function parseCacheFile(
+  text: string | undefined,
+  expect: { root: string; dir: string | undefined },
+): { entries: Map<string, Entry>; requirements: ParsedRequirements; memberImports?: MemberImportsMemo } {
   const entries = new Map<string, Entry>();
   const none = { entries, requirements: [] };
   let data: unknown;
@@ -145,7 +150,7 @@ function parseCacheFile(text: string | undefined, expect: { root: string; dir: s
     if (!Array.isArray(e.findings) || !e.findings.every(isFinding)) continue;
     entries.set(rel, { hash: e.hash, settings: e.settings, readings: (e.facts as number[]).map((i) => facts[i] as FactReading), findings: e.findings, seen: e.seen });
   }
-  return { entries, requirements };
+  return { entries, requirements, memberImports: isMemberImportsMemo(data.memberImports) ? data.memberImports : undefined };
 }
 
 function serialize(entries: Map<string, Entry>, header: Omit<CacheFileJson, 'facts' | 'files' | 'requirements'>): string {
@@ -229,6 +234,7 @@ class WorkspaceCache {
   private readonly checker: FactChecker;
   private readonly settings: string;
   private readonly now = Date.now();
+  private memberImports: MemberImportsMemo | undefined;
 
   constructor(
     private readonly ws: WorkspaceModel & { root: string },
@@ -240,6 +246,18 @@ class WorkspaceCache {
     learnRequirements(cached.requirements);
     this.checker = new FactChecker(ws);
     this.settings = sha256(JSON.stringify({ config: ws.config, year: new Date().getFullYear() }));
+    // Read from disk: the texts the next lint would parse.
+    if (cached.memberImports?.inputs === memberImportsInputs(ws, this.settings, (path) => ws.readText(path))) {
+      ws.rememberMemberImports(cached.memberImports.value);
+      this.memberImports = cached.memberImports;
+    }
+  }
+
+  /** The member imports to keep: those remembered, else computed in this run from the texts the model parsed. */
+  private memberImportsMemo(): MemberImportsMemo {
+    const value = this.ws.memberImports();
+    if (this.memberImports?.value === value) return this.memberImports;
+    return { inputs: memberImportsInputs(this.ws, this.settings, (path) => this.ws.pyprojectFile(path)?.text), value: [...value] };
   }
 
   private key(file: string): string {
@@ -247,10 +265,11 @@ class WorkspaceCache {
   }
 
   /** The cached findings of a file, when every input they came from is unchanged. */
-  lookup(file: string): Finding[] | undefined {
+  /** `hash` gives the digest of the file's text as it is now, undefined when it cannot be read. */
+  lookup(file: string, hash: (maxFileSize: number) => string | undefined): Finding[] | undefined {
     const entry = this.entries.get(this.key(file));
     if (!entry || entry.settings !== this.settings || !this.checker.holds(entry.readings)) return undefined;
-    if (contentHash(file, this.ws.config.maxFileSize) !== entry.hash) return undefined;
+    if (hash(this.ws.config.maxFileSize) !== entry.hash) return undefined;
     entry.seen = this.now;
     return entry.findings;
   }
@@ -264,7 +283,13 @@ class WorkspaceCache {
   save(): void {
     if (this.put.size === 0) return;
     // Another run may have written meanwhile: keep what it found for files this run did not lint.
-    const header = { format: FORMAT, pyguide: pyguideIdentity(), root: this.ws.root, dir: this.dirId };
+    const header = {
+      format: FORMAT,
+      pyguide: pyguideIdentity(),
+      root: this.ws.root,
+      dir: this.dirId,
+      memberImports: this.memberImportsMemo(),
+    };
     const onDisk = parseCacheFile(readCacheFile(this.path), { root: this.ws.root, dir: this.dirId }).entries;
     const merged = new Map<string, Entry>();
     for (const source of [this.entries, onDisk]) {
@@ -308,14 +333,24 @@ export class ResultCache {
     return cache;
   }
 
-  /** Cached findings of a file, or undefined when it must be linted. */
+  /**
+   * Cached findings of a file as it is on disk, or undefined when it must be linted. The sweep asks
+   * this once any planned fixes are written (the session reads the disk again).
+   */
   lookup(session: LintSession, file: string): Finding[] | undefined {
-    return this.open(session.workspaces.forFile(file))?.lookup(file);
+    return this.open(session.workspaces.forFile(file))?.lookup(file, (max) => contentHash(file, max));
   }
 
-  /** Whether a file certainly has no finding with a fix: its cached findings are valid and have none. */
+  /**
+   * Whether a file certainly has no finding with a fix: its cached findings are valid for its text
+   * as the session reads it (planned fixes included) and have none.
+   */
   hasNoFix(session: LintSession, file: string): boolean {
-    return this.lookup(session, file)?.every((f) => !f.fix) ?? false;
+    const hash = (max: number) => {
+      const read = session.files.read(file, max);
+      return read.ok ? sha256(read.text) : undefined;
+    };
+    return this.open(session.workspaces.forFile(file))?.lookup(file, hash)?.every((f) => !f.fix) ?? false;
   }
 
   store(session: LintSession, file: string, record: FileRecord, findings: Finding[]): void {

@@ -31,9 +31,13 @@ function packageByDir(ws: WorkspaceView, dir: string): PackageInfo | undefined {
 interface Fact<T> {
   read(ws: WorkspaceView, arg: string): T;
   digest(value: T): string;
+  /** The digest of the value without building it, where that is cheaper (hashing a text rather than parsing it). */
+  check?(ws: WorkspaceView, arg: string): string;
 }
 
-const fact = <T>(read: (ws: WorkspaceView, arg: string) => T, digest: (value: T) => string = digestJson): Fact<T> => ({ read, digest });
+const fact = <T>(read: (ws: WorkspaceView, arg: string) => T, digest: (value: T) => string = digestJson, check?: Fact<T>['check']): Fact<T> => ({ read, digest, check });
+
+const textDigest = (text: string | undefined) => (text === undefined ? 'none' : sha256(text));
 
 /**
  * Every fact a rule can read through the `WorkspaceView`, how to read it again from the argument
@@ -49,7 +53,9 @@ const FACTS = {
   exists: fact((ws, path) => ws.exists(path)),
   pyproject: fact(
     (ws, path): PyprojectFile | undefined => ws.pyprojectFile(path),
-    (file) => (file ? sha256(file.text) : 'none'),
+    (file) => textDigest(file?.text),
+    // The same text through the same file source, unparsed.
+    (ws, path) => textDigest(ws.readText(path)),
   ),
   packageFiles: fact(
     (ws, dir): PackageFiles | undefined => {
@@ -64,10 +70,7 @@ const FACTS = {
     return pkg ? ws.packageFiles(pkg).exists(name) : undefined;
   }),
   uvSources: fact((ws) => ws.uvSources(), (names) => (names ? digestJson([...names].sort()) : 'none')),
-  text: fact(
-    (ws, path) => ws.readText(path),
-    (text) => (text === undefined ? 'none' : sha256(text)),
-  ),
+  text: fact((ws, path) => ws.readText(path), textDigest),
   memberImports: fact((ws): readonly MemberImport[] => ws.memberImports()),
   /** One `[project]` field of a pyproject.toml (`path`, NUL, field): a version edit leaves the readers of names alone. */
   metadataField: fact((ws, arg) => {
@@ -124,7 +127,8 @@ export class FactChecker {
     if (digest === undefined) {
       const parts = splitKey(key);
       if (!parts) return undefined;
-      digest = digestOf(parts.name, FACTS[parts.name].read(this.ws, parts.arg));
+      const f: Fact<unknown> = FACTS[parts.name];
+      digest = f.check ? f.check(this.ws, parts.arg) : digestOf(parts.name, f.read(this.ws, parts.arg) as FactValue<typeof parts.name>);
       this.now.set(key, digest);
     }
     return digest;

@@ -190,6 +190,11 @@ export class WorkspaceModel implements WorkspaceView {
     return this.sourcesCache.names;
   }
 
+  /** Member imports a previous run computed from the same inputs (the CLI's result cache); kept unless already known. */
+  rememberMemberImports(value: readonly MemberImport[]): void {
+    this.memberImportsCache ??= value;
+  }
+
   memberImports(): readonly MemberImport[] {
     if (!this.memberImportsCache) {
       const found: MemberImport[] = [];
