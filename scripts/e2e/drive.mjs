@@ -290,6 +290,18 @@ async function problemTriples(page) {
   await page.keyboard.press('End');
   await page.waitForTimeout(300);
   await collect();
+  // A PageDown can scroll past rows that were never rendered: walk down row by row to fill the gaps.
+  const last = Math.max(...rows.keys());
+  const gaps = () => rows.size <= last;
+  if (gaps()) {
+    await page.keyboard.press('Home');
+    await page.waitForTimeout(150);
+    for (let i = 0; i <= last && gaps(); i++) {
+      await page.keyboard.press('ArrowDown');
+      await page.waitForTimeout(80);
+      await collect();
+    }
+  }
   const triples = [];
   let file = '';
   for (const [, text] of [...rows].sort((a, b) => a[0] - b[0])) {
