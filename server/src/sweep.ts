@@ -1,7 +1,7 @@
 // The CLI's sweep over many files, spread over the machine's cores: this thread lints too, and one
 // worker thread per other core lints with its own parser. Files go out in small chunks from one
 // queue, so a slow file never leaves a core idle; results come back in file order.
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -10,9 +10,15 @@ import type { FileRecord } from './cache/resultCache';
 import { Linter } from './engine/linter';
 import type { LintSession } from './engine/session';
 import type { Finding } from './engine/types';
+import { knownRequirements, type ParsedRequirements } from './workspace/metadata';
 
-/** Below this many files a worker's start-up (its own wasm parser) costs more than it saves. */
-export const MIN_FILES_PER_WORKER = 48;
+/**
+ * Bytes of source per worker thread. A worker's start-up (its bundle, wasm parser, combined query
+ * and workspace model) costs about 0.4 CPU-seconds, the lint of 1.3 MB of Python: below this much
+ * work per worker it costs more CPU than it can save (on a shared 2-core machine it saved no wall
+ * time on Genkit's 4 MB tree and cost 27% more CPU; see docs/performance.md).
+ */
+export const MIN_BYTES_PER_WORKER = 8_000_000;
 /** Files per message; small enough to balance, large enough that messages are not the cost. */
 const CHUNK = 6;
 
@@ -21,7 +27,9 @@ export interface WorkspaceFiles {
   pythonFiles: string[];
 }
 
-export type WorkerRequest = { type: 'init'; workspaces: WorkspaceFiles[] } | { type: 'lint'; chunk: number; files: string[]; record: boolean };
+export type WorkerRequest =
+  | { type: 'init'; workspaces: WorkspaceFiles[]; requirements: ParsedRequirements }
+  | { type: 'lint'; chunk: number; files: string[]; record: boolean };
 export type WorkerReply =
   | { type: 'done'; chunk: number; results: LintResult[] }
   | { type: 'ruleError'; rule: string; file: string; error: string }
@@ -45,12 +53,22 @@ export function lintFileSafely(session: LintSession, file: string, record: boole
 export interface SweepOptions {
   /** Called once per rule and file that threw in a worker (the main thread's own session reports its own). */
   onRuleError: (rule: string, file: string, error: string) => void;
-  /** Worker threads to use; default one per core beyond this one, when there are enough files. */
+  /** Worker threads to use; default one per core beyond this one, as far as there is work for them. */
   workers?: number;
   /** The worker bundle; default the one built beside this bundle. */
   workerScript?: string;
   /** Asks for each file's cache record (see cache/recordedLint.ts), passed here as it comes. */
   onRecord?: (file: string, record: FileRecord) => void;
+}
+
+/**
+ * The worker threads worth starting for `files`: one per core beyond this thread, as far as each
+ * gets `MIN_BYTES_PER_WORKER` of source (a file that cannot be read counts as nothing).
+ */
+export function defaultWorkers(files: readonly string[]): number {
+  let bytes = 0;
+  for (const f of files) bytes += statSync(f, { throwIfNoEntry: false })?.size ?? 0;
+  return Math.max(0, Math.min(availableParallelism() - 1, Math.floor(bytes / MIN_BYTES_PER_WORKER)));
 }
 
 /**
@@ -67,7 +85,7 @@ export async function sweepFiles(session: LintSession, files: string[], options:
   };
   const script = options.workerScript ?? join(__dirname, 'sweepWorker.js');
   // An explicit count is obeyed (tests, PYGUIDE_SWEEP_WORKERS); the default weighs start-up against work.
-  const count = options.workers !== undefined ? Math.min(options.workers, files.length) : Math.min(availableParallelism() - 1, Math.floor(files.length / MIN_FILES_PER_WORKER));
+  const count = options.workers !== undefined ? Math.min(options.workers, files.length) : defaultWorkers(files);
   if (count <= 0 || !existsSync(script)) {
     files.forEach((_, i) => (results[i] = lintOne(i)));
     return results;
@@ -78,6 +96,9 @@ export async function sweepFiles(session: LintSession, files: string[], options:
   let next = 0;
   const take = () => (next < chunks.length ? next++ : undefined);
   const workspaces: WorkspaceFiles[] = session.workspaces.all().map((w) => ({ pythonFiles: [...w.pythonFiles()] }));
+  // Every member's dependencies, parsed here once for all threads (the parser is slow).
+  for (const w of session.workspaces.all()) for (const pkg of w.packages) void w.metadata(pkg.pyprojectPath)?.dependencies;
+  const requirements = knownRequirements();
 
   let settle!: () => void;
   const allDone = new Promise<void>((resolve) => (settle = resolve));
@@ -128,7 +149,7 @@ export async function sweepFiles(session: LintSession, files: string[], options:
       orphan();
     });
     worker.on('exit', orphan);
-    worker.postMessage({ type: 'init', workspaces } satisfies WorkerRequest);
+    worker.postMessage({ type: 'init', workspaces, requirements } satisfies WorkerRequest);
     feed();
     workers.push(worker);
   }

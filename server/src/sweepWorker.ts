@@ -2,6 +2,7 @@
 import { parentPort } from 'node:worker_threads';
 import { LintSession } from './engine/session';
 import { DiskFiles } from './workspace/files';
+import { learnRequirements } from './workspace/metadata';
 import { lintFileSafely, type WorkerReply, type WorkerRequest } from './sweep';
 
 const port = parentPort!;
@@ -18,6 +19,7 @@ port.on('message', (request: WorkerRequest) => {
     .then(async () => {
       const session = await ready;
       if (request.type === 'init') {
+        learnRequirements(request.requirements);
         // The main thread walked the workspaces already; rules that compare files get its lists.
         for (const { pythonFiles } of request.workspaces) {
           if (pythonFiles.length > 0) session.workspaces.forFile(pythonFiles[0]).setPythonFiles(pythonFiles);

@@ -43,6 +43,8 @@ function workspace(): string {
   writeFileSync(join(ws, 'plugins/anthropic/tests/dup_test.py'), 'x = 1\n');
   writeFileSync(join(ws, 'plugins/ollama/tests/dup_test.py'), 'x = 1\n');
   writeFileSync(join(ws, 'plugins/ollama/tests/test_thing.py'), 'import os  # noqa\n');
+  // A byte order mark, which the linted text drops and the cache's digest of the bytes must too.
+  writeFileSync(join(ws, 'samples/hello/src/bom.py'), '\ufeffdef f():\n    import os  # noqa\r\n');
   return ws;
 }
 
@@ -223,6 +225,9 @@ describe('result cache (what is linted again)', () => {
     const all = await sweep();
     assert.ok(all.length > 40);
     assert.deepEqual(await sweep(), []);
+    // The dependency specifiers parsed are kept too, so a later run need not load the parser.
+    const kept = JSON.parse(readFileSync(cacheFile(ws), 'utf8')).requirements as [string, unknown][];
+    assert.deepEqual(kept.find(([value]) => value === 'pydantic>=2.10'), ['pydantic>=2.10', { name: 'pydantic', extras: [], specifiers: [{ operator: '>=', version: '2.10' }] }]);
 
     writeFileSync(join(ws, 'plugins/ollama/tests/test_thing.py'), '# changed\n');
     assert.deepEqual(await sweep(), ['plugins/ollama/tests/test_thing.py']);

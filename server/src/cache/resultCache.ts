@@ -8,6 +8,7 @@ import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readFi
 import { dirname, join, relative, sep } from 'node:path';
 import type { LintSession } from '../engine/session';
 import type { Finding } from '../engine/types';
+import { knownRequirements, learnRequirements, type ParsedRequirements } from '../workspace/metadata';
 import type { WorkspaceModel } from '../workspace/model';
 import { FactChecker, sha256, type FactReading } from './workspaceFacts';
 
@@ -45,6 +46,8 @@ interface CacheFileJson {
   dir: string | undefined;
   facts: FactReading[];
   files: Record<string, { hash: string; settings: string; facts: number[]; findings: Finding[]; seen: number }>;
+  /** Dependency specifiers parsed by this pyguide (the parser is slow to load and to run). */
+  requirements: ParsedRequirements;
 }
 
 let identity: string | undefined;
@@ -73,17 +76,17 @@ function isFinding(v: unknown): v is Finding {
   return v.related === undefined || (Array.isArray(v.related) && v.related.every((r) => isObject(r) && typeof r.file === 'string' && typeof r.message === 'string' && isRange(r.range)));
 }
 
-/** Reads a cache file that is a regular file of sane size; never follows a link or waits on a FIFO. */
-function readCacheFile(path: string): string | undefined {
+/** The bytes of a regular file of at most `maxBytes`; never waits on a FIFO, follows a link only when told. */
+function readRegularFile(path: string, maxBytes: number, followLinks: boolean): Buffer | undefined {
   let fd: number;
   try {
-    fd = openSync(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (followLinks ? 0 : (constants.O_NOFOLLOW ?? 0)));
   } catch {
     return undefined;
   }
   try {
     const st = fstatSync(fd);
-    return st.isFile() && st.size <= MAX_CACHE_FILE ? readFileSync(fd, 'utf8') : undefined;
+    return st.isFile() && st.size <= maxBytes ? readFileSync(fd) : undefined;
   } catch {
     return undefined;
   } finally {
@@ -91,29 +94,61 @@ function readCacheFile(path: string): string | undefined {
   }
 }
 
+/** A cache file's text: never a link, a FIFO or something huge. */
+function readCacheFile(path: string): string | undefined {
+  return readRegularFile(path, MAX_CACHE_FILE, false)?.toString('utf8');
+}
+
+/**
+ * The digest a file's entry is keyed by: SHA-256 of its text in UTF-8, which is its bytes without
+ * a byte order mark (the text pyguide lints drops it). Taken from the bytes, so a lookup decodes nothing.
+ */
+function contentHash(path: string, maxBytes: number): string | undefined {
+  const bytes = readRegularFile(path, maxBytes, true);
+  if (!bytes) return undefined;
+  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  return sha256(bom ? bytes.subarray(3) : bytes);
+}
+
+const isStrings = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === 'string');
+
+function isParsedRequirement(v: unknown): v is ParsedRequirements[number] {
+  if (!Array.isArray(v) || v.length !== 2 || typeof v[0] !== 'string' || !isObject(v[1])) return false;
+  const r = v[1];
+  return (
+    (r.name === undefined || typeof r.name === 'string') &&
+    (r.error === undefined || typeof r.error === 'string') &&
+    isStrings(r.extras) &&
+    Array.isArray(r.specifiers) &&
+    r.specifiers.every((c) => isObject(c) && typeof c.operator === 'string' && typeof c.version === 'string')
+  );
+}
+
 /** The entries of a cache file, or nothing when it is missing, corrupt, truncated or someone else's. */
-function parseCacheFile(text: string | undefined, expect: { root: string; dir: string | undefined }): Map<string, Entry> {
+function parseCacheFile(text: string | undefined, expect: { root: string; dir: string | undefined }): { entries: Map<string, Entry>; requirements: ParsedRequirements } {
   const entries = new Map<string, Entry>();
+  const none = { entries, requirements: [] };
   let data: unknown;
   try {
     data = text === undefined ? undefined : JSON.parse(text);
   } catch {
-    return entries;
+    return none;
   }
-  if (!isObject(data) || data.format !== FORMAT || data.pyguide !== pyguideIdentity() || data.root !== expect.root) return entries;
-  if (expect.dir !== undefined && data.dir !== expect.dir) return entries;
+  if (!isObject(data) || data.format !== FORMAT || data.pyguide !== pyguideIdentity() || data.root !== expect.root) return none;
+  if (expect.dir !== undefined && data.dir !== expect.dir) return none;
+  const requirements = Array.isArray(data.requirements) ? data.requirements.filter(isParsedRequirement) : [];
   const facts = data.facts;
-  if (!Array.isArray(facts) || !facts.every((f) => Array.isArray(f) && f.length === 2 && typeof f[0] === 'string' && typeof f[1] === 'string') || !isObject(data.files)) return entries;
+  if (!Array.isArray(facts) || !facts.every((f) => Array.isArray(f) && f.length === 2 && typeof f[0] === 'string' && typeof f[1] === 'string') || !isObject(data.files)) return none;
   for (const [rel, e] of Object.entries(data.files)) {
     if (!isObject(e) || typeof e.hash !== 'string' || typeof e.settings !== 'string' || typeof e.seen !== 'number') continue;
     if (!Array.isArray(e.facts) || !e.facts.every((i) => Number.isInteger(i) && i >= 0 && i < facts.length)) continue;
     if (!Array.isArray(e.findings) || !e.findings.every(isFinding)) continue;
     entries.set(rel, { hash: e.hash, settings: e.settings, readings: (e.facts as number[]).map((i) => facts[i] as FactReading), findings: e.findings, seen: e.seen });
   }
-  return entries;
+  return { entries, requirements };
 }
 
-function serialize(entries: Map<string, Entry>, header: Omit<CacheFileJson, 'facts' | 'files'>): string {
+function serialize(entries: Map<string, Entry>, header: Omit<CacheFileJson, 'facts' | 'files' | 'requirements'>): string {
   const index = new Map<string, number>();
   const facts: FactReading[] = [];
   const files: CacheFileJson['files'] = {};
@@ -134,7 +169,7 @@ function serialize(entries: Map<string, Entry>, header: Omit<CacheFileJson, 'fac
       seen: e.seen,
     };
   }
-  return JSON.stringify({ ...header, facts, files } satisfies CacheFileJson);
+  return JSON.stringify({ ...header, facts, files, requirements: knownRequirements() } satisfies CacheFileJson);
 }
 
 /** Writes beside the target and renames over it, so a reader sees the old file or the new one, never half. */
@@ -200,7 +235,9 @@ class WorkspaceCache {
     private readonly path: string,
     private readonly dirId: string | undefined,
   ) {
-    this.entries = parseCacheFile(readCacheFile(path), { root: ws.root, dir: dirId });
+    const cached = parseCacheFile(readCacheFile(path), { root: ws.root, dir: dirId });
+    this.entries = cached.entries;
+    learnRequirements(cached.requirements);
     this.checker = new FactChecker(ws);
     this.settings = sha256(JSON.stringify({ config: ws.config, year: new Date().getFullYear() }));
   }
@@ -210,11 +247,10 @@ class WorkspaceCache {
   }
 
   /** The cached findings of a file, when every input they came from is unchanged. */
-  lookup(session: LintSession, file: string): Finding[] | undefined {
+  lookup(file: string): Finding[] | undefined {
     const entry = this.entries.get(this.key(file));
     if (!entry || entry.settings !== this.settings || !this.checker.holds(entry.readings)) return undefined;
-    const read = session.files.read(file, this.ws.config.maxFileSize);
-    if (!read.ok || sha256(read.text) !== entry.hash) return undefined;
+    if (contentHash(file, this.ws.config.maxFileSize) !== entry.hash) return undefined;
     entry.seen = this.now;
     return entry.findings;
   }
@@ -229,7 +265,7 @@ class WorkspaceCache {
     if (this.put.size === 0) return;
     // Another run may have written meanwhile: keep what it found for files this run did not lint.
     const header = { format: FORMAT, pyguide: pyguideIdentity(), root: this.ws.root, dir: this.dirId };
-    const onDisk = parseCacheFile(readCacheFile(this.path), { root: this.ws.root, dir: this.dirId });
+    const onDisk = parseCacheFile(readCacheFile(this.path), { root: this.ws.root, dir: this.dirId }).entries;
     const merged = new Map<string, Entry>();
     for (const source of [this.entries, onDisk]) {
       for (const [key, entry] of source) if (!this.put.has(key) && this.now - entry.seen <= MAX_UNSEEN_MS) merged.set(key, entry);
@@ -274,7 +310,7 @@ export class ResultCache {
 
   /** Cached findings of a file, or undefined when it must be linted. */
   lookup(session: LintSession, file: string): Finding[] | undefined {
-    return this.open(session.workspaces.forFile(file))?.lookup(session, file);
+    return this.open(session.workspaces.forFile(file))?.lookup(file);
   }
 
   /** Whether a file certainly has no finding with a fix: its cached findings are valid and have none. */

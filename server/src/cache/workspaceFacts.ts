@@ -12,7 +12,8 @@ export type FactKey = string;
 /** A fact as a file's rules read it: the key and the digest of its value. */
 export type FactReading = readonly [FactKey, string];
 
-export function sha256(text: string): string {
+/** SHA-256, base64url; a string is hashed as its UTF-8 bytes. */
+export function sha256(text: string | Uint8Array): string {
   return createHash('sha256').update(text).digest('base64url');
 }
 

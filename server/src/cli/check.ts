@@ -1,6 +1,6 @@
 // `pyguide check`: the engine without LSP, for CI and the terminal.
 import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { compareFindings } from '../engine/linter';
 import { LintSession } from '../engine/session';
 import type { Finding } from '../engine/types';
@@ -12,8 +12,8 @@ import { UsageError, type CheckOptions } from './args';
 import { applySafeFixes } from './fix';
 import { formatFindings } from './output';
 
-/** The files named on the command line: files as given, directories walked. */
-async function collectFiles(paths: string[], cwd: string): Promise<string[]> {
+/** The files named on the command line: files as given, directories walked (`walked` gets each walk). */
+async function collectFiles(paths: string[], cwd: string, walked?: Map<string, string[]>): Promise<string[]> {
   const files = new Set<string>();
   for (const p of paths) {
     const abs = resolve(cwd, p);
@@ -23,7 +23,11 @@ async function collectFiles(paths: string[], cwd: string): Promise<string[]> {
     } catch {
       throw new UsageError(`no such file or directory: ${p}`);
     }
-    if (isDir) (await scanFiles(abs)).forEach((f) => files.add(f));
+    if (isDir) {
+      const found = await scanFiles(abs);
+      found.forEach((f) => files.add(f));
+      walked?.set(abs, found);
+    }
     else if (isLintable(abs)) files.add(abs);
     else throw new UsageError(`not a Python or pyproject.toml file: ${p}`);
   }
@@ -42,8 +46,16 @@ async function lintAll(session: LintSession, files: string[], cache: ResultCache
 
 /** Runs `pyguide check`; returns the exit code. */
 export async function runCheck(options: CheckOptions, cwd: string, version: string): Promise<number> {
-  const session = await LintSession.create(new DiskFiles(), (rule, file, error) => reportRuleError(rule.id, file, (error as Error)?.stack ?? String(error)));
-  let files = await collectFiles(options.paths, cwd);
+  // The parser loads while the tree is walked.
+  const starting = LintSession.create(new DiskFiles(), (rule, file, error) => reportRuleError(rule.id, file, (error as Error)?.stack ?? String(error)));
+  const walked = new Map<string, string[]>();
+  const [session, walkedFiles] = await Promise.all([starting, collectFiles(options.paths, cwd, walked)]);
+  let files = walkedFiles;
+  // A walk of a workspace root without excludes is the walk rules that compare files need.
+  for (const [dir, found] of walked) {
+    const ws = session.workspaces.forFile(join(dir, 'pyproject.toml'));
+    if (ws.root === dir && ws.config.exclude.length === 0) session.adoptScan(ws, found);
+  }
   const warn = (message: string) => process.stderr.write(`pyguide: ${message}\n`);
   const cache = options.cache ? new ResultCache({ dir: options.cacheDir && resolve(cwd, options.cacheDir), warn }) : undefined;
   let fixed = 0;

@@ -41,6 +41,16 @@ export class LintSession {
     return this.linter.lint({ file, text: read.text, workspace, ...options });
   }
 
+  /**
+   * Takes the Python files of a walk of the workspace root with its excludes that the caller made
+   * already (the CLI walking the root it was given), so `prepare` does not walk it again.
+   */
+  adoptScan(workspace: WorkspaceModel, files: readonly string[]): void {
+    if (this.scanned.has(workspace) || !workspace.root) return;
+    workspace.setPythonFiles(files);
+    this.scanned.set(workspace, Promise.resolve());
+  }
+
   isPrepared(workspace: WorkspaceModel): boolean {
     return this.scanned.has(workspace) || !workspace.root;
   }

@@ -1,5 +1,5 @@
 // The `[project]` facts of one pyproject.toml, with where each is written.
-import { parsePipRequirementsLine, type Requirement } from 'pip-requirements-js';
+import type { Requirement } from 'pip-requirements-js';
 import { findKeyValue, stringValue, tomlRange, type TomlContent, type TomlDocument } from '../parsing/toml';
 import type { Dependency, LocatedString, ProjectMetadata } from './view';
 
@@ -9,6 +9,14 @@ export function normalizeName(name: string): string {
 }
 
 type ParsedRequirement = Omit<Dependency, 'value' | 'range'>;
+
+let requirementParser: typeof import('pip-requirements-js') | undefined;
+/** pip-requirements-js builds its PEG grammar when loaded (tens of ms): loaded on the first requirement parsed, not at start-up. */
+function parsePipRequirementsLine(line: string): Requirement | null {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  requirementParser ??= require('pip-requirements-js') as typeof import('pip-requirements-js');
+  return requirementParser.parsePipRequirementsLine(line);
+}
 
 function parseRequirement(value: string): ParsedRequirement {
   const base = { extras: [], specifiers: [] };
@@ -37,6 +45,18 @@ function parseRequirement(value: string): ParsedRequirement {
 const parsedRequirements = new Map<string, ParsedRequirement>();
 const MAX_PARSED_REQUIREMENTS = 10_000;
 
+/** The requirement strings parsed so far, to hand to another thread. */
+export type ParsedRequirements = [string, ParsedRequirement][];
+
+export function knownRequirements(): ParsedRequirements {
+  return [...parsedRequirements];
+}
+
+/** Takes requirement strings another thread parsed, so this one does not parse them again. */
+export function learnRequirements(parsed: ParsedRequirements): void {
+  for (const [value, requirement] of parsed) if (parsedRequirements.size < MAX_PARSED_REQUIREMENTS) parsedRequirements.set(value, requirement);
+}
+
 /** A PEP 508 requirement string, parsed; `range` is where it is written. */
 export function parseDependency(value: string, range: Dependency['range']): Dependency {
   let parsed = parsedRequirements.get(value);
@@ -60,18 +80,26 @@ export function projectMetadata(doc: TomlDocument | undefined): ProjectMetadata 
   const hasProject = !!project && typeof project === 'object' && !Array.isArray(project);
   const dynamicValue = hasProject ? (project as Record<string, unknown>).dynamic : undefined;
   const deps = findKeyValue(doc.ast, ['project', 'dependencies'])?.value;
-  const dependencies: Dependency[] = [];
-  if (deps?.type === 'TOMLArray') {
-    for (const element of deps.elements) {
-      const value = stringValue(element);
-      if (value !== undefined) dependencies.push(parseDependency(value, tomlRange(element)));
+  let dependencies: Dependency[] | undefined;
+  // Parsed when first asked for: most readers want the name or the version only.
+  const parseDependencies = (): Dependency[] => {
+    const out: Dependency[] = [];
+    if (deps?.type === 'TOMLArray') {
+      for (const element of deps.elements) {
+        const value = stringValue(element);
+        if (value !== undefined) out.push(parseDependency(value, tomlRange(element)));
+      }
     }
-  }
+    return out;
+  };
   return {
     hasProject,
     name: located(findKeyValue(doc.ast, ['project', 'name'])?.value),
     version: located(findKeyValue(doc.ast, ['project', 'version'])?.value),
     dynamic: Array.isArray(dynamicValue) ? dynamicValue.filter((d): d is string => typeof d === 'string') : [],
-    dependencies,
+    get dependencies() {
+      dependencies ??= parseDependencies();
+      return dependencies;
+    },
   };
 }

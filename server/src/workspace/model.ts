@@ -66,6 +66,7 @@ export class WorkspaceModel implements WorkspaceView {
   private pythonList: readonly string[] | undefined;
   private pythonByName: Map<string, string[]> | undefined;
   private memberImportsCache: readonly MemberImport[] | undefined;
+  private readonly packageOfDir = new Map<string, PackageInfo | undefined>();
   private configState: { config: PyguideConfig; problems: string[] } | undefined;
   /** The configuration resolved per set of editor settings (most workspaces see one or two). */
   private resolved = new Map<string, ResolvedConfig>();
@@ -132,7 +133,10 @@ export class WorkspaceModel implements WorkspaceView {
   }
 
   packageOf(file: string): PackageInfo | undefined {
-    return this.packages.find((p) => isInside(p.dir, file));
+    // Asked for every file by several rules: the answer is the same for every file of a directory.
+    const dir = dirname(file);
+    if (!this.packageOfDir.has(dir)) this.packageOfDir.set(dir, this.packages.find((p) => isInside(p.dir, file)));
+    return this.packageOfDir.get(dir);
   }
 
   get corePackage(): PackageInfo | undefined {
@@ -233,7 +237,7 @@ export class WorkspaceModel implements WorkspaceView {
   pyprojectFile(path: string): PyprojectFile | undefined {
     if (!this.pyprojects.has(path)) {
       const read = this.files.read(path);
-      this.pyprojects.set(path, read.ok ? { path, text: read.text, index: new TextIndex(read.text), doc: parseTomlDocument(read.text) } : undefined);
+      this.pyprojects.set(path, read.ok ? { path, text: read.text, index: new TextIndex(read.text), doc: parsePyproject(read.text) } : undefined);
     }
     return this.pyprojects.get(path);
   }
@@ -252,6 +256,7 @@ export class WorkspaceModel implements WorkspaceView {
       this.pyprojects.delete(file);
       this.metadataCache.delete(file);
       this.cachedPackages = undefined;
+      this.packageOfDir.clear();
       this.memberImportsCache = undefined;
       if (file === this.rootPyproject) {
         this.configState = undefined;
@@ -280,6 +285,23 @@ export class WorkspaceModel implements WorkspaceView {
   }
 }
 
+/**
+ * Finding roots and the workspace models read the same pyproject.toml files (the root's above all):
+ * each text is parsed once. Readers never change a document; bounded, as the server lives long.
+ */
+const parsedPyprojects = new Map<string, TomlDocument>();
+const MAX_PARSED_PYPROJECTS = 64;
+
+function parsePyproject(text: string): TomlDocument {
+  let doc = parsedPyprojects.get(text);
+  if (!doc) {
+    if (parsedPyprojects.size >= MAX_PARSED_PYPROJECTS) parsedPyprojects.delete(parsedPyprojects.keys().next().value as string);
+    doc = parseTomlDocument(text);
+    parsedPyprojects.set(text, doc);
+  }
+  return doc;
+}
+
 /** What a directory's pyproject.toml makes of it: a uv workspace root, a `[tool.pyguide]` root, or neither. */
 type RootKind = 'uv' | 'pyguide' | undefined;
 
@@ -287,7 +309,7 @@ function rootKind(dir: string, files: FileSource): RootKind {
   const read = files.read(join(dir, 'pyproject.toml'));
   // A cheap look before parsing: most pyproject files on the way up are members, not roots.
   if (!read.ok || !/^\s*\[\s*tool\s*\.\s*(uv|pyguide)\b/m.test(read.text)) return undefined;
-  const doc = parseTomlDocument(read.text);
+  const doc = parsePyproject(read.text);
   if (doc.ok && getPath(doc.value, 'tool', 'uv', 'workspace') !== undefined) return 'uv';
   if (doc.ok && getPath(doc.value, 'tool', 'pyguide') !== undefined) return 'pyguide';
   return undefined;
