@@ -58,11 +58,13 @@ async function checkFixes(session: LintSession, source: string, path: string): P
     }
     checked++;
   }
-  const once = fixAllText(path, text, lint);
-  assert.ok((await syntaxErrors(path, once.text)) <= before, `${where}: fix-all adds syntax errors`);
-  const twice = fixAllText(path, once.text, lint);
-  assert.equal(twice.applied, 0, `${where}: fix-all is not idempotent`);
-  assert.equal(twice.text, once.text);
+  for (const unsafe of [false, true]) {
+    const once = fixAllText(path, text, lint, { unsafe });
+    assert.ok((await syntaxErrors(path, once.text)) <= before, `${where}: fix-all${unsafe ? ' with unsafe fixes' : ''} adds syntax errors`);
+    const twice = fixAllText(path, once.text, lint, { unsafe });
+    assert.equal(twice.applied, 0, `${where}: fix-all${unsafe ? ' with unsafe fixes' : ''} is not idempotent`);
+    assert.equal(twice.text, once.text);
+  }
   return checked;
 }
 

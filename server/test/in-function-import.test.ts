@@ -1,5 +1,5 @@
 // The "Move import to top of file" fix as a user applies it: one quick fix at a time (fix-all is
-// covered by the .fixed.py fixtures), exact edits, line endings, and the safe flag.
+// covered by the .fixed.py fixtures), exact edits, line endings, and where it is offered (always unsafe).
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -39,7 +39,7 @@ describe('in-function-import fix', () => {
     const [finding] = await lint(text);
     assert.equal(finding.fix?.title, MOVE_IMPORT_TITLE);
     assert.equal(finding.fix?.title, 'Move import to top of file');
-    assert.equal(finding.fix?.safe, true);
+    assert.equal(finding.fix?.safe, false);
     assert.deepEqual(finding.fix?.changes, [
       {
         type: 'edit',
@@ -67,6 +67,17 @@ describe('in-function-import fix', () => {
     assert.equal(applyFix(text, findings[1]), 'import sys  # why\n\ndef f(): import json\n\n\ndef g():\n    # only a comment stays\n    pass\n');
   });
 
+  it('leaves no blank line after the docstring (D202), except before an inner def or class', async () => {
+    const f = ['def f():', '    """Doc."""', '    import json', '', '    return json', ''];
+    const g = ['def g():', '    """Doc."""', '    import sys', '', '    def inner():', '        return sys', '', '    return inner', ''];
+    const text = ['import os', '', '', ...f, '', ...g].join('\n');
+    const [moveJson, moveSys] = await lint(text);
+    const fFixed = ['def f():', '    """Doc."""', '    return json', ''];
+    const gFixed = ['def g():', '    """Doc."""', '', '    def inner():', '        return sys', '', '    return inner', ''];
+    assert.equal(applyFix(text, moveJson), ['import os', 'import json', '', '', ...fFixed, '', ...g].join('\n'));
+    assert.equal(applyFix(text, moveSys), ['import os', 'import sys', '', '', ...f, '', ...gFixed].join('\n'));
+  });
+
   it('keeps the other statements of a shared line', async () => {
     const text = 'def f():\n    a = 1; import b; c = 2\n    import d; e = 3\n    f = 4; import g\n';
     const fixed = (await lint(text)).map((f) => applyFix(text, f));
@@ -83,7 +94,7 @@ describe('in-function-import fix', () => {
     assert.equal(applyFix(text, finding), 'from a import (b,\n  c)\n\ndef f():\n    return b\n');
   });
 
-  it('marks guarded and meaning-changing moves unsafe, and others safe', async () => {
+  it('offers every move as unsafe, and none for guarded or meaning-changing imports', async () => {
     const text = [
       'flag = True',
       'def f(x):',
@@ -101,10 +112,10 @@ describe('in-function-import fix', () => {
     assert.deepEqual(
       (await lint(text)).map((f) => [f.range.start.line, f.fix?.safe]),
       [
-        [3, false],
-        [5, false],
-        [9, true],
-        [10, false],
+        [3, undefined],
+        [5, undefined],
+        [9, false],
+        [10, undefined],
       ],
     );
   });
@@ -135,6 +146,6 @@ describe('in-function-import fix', () => {
         checked++;
       }
     }
-    assert.ok(checked > 40, `only ${checked} fixes checked`);
+    assert.ok(checked > 30, `only ${checked} fixes checked`);
   });
 });

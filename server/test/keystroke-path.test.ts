@@ -61,7 +61,7 @@ describe('the keystroke path', function () {
       assert.equal(fixes, 0, 'no fix computed while typing');
       const ds = lsp.diagnostics.get(uri)!.diagnostics.filter((d) => d.code === 'in-function-import');
       const actions = await lsp.codeActions(uri, ds[0].range, [ds[0]]);
-      const move = actions.find((a) => a.title === 'Move import to top of file')!;
+      const move = actions.find((a) => a.title === 'Move import to top of file (unsafe)')!;
       assert.equal(move.edit, undefined, 'left for resolve');
       assert.equal(fixes, 0);
       const resolved = await lsp.resolveCodeAction(move);
@@ -93,7 +93,7 @@ describe('the keystroke path', function () {
       const uri = await lsp.open(join(root, 'm.py'), MODULE);
       const ds = await lsp.waitForDiagnostics(uri, (d) => d.filter((x) => x.code === 'in-function-import').length === 2);
       const imp = ds.find((d) => d.code === 'in-function-import')!;
-      const move = (await lsp.codeActions(uri, imp.range, [imp])).find((a) => a.title === 'Move import to top of file')!;
+      const move = (await lsp.codeActions(uri, imp.range, [imp])).find((a) => a.title === 'Move import to top of file (unsafe)')!;
       const edits = (move.edit!.documentChanges![0] as TextDocumentEdit).edits as { newText: string }[];
       assert.equal(edits.length, 2);
       assert.equal(edits[0].newText, 'import os\n');

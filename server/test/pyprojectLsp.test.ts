@@ -163,7 +163,7 @@ describe('pyproject rules over a real LSP connection', function () {
     const ds = await lsp.waitForDiagnostics(main, has('missing-dependency'));
     assert.deepEqual(codes(ds), ['0:5 missing-dependency']);
     const [fix] = (await lsp.codeActions(main, ds[0].range, ours(ds))).filter((x) => x.title.startsWith('Add "genkit-plugin-a"'));
-    assert.equal(fix.title, 'Add "genkit-plugin-a" to dependencies in samples/hello/pyproject.toml');
+    assert.equal(fix.title, 'Add "genkit-plugin-a" to dependencies in samples/hello/pyproject.toml (unsafe)');
     const pyprojectUri = fileUri(path('samples/hello/pyproject.toml'));
     assert.deepEqual(fix.edit?.documentChanges, [
       { textDocument: { uri: pyprojectUri, version: null }, edits: [{ range: { start: { line: 5, character: 13 }, end: { line: 5, character: 13 } }, newText: '\n    "genkit-plugin-a",' }] },
@@ -194,8 +194,9 @@ describe('pyproject rules over a real LSP connection', function () {
     const b = await lsp.open(path('plugins/b/pyproject.toml'), source);
     const ds = await lsp.waitForDiagnostics(b, has('version-sync'));
     const actions = await lsp.codeActions(b, ds[0].range, ours(ds));
-    const fix = actions.find((x) => x.title === 'Set version to "0.5.0"');
-    assert.ok(fix?.isPreferred);
+    // A new version changes what the package installs as: offered, but unsafe and never preferred.
+    const fix = actions.find((x) => x.title === 'Set version to "0.5.0" (unsafe)');
+    assert.equal(fix?.isPreferred, false);
     assert.deepEqual(fix?.edit?.documentChanges, [
       { textDocument: { uri: b, version: 1 }, edits: [{ range: { start: { line: 2, character: 10 }, end: { line: 2, character: 17 } }, newText: '"0.5.0"' }] },
     ]);

@@ -71,13 +71,39 @@ describe('pyproject rules on the Genkit-shaped workspace', () => {
     assert.deepEqual([...new Set(expected.map((f: { rule: string }) => f.rule))].sort(), [...IDS].sort(), 'one violation of every rule');
   });
 
-  it('--fix applies every safe fix, keeps the files’ formatting, and leaves what needs a person', () => {
+  it('--fix applies only the safe fixes: classifiers, py.typed and the wheel table that keeps its files', () => {
     const copy = copyToTemp(COMBINED);
     try {
       const r = cli(copy, 'check', '--fix', '--format', 'json');
       assert.deepEqual(
         ours<{ file: string; rule: string }>(JSON.parse(r.stdout)).map((f) => `${f.file} ${f.rule}`),
-        ['samples/broken/pyproject.toml invalid-pyproject', 'samples/hello/pyproject.toml package-name'],
+        [
+          'plugins/vertex-ai/pyproject.toml requires-python',
+          'plugins/vertex-ai/pyproject.toml version-sync',
+          'pyproject.toml workspace-source',
+          'samples/broken/pyproject.toml invalid-pyproject',
+          'samples/hello/pyproject.toml missing-metadata',
+          'samples/hello/pyproject.toml package-name',
+          'samples/hello/src/main.py missing-dependency',
+        ],
+      );
+      assert.ok(existsSync(join(copy, 'plugins/vertex-ai/src/genkit/plugins/vertex_ai/py.typed')));
+      // Files with only unsafe fixes are untouched.
+      for (const rel of ['pyproject.toml', 'samples/hello/pyproject.toml', 'samples/hello/src/main.py']) {
+        assert.equal(readFileSync(join(copy, rel), 'utf8'), readFileSync(join(COMBINED, rel), 'utf8'), rel);
+      }
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
+
+  it('--fix --unsafe-fixes applies every fix, keeps the files’ formatting, and leaves what needs a person', () => {
+    const copy = copyToTemp(COMBINED);
+    try {
+      const r = cli(copy, 'check', '--fix', '--unsafe-fixes', '--format', 'json');
+      assert.deepEqual(
+        ours<{ file: string; rule: string }>(JSON.parse(r.stdout)).map((f) => `${f.file} ${f.rule}`),
+        ['samples/broken/pyproject.toml invalid-pyproject'],
       );
       const golden = `${COMBINED}.fixed`;
       for (const rel of filesUnder(golden)) assert.equal(readFileSync(join(copy, rel), 'utf8'), readFileSync(join(golden, rel), 'utf8'), rel);
@@ -100,7 +126,7 @@ describe('pyproject rules on the Genkit-shaped workspace', () => {
       'samples/s/src/z.py': 'from genkit.plugins.d import D\nfrom genkit.plugins.b import B\n',
     });
     try {
-      const r = cli(copy, 'check', '--fix');
+      const r = cli(copy, 'check', '--fix', '--unsafe-fixes');
       assert.equal(r.code, 0, r.stdout + r.stderr);
       assert.equal(
         readFileSync(join(copy, 'samples/s/pyproject.toml'), 'utf8'),

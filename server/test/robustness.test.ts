@@ -247,11 +247,11 @@ describe('the server under pressure', function () {
     lsp = await LspHarness.start({ root, settings: { onTypeDelay: 0 } });
     const uri = await lsp.open(join(root, 'a.py'), 'def f():\n    import os\n    return os\n');
     const [stale] = (await lsp.waitForDiagnostics(uri, (ds) => ds.some((d) => d.code === 'in-function-import'))).filter((d) => d.code === 'in-function-import');
-    assert.ok((await lsp.codeActions(uri, stale.range, [stale])).some((a) => a.title === 'Move import to top of file'));
+    assert.ok((await lsp.codeActions(uri, stale.range, [stale])).some((a) => a.title === 'Move import to top of file (unsafe)'));
     await lsp.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '\n\n' }]);
     await lsp.waitForDiagnostics(uri, (ds) => ds.some((d) => d.code === 'in-function-import' && d.range.start.line === 3));
     const actions = await lsp.codeActions(uri, stale.range, [stale]);
-    assert.ok(!actions.some((a) => a.title === 'Move import to top of file'));
+    assert.ok(!actions.some((a) => a.title === 'Move import to top of file (unsafe)'));
     assert.equal(await lsp.executeCommand('pyguide.server.fixAll', [uri, 1]), false);
     assert.equal(lsp.appliedEdits.length, 0);
     // A change for a document that was never opened, and one after it closed, are ignored.

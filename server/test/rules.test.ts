@@ -1,6 +1,6 @@
 // Every rule against its fixtures in test-fixtures/rules/<rule-id>/:
 //   <case>.py | <case>.toml      a file, linted with only that rule on, findings in <case>.expected
-//   <case>.fixed.py | .fixed.toml the same file after fix-all (when the rule has safe fixes)
+//   <case>.fixed.py | .fixed.toml the same file after fix-all with unsafe fixes (`--fix --unsafe-fixes`)
 //   <case>/                        a workspace, every file linted, findings in <case>.expected (with paths)
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
@@ -35,16 +35,28 @@ describe('rules on their fixtures', () => {
         });
         const fixed = join(dir, file.replace(/\.(py|toml)$/, '.fixed.$1'));
         if (existsSync(fixed)) {
-          it(`${file}: fix-all gives the .fixed file, stays valid and is idempotent`, async () => {
+          it(`${file}: fix-all with unsafe fixes gives the .fixed file, stays valid and is idempotent`, async () => {
             const session = await sessionWith([rule as Rule]);
             const path = lintPath(dir, file);
             const text = readFileSync(join(dir, file), 'utf8');
-            const once = fixAllText(path, text, (t) => session.lintText(path, t));
+            const lint = (t: string) => session.lintText(path, t);
+            const once = fixAllText(path, text, lint, { unsafe: true });
             assert.equal(once.text, readFileSync(fixed, 'utf8'));
             assert.ok((await syntaxErrors(file, once.text)) <= (await syntaxErrors(file, text)), 'the fix added syntax errors');
-            const twice = fixAllText(path, once.text, (t) => session.lintText(path, t));
+            const twice = fixAllText(path, once.text, lint, { unsafe: true });
             assert.equal(twice.applied, 0);
             assert.equal(twice.text, once.text);
+          });
+          it(`${file}: fix-all without unsafe fixes applies the safe ones only`, async () => {
+            const session = await sessionWith([rule as Rule]);
+            const path = lintPath(dir, file);
+            const text = readFileSync(join(dir, file), 'utf8');
+            const lint = (t: string) => session.lintText(path, t);
+            const safe = fixAllText(path, text, lint);
+            // Whatever fix-all changed, each step was a safe fix: where the rule has none, nothing changes.
+            if (!lint(text).some((f) => f.fix?.safe)) assert.equal(safe.text, text);
+            else assert.notEqual(safe.text, text);
+            assert.ok(lint(safe.text).every((f) => !f.fix?.safe), 'a safe fix is left after fix-all');
           });
         }
       }

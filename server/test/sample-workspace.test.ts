@@ -1,6 +1,6 @@
 // The bundled Genkit-shaped sample workspace: the same exact findings through the CLI's JSON
 // output, through the language server's sweep and in the files opened one by one in the editor,
-// and a --fix run that leaves only what has no safe fix.
+// and --fix runs: safe fixes only, then unsafe ones too.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -69,12 +69,57 @@ describe('the sample workspace (test-fixtures/workspaces/genkit-py)', () => {
     }
   });
 
-  it('--fix applies every safe fix, leaves the rest, and a second --fix changes nothing', () => {
+  it('--fix applies only safe fixes: it renames and deletes nothing, and a second --fix changes nothing', () => {
     const copy = mkdtempSync(join(tmpdir(), 'pyguide-sample-'));
     try {
       cpSync(WORKSPACE, copy, { recursive: true });
       const after = check(copy, '--fix');
-      // What has no safe fix stays (the guarded import's move is offered but unsafe); renaming the
+      // Safe: license headers, classifiers, py.typed and LICENSE. Every other fix may change what
+      // the code or the package does, so its finding stays.
+      assert.deepEqual(after.map(asLine), [
+        'packages/genkit/src/genkit/core.py:39:9-39:21 function-name',
+        'packages/genkit/src/genkit/core.py:40:9-40:20 in-function-import',
+        'packages/genkit/src/genkit/core.py:46:7-46:22 class-name',
+        'packages/genkit/src/genkit/core.py:49:21-49:35 bare-type-ignore',
+        'packages/genkit/src/genkit/core.py:54:9-54:40 in-function-import',
+        'packages/genkit/tests/__init__.py:1:1-1:1 tests-init-file',
+        'packages/genkit/tests/test_flows.py:1:1-1:28 test-file-name',
+        'plugins/anthropic/pyproject.toml:3:11-3:18 version-sync',
+        'plugins/anthropic/pyproject.toml:30:1-30:9 namespace-wheel-config',
+        'plugins/anthropic/src/genkit/__init__.py:1:1-1:28 namespace-init-file',
+        'plugins/anthropic/src/genkit/plugins/anthropic/models.py:24:24-24:30 bare-noqa',
+        'plugins/anthropic/tests/models_test.py:1:1-1:28 duplicate-test-basename',
+        'plugins/anthropic/tests/models_test.py:1:1-1:28 test-file-prefix',
+        'plugins/google-genai/pyproject.toml:1:1-1:10 missing-metadata',
+        'plugins/google-genai/pyproject.toml:1:1-1:10 missing-metadata',
+        'plugins/google-genai/pyproject.toml:2:8-2:36 package-name',
+        'plugins/google-genai/pyproject.toml:6:19-6:26 requires-python',
+        'plugins/google-genai/src/genkit/plugins/google_genai/__init__.py:17:1-17:27 missing-eli5-docs',
+        'plugins/google-genai/src/genkit/plugins/google_genai/__init__.py:17:1-17:27 missing-eli5-docs',
+        'plugins/google-genai/src/genkit/plugins/google_genai/__init__.py:17:1-17:27 missing-eli5-docs',
+        'plugins/google-genai/tests/models_test.py:1:1-1:28 duplicate-test-basename',
+        'plugins/google-genai/tests/models_test.py:1:1-1:28 test-file-prefix',
+        'pyproject.toml:9:1-9:18 workspace-source',
+        'samples/hello/pyproject.toml:1:1-1:10 missing-package-file',
+        'samples/hello/src/main.py:17:1-17:47 missing-eli5-docs',
+        'samples/hello/src/main.py:19:6-19:33 missing-dependency',
+      ]);
+      assert.ok(after.every((f) => !f.fix?.safe));
+      for (const f of ['packages/genkit/tests/__init__.py', 'packages/genkit/tests/test_flows.py', 'plugins/anthropic/src/genkit/__init__.py', 'plugins/anthropic/tests/models_test.py']) {
+        assert.ok(existsSync(join(copy, f)), `${f} was renamed or deleted`);
+      }
+      assert.deepEqual(check(copy, '--fix').map(asLine), after.map(asLine));
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
+
+  it('--fix --unsafe-fixes applies the unsafe fixes too, and a second run changes nothing', () => {
+    const copy = mkdtempSync(join(tmpdir(), 'pyguide-sample-'));
+    try {
+      cpSync(WORKSPACE, copy, { recursive: true });
+      const after = check(copy, '--fix', '--unsafe-fixes');
+      // What has no fix at all stays (the guarded import's move is not offered); renaming the
       // test modules to their package prefixes also ends the duplicate basenames.
       assert.deepEqual(after.map(asLine), [
         'packages/genkit/src/genkit/core.py:40:9-40:21 function-name',
@@ -84,7 +129,6 @@ describe('the sample workspace (test-fixtures/workspaces/genkit-py)', () => {
         'plugins/anthropic/src/genkit/plugins/anthropic/models.py:24:24-24:30 bare-noqa',
         'plugins/google-genai/pyproject.toml:1:1-1:10 missing-metadata',
         'plugins/google-genai/pyproject.toml:1:1-1:10 missing-metadata',
-        'plugins/google-genai/pyproject.toml:2:8-2:36 package-name',
         'plugins/google-genai/src/genkit/plugins/google_genai/__init__.py:17:1-17:27 missing-eli5-docs',
         'plugins/google-genai/src/genkit/plugins/google_genai/__init__.py:17:1-17:27 missing-eli5-docs',
         'plugins/google-genai/src/genkit/plugins/google_genai/__init__.py:17:1-17:27 missing-eli5-docs',
@@ -97,7 +141,7 @@ describe('the sample workspace (test-fixtures/workspaces/genkit-py)', () => {
       );
       assert.equal(existsSync(join(copy, 'packages/genkit/tests/__init__.py')), false);
       assert.equal(existsSync(join(copy, 'plugins/anthropic/src/genkit/__init__.py')), false);
-      assert.deepEqual(check(copy, '--fix').map(asLine), after.map(asLine));
+      assert.deepEqual(check(copy, '--fix', '--unsafe-fixes').map(asLine), after.map(asLine));
     } finally {
       rmSync(copy, { recursive: true, force: true });
     }

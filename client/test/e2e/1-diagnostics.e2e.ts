@@ -63,7 +63,7 @@ describe('diagnostics for an opened file', () => {
 });
 
 describe('quick fixes', () => {
-  it('"Move import to top of file" moves the import and the diagnostic disappears', async function () {
+  it('"Move import to top of file (unsafe)" moves the import and the diagnostic disappears', async function () {
     if (!availableRules().has('in-function-import')) this.skip();
     const uri = fileIn('genkit-py', 'packages/genkit/src/genkit/lazy.py');
     const editor = await open(uri);
@@ -72,16 +72,19 @@ describe('quick fixes', () => {
     assert.equal(editor.document.getText(diagnostic.range).trim(), 'import json');
     // The fix is computed when VS Code resolves the chosen action, not when the light bulb lists it.
     const listed = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
-    assert.equal(listed.find((a) => a.title === 'Move import to top of file')?.edit, undefined, 'the fix waits for resolve');
+    assert.equal(listed.find((a) => a.title === 'Move import to top of file (unsafe)')?.edit, undefined, 'the fix waits for resolve');
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value, 100);
-    const move = actions.find((a) => a.title === 'Move import to top of file');
-    assert.ok(move, `no "Move import to top of file" among ${JSON.stringify(actions.map((a) => a.title))}`);
+    const move = actions.find((a) => a.title === 'Move import to top of file (unsafe)');
+    assert.ok(move, `no "Move import to top of file (unsafe)" among ${JSON.stringify(actions.map((a) => a.title))}`);
+    assert.ok(!move.isPreferred);
     assert.ok(move.edit && (await vscode.workspace.applyEdit(move.edit)));
     await waitForDiagnostics(uri, 'the in-function-import diagnostic to go', (d) => !d.some((x) => codeOf(x) === 'in-function-import'));
     const lines = editor.document.getText().split('\n');
     const importLine = lines.indexOf('import json');
     assert.ok(importLine > 0 && importLine < lines.findIndex((l) => l.startsWith('def load')), editor.document.getText());
     assert.ok(!lines.some((l) => /^\s+import json/.test(l)), editor.document.getText());
+    // No blank line is left between the docstring and the code (pydocstyle D202).
+    assert.equal(lines[lines.indexOf('    """Parses text."""') + 1], '    return json.loads(text)', editor.document.getText());
     await revertAndClose();
   });
 
@@ -124,38 +127,55 @@ describe('quick fixes', () => {
 });
 
 describe('fix all', () => {
-  it('applies every safe fix on save through editor.codeActionsOnSave and source.fixAll.pyguide', async function () {
-    if (!availableRules().has('in-function-import')) this.skip();
+  /** Removes the license header the fixture file starts with (4 lines and a blank line). */
+  async function dropHeader(editor: vscode.TextEditor): Promise<void> {
+    assert.match(editor.document.lineAt(0).text, /^# Copyright/);
+    await editor.edit((b) => b.delete(new vscode.Range(0, 0, 5, 0)));
+  }
+
+  it('applies only safe fixes on save through editor.codeActionsOnSave and source.fixAll.pyguide', async function () {
+    if (!availableRules().has('in-function-import') || !availableRules().has('missing-license-header')) this.skip();
     const python = vscode.workspace.getConfiguration('editor', { languageId: 'python' });
     await python.update('codeActionsOnSave', { 'source.fixAll.pyguide': 'explicit' }, vscode.ConfigurationTarget.Workspace, true);
     const uri = fileIn('genkit-py', 'packages/genkit/src/genkit/on_save.py');
     const editor = await open(uri);
+    const original = editor.document.getText();
     try {
       const ret = editor.document.getText().split('\n').findIndex((l) => l.includes('return os.getcwd()'));
       await editor.edit((b) => b.insert(new vscode.Position(ret, 0), '    import sys\n\n    sys.stdout.flush()\n'));
-      await waitForDiagnostics(uri, 'the new in-function-import', (d) => d.some((x) => codeOf(x) === 'in-function-import'));
+      await dropHeader(editor);
+      await waitForDiagnostics(uri, 'the new in-function-import and the missing header', (d) => ofRule(d, 'in-function-import').length === 1 && ofRule(d, 'missing-license-header').length === 1);
       await vscode.commands.executeCommand('workbench.action.files.save');
       assert.equal(editor.document.isDirty, false);
       const lines = editor.document.getText().split('\n');
-      assert.ok(lines.includes('import sys'), editor.document.getText());
-      assert.ok(!lines.some((l) => /^\s+import sys/.test(l)), editor.document.getText());
+      // The header (a safe fix) is back; the import (an unsafe move) stays where it was.
+      assert.match(lines[0], /^# Copyright \d{4} Google LLC$/, editor.document.getText());
+      assert.ok(lines.includes('    import sys'), editor.document.getText());
+      assert.ok(!lines.includes('import sys'), editor.document.getText());
       // What is on disk now has nothing left that a safe fix would change.
-      const left = cliFindings('genkit-py', ['packages/genkit/src/genkit/on_save.py']).filter((f) => f.fix?.safe);
-      assert.deepEqual(left, []);
+      const left = cliFindings('genkit-py', ['packages/genkit/src/genkit/on_save.py']);
+      assert.deepEqual(left.filter((f) => f.fix?.safe), []);
+      assert.deepEqual(left.map((f) => f.rule), ['in-function-import']);
     } finally {
       await python.update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Workspace, true);
+      // Put the fixture back as it was: the save wrote to disk.
+      await editor.edit((b) => b.replace(new vscode.Range(0, 0, editor.document.lineCount, 0), original));
+      await editor.document.save();
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     }
   });
 
-  it('"Pyguide: Fix All" applies the safe fixes of the active file', async function () {
-    if (!availableRules().has('in-function-import')) this.skip();
+  it('"Pyguide: Fix All" applies the safe fixes of the active file and moves no import', async function () {
+    if (!availableRules().has('in-function-import') || !availableRules().has('missing-license-header')) this.skip();
     const uri = fileIn('genkit-py', 'packages/genkit/src/genkit/lazy.py');
     const editor = await open(uri);
     await waitForDiagnostics(uri, 'the in-function-import', (d) => ofRule(d, 'in-function-import').length === 1);
+    await dropHeader(editor);
+    await waitForDiagnostics(uri, 'the missing header', (d) => ofRule(d, 'missing-license-header').length === 1);
     assert.equal(await vscode.commands.executeCommand('pyguide.fixAll'), true);
-    await waitForDiagnostics(uri, 'no in-function-import left', (d) => ofRule(d, 'in-function-import').length === 0);
-    assert.ok(editor.document.getText().split('\n').includes('import json'), editor.document.getText());
+    await waitForDiagnostics(uri, 'the header back, the import left', (d) => ofRule(d, 'missing-license-header').length === 0 && ofRule(d, 'in-function-import').length === 1);
+    assert.match(editor.document.lineAt(0).text, /^# Copyright \d{4} Google LLC$/);
+    assert.ok(editor.document.getText().split('\n').includes('    import json'), editor.document.getText());
     await revertAndClose();
   });
 

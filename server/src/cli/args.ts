@@ -2,13 +2,16 @@
 import { parseArgs } from 'node:util';
 import { isOutputFormat, OUTPUT_FORMATS, type OutputFormat } from './output';
 
-export const USAGE = `Usage: pyguide check [paths...] [--format text|json|sarif] [--fix] [--exit-zero] [--no-cache] [--cache-dir <dir>]
+export const USAGE = `Usage: pyguide check [paths...] [--format text|json|sarif] [--fix] [--unsafe-fixes] [--diff] [--exit-zero] [--no-cache] [--cache-dir <dir>]
 
 Checks Python files and pyproject.toml files against the team's guidelines.
 
 Options:
   --format <fmt>   text (default, path:line:col: severity rule message), json or sarif
-  --fix            apply every safe fix, then report what is left
+  --fix            apply every safe fix, list what changed, then report what is left
+  --unsafe-fixes   with --fix or --diff, apply unsafe fixes too; alone, count them as fixable
+  --diff           print what --fix would change as a unified diff and write nothing
+                   (exit 1 when there is something to change)
   --exit-zero      exit 0 even when there are findings
   --no-cache       neither read nor write the result cache
   --cache-dir <d>  keep the result cache in <d> (default: .pyguide_cache in the workspace root)
@@ -24,6 +27,10 @@ export interface CheckOptions {
   paths: string[];
   format: OutputFormat;
   fix: boolean;
+  /** Apply (with `fix` or `diff`) or count unsafe fixes too. */
+  unsafeFixes: boolean;
+  /** Print what `fix` would change instead of writing it. */
+  diff: boolean;
   exitZero: boolean;
   /** Whether to use the result cache, and where it lives when not in the workspace root. */
   cache: boolean;
@@ -41,6 +48,8 @@ export function parseCommandLine(argv: string[]): Command {
       options: {
         format: { type: 'string', default: 'text' },
         fix: { type: 'boolean', default: false },
+        'unsafe-fixes': { type: 'boolean', default: false },
+        diff: { type: 'boolean', default: false },
         'exit-zero': { type: 'boolean', default: false },
         'no-cache': { type: 'boolean', default: false },
         'cache-dir': { type: 'string' },
@@ -60,5 +69,6 @@ export function parseCommandLine(argv: string[]): Command {
   if (!isOutputFormat(format)) throw new UsageError(`unknown format "${format}" (${OUTPUT_FORMATS.join(', ')})`);
   if (values['cache-dir'] === '') throw new UsageError('--cache-dir needs a directory');
   const cache = { cache: !values['no-cache'], cacheDir: values['cache-dir'] };
-  return { command: 'check', options: { paths: paths.length > 0 ? paths : ['.'], format, fix: values.fix, exitZero: values['exit-zero'], ...cache } };
+  const fixes = { fix: values.fix, unsafeFixes: values['unsafe-fixes'], diff: values.diff };
+  return { command: 'check', options: { paths: paths.length > 0 ? paths : ['.'], format, ...fixes, exitZero: values['exit-zero'], ...cache } };
 }

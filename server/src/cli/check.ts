@@ -6,10 +6,11 @@ import { LintSession } from '../engine/session';
 import type { Finding } from '../engine/types';
 import { sweepWithCache } from '../cache/cachedSweep';
 import { ResultCache } from '../cache/resultCache';
+import { isEmptyPlan, PlannedFiles } from '../engine/fixPlan';
 import { DiskFiles } from '../workspace/files';
 import { isLintable, scanFiles } from '../workspace/scan';
 import { UsageError, type CheckOptions } from './args';
-import { applySafeFixes } from './fix';
+import { fixableNote, runFixes } from './fix';
 import { formatFindings } from './output';
 
 /** The files named on the command line: files as given, directories walked (`walked` gets each walk). */
@@ -46,8 +47,10 @@ async function lintAll(session: LintSession, files: string[], cache: ResultCache
 
 /** Runs `pyguide check`; returns the exit code. */
 export async function runCheck(options: CheckOptions, cwd: string, version: string): Promise<number> {
+  // Fixes are planned on an overlay of the disk, so that --diff can show them without writing.
+  const overlay = new PlannedFiles(new DiskFiles());
   // The parser loads while the tree is walked.
-  const starting = LintSession.create(new DiskFiles(), (rule, file, error) => reportRuleError(rule.id, file, (error as Error)?.stack ?? String(error)));
+  const starting = LintSession.create(overlay, (rule, file, error) => reportRuleError(rule.id, file, (error as Error)?.stack ?? String(error)));
   const walked = new Map<string, string[]>();
   const [session, walkedFiles] = await Promise.all([starting, collectFiles(options.paths, cwd, walked)]);
   let files = walkedFiles;
@@ -59,19 +62,22 @@ export async function runCheck(options: CheckOptions, cwd: string, version: stri
   const warn = (message: string) => process.stderr.write(`pyguide: ${message}\n`);
   const cache = options.cache ? new ResultCache({ dir: options.cacheDir && resolve(cwd, options.cacheDir), warn }) : undefined;
   let fixed = 0;
-  if (options.fix) {
+  if (options.fix || options.diff) {
+    for (const f of files) await session.prepare(session.workspaces.forFile(f));
+    // The result cache only tells which files certainly have no fix; fixes are always computed afresh.
     const hasNoFix = (file: string) => cache?.hasNoFix(session, file) ?? false;
-    ({ files, applied: fixed } = await applySafeFixes(session, files, () => collectFiles(options.paths, cwd), hasNoFix));
+    const plan = runFixes(session, overlay, files, { mode: options.diff ? 'diff' : 'write', unsafe: options.unsafeFixes, report: options.format === 'text', cwd, hasNoFix });
+    if (options.diff) return !isEmptyPlan(plan) && !options.exitZero ? 1 : 0;
+    ({ files, fixes: fixed } = plan);
   }
   const findings = (await lintAll(session, files, cache)).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : compareFindings(a, b)));
   for (const ws of session.workspaces.all()) ws.configProblems.forEach((p) => process.stderr.write(`pyguide: [tool.pyguide] in ${ws.rootPyproject}: ${p}\n`));
   const out = formatFindings(options.format, findings, { cwd, version });
   if (out) process.stdout.write(`${out}\n`);
   if (options.format === 'text') {
-    const fixable = findings.filter((f) => f.fix?.safe).length;
     process.stderr.write(
       `${findings.length === 0 ? 'No problems' : `Found ${findings.length} problem${findings.length === 1 ? '' : 's'}`} in ${files.length} file${files.length === 1 ? '' : 's'}` +
-        `${fixed ? `, ${fixed} fixed` : ''}${fixable ? ` (${fixable} fixable with --fix)` : ''}.\n`,
+        `${fixed ? `, ${fixed} fixed` : ''}${fixableNote(findings, options.unsafeFixes)}.\n`,
     );
   }
   const failing = findings.some((f) => f.severity === 'error' || f.severity === 'warning');

@@ -1,75 +1,56 @@
-// `pyguide check --fix`: safe fixes applied on disk until nothing changes.
-import { writeFileSync } from 'node:fs';
+// `pyguide check --fix` and `--diff`: the fixes are planned in memory, then written or printed.
 import { applyChangesToDisk } from '../engine/diskChanges';
-import { fixAllText, MAX_FIX_PASSES } from '../engine/fixAll';
+import { isEmptyPlan, planChanges, planFixes, type FixPlan, type PlannedFiles } from '../engine/fixPlan';
 import type { LintSession } from '../engine/session';
-import type { FileChange } from '../engine/types';
+import type { Finding } from '../engine/types';
+import { formatPlanDiff, formatPlanSummary } from './diff';
 
-/**
- * Applies safe fixes: text edits per file first, then renames, deletions and other files' edits.
- * `relist` lists the files again after fixes that create, rename or delete some. Fixes are always
- * computed afresh; `hasNoFix` (the result cache) only tells which files certainly have none.
- */
-export async function applySafeFixes(
-  session: LintSession,
-  files: string[],
-  relist: () => Promise<string[]>,
-  hasNoFix: (file: string) => boolean = () => false,
-): Promise<{ files: string[]; applied: number }> {
-  // The cache's checks read the workspace's file lists, as the final lint does.
-  for (const f of files) await session.prepare(session.workspaces.forFile(f));
-  let applied = 0;
-  for (let round = 0; round < MAX_FIX_PASSES; round++) {
-    let changed = 0;
-    const otherChanges: FileChange[] = [];
-    const edited = new Set<string>();
-    for (const file of files) {
-      if (hasNoFix(file)) continue;
-      const read = session.files.read(file, session.workspaces.forFile(file).config.maxFileSize);
-      if (!read.ok) continue;
-      const result = fixAllText(file, read.text, (text) => session.lintText(file, text));
-      if (result.applied > 0) {
-        writeFileSync(file, result.text);
-        session.workspaces.changed(file, 'changed');
-        changed += result.applied;
-      }
-    }
-    // Fixes that touch other files are collected once every file's own fixes are written, and
-    // only one per edited file per round: their edits are computed on the text as it is now.
-    for (const file of files) {
-      if (hasNoFix(file)) continue;
-      for (const finding of session.lintFile(file)) {
-        if (!finding.fix?.safe || !finding.fix.changes.some((c) => c.type !== 'edit' || c.file !== file)) continue;
-        const targets = finding.fix.changes.flatMap((c) => (c.type === 'edit' ? [c.file] : []));
-        if (targets.some((t) => edited.has(t))) continue;
-        targets.forEach((t) => edited.add(t));
-        otherChanges.push(...finding.fix.changes);
-      }
-    }
-    if (otherChanges.length > 0) {
-      const result = applyChangesToDisk(dedupe(otherChanges));
-      changed += result.applied;
-      result.skipped.forEach((s) => process.stderr.write(`pyguide: fix not applied: ${s}\n`));
-      for (const c of otherChanges) {
-        if (c.type === 'rename') {
-          session.workspaces.changed(c.from, 'deleted');
-          session.workspaces.changed(c.to, 'created');
-        } else session.workspaces.changed(c.file, c.type === 'edit' ? 'changed' : c.type === 'create' ? 'created' : 'deleted');
-      }
-      files = await relist();
-    }
-    applied += changed;
-    if (changed === 0) break;
-  }
-  return { files, applied };
+export interface FixRun {
+  /** Write the fixes (`--fix`), or only print them as a diff (`--diff`). */
+  mode: 'write' | 'diff';
+  /** Apply unsafe fixes too (`--unsafe-fixes`). */
+  unsafe: boolean;
+  /** Say what changed on stderr (text output). */
+  report: boolean;
+  cwd: string;
+  /** Files that certainly have no fix (the result cache says so): not linted for fixes. */
+  hasNoFix?: (file: string) => boolean;
 }
 
-function dedupe(changes: FileChange[]): FileChange[] {
-  const seen = new Set<string>();
-  return changes.filter((c) => {
-    const key = JSON.stringify(c);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+/**
+ * Plans every selected fix of `files`, then writes the plan (and says what it changed) or prints it
+ * as a diff. `session` reads through `overlay`; after writing, the overlay is cleared so the session
+ * reads the disk again. Returns the plan, whose `files` are the lintable files afterwards.
+ */
+export function runFixes(session: LintSession, overlay: PlannedFiles, files: string[], run: FixRun): FixPlan {
+  const plan = planFixes(session, overlay, files, { unsafe: run.unsafe }, run.hasNoFix);
+  plan.skipped.forEach((s) => process.stderr.write(`pyguide: fix not applied: ${s}\n`));
+  const n = plan.fixes;
+  if (run.mode === 'diff') {
+    process.stdout.write(formatPlanDiff(plan, run.cwd));
+    process.stderr.write(isEmptyPlan(plan) ? 'No fixes to apply.\n' : `Would fix ${n} problem${n === 1 ? '' : 's'}.\n`);
+    return plan;
+  }
+  const written = applyChangesToDisk(planChanges(plan));
+  written.skipped.forEach((s) => process.stderr.write(`pyguide: fix not applied: ${s}\n`));
+  overlay.clear();
+  // The workspace model followed the plan; a change the disk refused must be undone in it too.
+  const touched = [...plan.edited.map((e) => e.file), ...plan.renamed.flatMap((r) => [r.from, r.to]), ...plan.created.map((c) => c.file), ...plan.deleted.map((d) => d.file)];
+  for (const file of touched) session.workspaces.changed(file, session.files.exists(file) ? 'created' : 'deleted');
+  if (written.skipped.length > 0) {
+    const present = new Set(plan.files.filter((f) => session.files.exists(f)));
+    for (const f of [...plan.renamed.map((r) => r.from), ...plan.deleted.map((d) => d.file)]) if (session.files.exists(f)) present.add(f);
+    plan.files = [...present].sort();
+  }
+  if (run.report && !isEmptyPlan(plan)) process.stderr.write(`Fixed ${n} problem${n === 1 ? '' : 's'}:\n${formatPlanSummary(plan, run.cwd).join('\n')}\n`);
+  return plan;
+}
+
+/** How many findings a fix run would take care of, as Ruff says it: unsafe ones need `--unsafe-fixes`. */
+export function fixableNote(findings: Finding[], unsafeFixes: boolean): string {
+  const safe = findings.filter((f) => f.fix?.safe).length;
+  const unsafe = findings.filter((f) => f.fix && !f.fix.safe).length;
+  if (unsafeFixes) return safe + unsafe ? ` (${safe + unsafe} fixable with --fix --unsafe-fixes)` : '';
+  const hidden = unsafe ? `${safe ? '; ' : ''}${unsafe} more with --fix --unsafe-fixes` : '';
+  return safe || unsafe ? ` (${safe ? `${safe} fixable with --fix` : ''}${hidden})` : '';
 }

@@ -8,6 +8,16 @@ import type { Finding, Fix, TextEdit } from './types';
  */
 export const MAX_FIX_PASSES = 100;
 
+/** Which fixes fix-all and `--fix` apply: safe ones, and unsafe ones only when asked (`--unsafe-fixes`). */
+export interface FixSelection {
+  unsafe?: boolean;
+}
+
+/** Whether a fix is one the selection applies. */
+export function isSelected(fix: Fix | undefined, selection: FixSelection = {}): fix is Fix {
+  return !!fix && (fix.safe || selection.unsafe === true);
+}
+
 /** The text edits of a fix when it only edits `file`; undefined for fixes that touch anything else. */
 export function textOnlyEdits(fix: Fix, file: string): TextEdit[] | undefined {
   if (!fix.changes.every((c) => c.type === 'edit' && c.file === file)) return undefined;
@@ -25,17 +35,17 @@ function overlaps(a: TextEdit, b: TextEdit): boolean {
 }
 
 /**
- * Applies every safe, text-only fix of a file, re-linting between passes until nothing more
- * changes. Fixes that overlap one already taken wait for the next pass, so no two fixes
- * ever edit the same text at once.
+ * Applies every selected (by default: safe), text-only fix of a file, re-linting between passes
+ * until nothing more changes. Fixes that overlap one already taken wait for the next pass, so no
+ * two fixes ever edit the same text at once.
  */
-export function fixAllText(file: string, text: string, lint: (text: string) => Finding[]): { text: string; applied: number } {
+export function fixAllText(file: string, text: string, lint: (text: string) => Finding[], selection: FixSelection = {}): { text: string; applied: number } {
   let applied = 0;
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
     const taken: TextEdit[] = [];
     let count = 0;
     for (const finding of lint(text)) {
-      if (!finding.fix?.safe) continue;
+      if (!isSelected(finding.fix, selection)) continue;
       const edits = textOnlyEdits(finding.fix, file);
       if (!edits || edits.length === 0 || edits.some((e) => taken.some((t) => overlaps(e, t)))) continue;
       taken.push(...edits);

@@ -49,6 +49,11 @@ function findingOf(d: PyguideDiagnostic, file: string): Finding {
   return { rule: d.code, range: d.range, message: typeof d.message === 'string' ? d.message : d.message.value, severity: 'warning', file };
 }
 
+/** A fix's title in the quick fix menu: unsafe ones say so, since they may change what the code does. */
+export function quickFixTitle(fix: { title: string; safe: boolean }): string {
+  return fix.safe ? fix.title : `${fix.title} (unsafe)`;
+}
+
 function peersOn(line: number, diagnostics: readonly Diagnostic[]): PeerDiagnostic[] {
   return diagnostics
     .filter((d) => d.source !== SOURCE && d.code !== undefined && d.code !== '' && d.range.start.line === line)
@@ -165,18 +170,19 @@ export class CodeActions {
     if (d.data.fix) {
       const edit = toWorkspaceEdit(d.data.fix, this.target());
       if (!edit) return undefined;
-      action = CodeAction.create(summary.title, edit, CodeActionKind.QuickFix);
+      action = CodeAction.create(quickFixTitle(summary), edit, CodeActionKind.QuickFix);
     } else if (this.resolveSupport) {
-      action = CodeAction.create(summary.title, CodeActionKind.QuickFix);
+      action = CodeAction.create(quickFixTitle(summary), CodeActionKind.QuickFix);
       action.data = { uri: doc.uri, version: doc.version, rule: d.code, range: d.range } satisfies ResolveData;
     } else {
       const finding = this.findingAt(doc.uri, d.code, d.range);
       const fix: Fix | undefined = finding && this.documents.fixOf(doc.uri, finding, overrides);
       const edit = fix && toWorkspaceEdit(fix, this.target());
       if (!edit || !fix) return undefined;
-      action = CodeAction.create(fix.title, edit, CodeActionKind.QuickFix);
+      action = CodeAction.create(quickFixTitle(fix), edit, CodeActionKind.QuickFix);
     }
     action.diagnostics = [d];
+    // An unsafe fix is there to choose, never the one a keystroke applies without looking.
     action.isPreferred = summary.safe;
     return action;
   }

@@ -7,11 +7,12 @@ export function isInitFile(file: string): boolean {
 }
 
 /**
- * Deletes the checked `__init__.py`. Safe only when it holds nothing but comments and blank lines
- * (a license header, say); otherwise its code would be lost, so the fix is only offered and
- * `note` is the words the finding's message ends with to say so.
+ * Deletes the checked `__init__.py`. Never safe: even an empty one makes its directory a regular
+ * package, which decides how pytest names test modules and what relative imports resolve to. When
+ * it holds code, deleting it would lose that code, so there is no fix and `note` is the words the
+ * finding's message ends with to say so.
  */
-export function deleteInitFix(ctx: PythonContext): { fix: Fix; note: string } {
+export function deleteInitFix(ctx: PythonContext): { fix: Fix | undefined; note: string } {
   const { index } = ctx;
   let onlyComments = true;
   // Line by line is exact here: a string cannot start on a line that is blank or a comment.
@@ -21,6 +22,6 @@ export function deleteInitFix(ctx: PythonContext): { fix: Fix; note: string } {
   }
   return {
     note: onlyComments ? '' : ' It holds code, so deleting it is left to you: move what it defines first.',
-    fix: { title: 'Delete __init__.py', safe: onlyComments, changes: [{ type: 'delete', file: ctx.file }] },
+    fix: onlyComments ? { title: 'Delete __init__.py', safe: false, changes: [{ type: 'delete', file: ctx.file }] } : undefined,
   };
 }

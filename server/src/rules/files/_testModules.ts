@@ -27,14 +27,16 @@ export function segmentsBelow(base: string, path: string): string[] | undefined 
 }
 
 /**
- * Renames the checked file within its directory; only safe when nothing is there already, and
- * then `clash` is the words the finding's message ends with to say why it is not applied.
+ * Renames the checked file within its directory. Never safe: the module's import name changes, and
+ * with it whatever is keyed to it (pytest node ids, recorded cassettes and snapshots, imports of
+ * helpers). When the new name is taken, `clash` is the words the finding's message ends with to say
+ * so, and the rename is refused wherever it is applied.
  */
 export function renameInPlace(ctx: PythonContext, newName: string): { fix: Fix; clash: string } {
   const to = join(dirname(ctx.file), newName);
   const taken = ctx.workspace.exists(to);
   return {
-    clash: taken ? ` (\`${newName}\` already exists here, so the rename is not applied automatically)` : '',
-    fix: { title: `Rename to ${newName}`, safe: !taken, changes: [{ type: 'rename', from: ctx.file, to }] },
+    clash: taken ? ` (\`${newName}\` already exists here, so the rename is not applied)` : '',
+    fix: { title: `Rename to ${newName}`, safe: false, changes: [{ type: 'rename', from: ctx.file, to }] },
   };
 }

@@ -53,13 +53,16 @@ export function pluginNamespace(namespaceDirs: readonly string[]): string {
   return deepest.split('/').filter(Boolean).join('.');
 }
 
-/** A fix that edits only the file being checked. */
-export function editFix(ctx: PyprojectContext, title: string, edits: TextEdit[], safe = true): Fix {
+/**
+ * A fix that edits only the file being checked. `safe` says whether it leaves what the package
+ * builds, installs and does at run time as it was (see each rule's docs page, "Fix safety").
+ */
+export function editFix(ctx: PyprojectContext, title: string, edits: TextEdit[], safe: boolean): Fix {
   return { title, safe, changes: [{ type: 'edit', file: ctx.file, edits }] };
 }
 
 /** A fix editing the checked file with one edit, when there is one to make. */
-export function fixOf(ctx: PyprojectContext, title: string, edit: TextEdit | undefined, safe = true): Fix | undefined {
+export function fixOf(ctx: PyprojectContext, title: string, edit: TextEdit | undefined, safe: boolean): Fix | undefined {
   return edit && editFix(ctx, title, [edit], safe);
 }
 

@@ -97,7 +97,7 @@ function addDependencyFix(ctx: PythonContext, pkg: PackageInfo, dist: string): F
   if (deps?.value.type === 'TOMLArray') edits = appendToArray(src, deps.value, [renderString(dist)]);
   else if (!deps && project) edits = [addKey(src, project, 'dependencies', renderStringArray([dist]))];
   else return undefined;
-  return { title: `Add "${dist}" to dependencies in ${shortPath(ctx.workspace, pkg.pyprojectPath)}`, safe: true, changes: [{ type: 'edit', file: pkg.pyprojectPath, edits }] };
+  return { title: `Add "${dist}" to dependencies in ${shortPath(ctx.workspace, pkg.pyprojectPath)}`, safe: false, changes: [{ type: 'edit', file: pkg.pyprojectPath, edits }] };
 }
 
 export const missingDependency: PythonRule = {

@@ -54,6 +54,14 @@ function knownValue(ctx: PyprojectContext, src: TomlSource, pkg: PackageInfo, fi
   }
 }
 
+/**
+ * Fields whose value changes what is built or installed: the distribution's name and version (what
+ * `importlib.metadata` reports, what other packages resolve against), the Python versions the
+ * resolver picks dependencies for, and a PEP 639 license expression, which build backends without
+ * PEP 639 support reject. Adding one of these is never a safe fix; the others only describe.
+ */
+const CHANGES_BUILD = new Set(['name', 'version', 'requires-python', 'license']);
+
 function list(fields: string[]): string {
   return fields.map((f) => `\`${f}\``).join(', ');
 }
@@ -103,7 +111,7 @@ export const missingMetadata: PyprojectRule = {
         const finding: RuleFinding = { range: anchor, message, ...(severity && { severity }) };
         const entries = part.map((f) => [f, values.get(f)!] as const);
         const edit = part === known ? addToTable(src, ['project'], entries) : undefined;
-        if (edit) finding.fix = editFix(ctx, `Add ${part.join(', ')} to [project]`, [edit]);
+        if (edit) finding.fix = editFix(ctx, `Add ${part.join(', ')} to [project]`, [edit], !part.some((f) => CHANGES_BUILD.has(f)));
         findings.push(finding);
       }
     }

@@ -116,7 +116,7 @@ export const namespaceWheelConfig: PyprojectRule = {
         {
           range: header,
           message: `No \`[tool.hatch.build.targets.wheel]\`: hatch cannot find a PEP 420 namespace plugin's code by itself; set \`only-include = ${includeValue}\`${needsSources ? ` and \`sources = ${sourcesValue}\`` : ''}.`,
-          fix: plugin.found ? fixOf(ctx, 'Add [tool.hatch.build.targets.wheel]', add(entries)) : undefined,
+          fix: plugin.found ? fixOf(ctx, 'Add [tool.hatch.build.targets.wheel]', add(entries), false) : undefined,
         },
       ];
     }
@@ -127,7 +127,7 @@ export const namespaceWheelConfig: PyprojectRule = {
       findings.push({
         range: header,
         message: `No \`only-include\`: a namespace plugin's wheel must include exactly its own directory, \`only-include = ${includeValue}\`.`,
-        fix: plugin.found ? fixOf(ctx, `Add only-include = ${includeValue}`, add([['only-include', includeValue]])) : undefined,
+        fix: plugin.found ? fixOf(ctx, `Add only-include = ${includeValue}`, add([['only-include', includeValue]]), false) : undefined,
       });
     }
     // With nothing to walk yet, where the plugin would land once `only-include` lists it.
@@ -186,7 +186,9 @@ export const namespaceWheelConfig: PyprojectRule = {
                 if (sources) return [replaceKeyValue(src, walked.kv, keyLines(walked.kv, lines)), replaceValue(src, sources.kv.value, sourcesValue)];
                 return [replaceKeyValue(src, walked.kv, keyLines(walked.kv, [...lines, `sources = ${sourcesValue}`]))];
               },
-              strays.length === 0,
+              // Safe only when the wheel keeps its files where they are: nothing else below the
+              // namespace directories stops shipping, and no `sources` rewrite moves them.
+              strays.length === 0 && !addSources,
             )
           : undefined,
       });
@@ -239,8 +241,8 @@ export const namespaceWheelConfig: PyprojectRule = {
       const title = sources ? `Set sources to ${sourcesValue}` : `Add sources = ${sourcesValue}`;
       const fix = () =>
         sources
-          ? verified(title, target, () => [sources.editable ? replaceValue(src, sources.kv.value, sourcesValue) : undefined], true)
-          : verified(title, target, () => [add([['sources', sourcesValue]])], true);
+          ? verified(title, target, () => [sources.editable ? replaceValue(src, sources.kv.value, sourcesValue) : undefined], false)
+          : verified(title, target, () => [add([['sources', sourcesValue]])], false);
       if (unstripped) {
         const why = `without \`sources = ${sourcesValue}\` ${lands}`;
         findings.push(sources ? { range: tomlRange(sources.kv.value), message: `\`sources\` does not strip \`${sourceDir}\`: ${why}.`, fix: fix() } : { range: header, message: `No \`sources\`: ${why}.`, fix: fix() });

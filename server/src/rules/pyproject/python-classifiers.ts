@@ -22,11 +22,15 @@ export const pythonClassifiers: PyprojectRule = {
     const present = new Set(kv.value.elements.map(stringValue));
     const missing = ctx.config.classifiers.filter((c) => !present.has(c));
     if (missing.length === 0) return [];
+    // PEP 639: with a license expression, license classifiers are obsolete and build backends may
+    // refuse them (setuptools does), so adding one can break the build. Other classifiers only describe.
+    const expression = typeof (ctx.toml.ok && (ctx.toml.value.project as Record<string, unknown> | undefined)?.license) === 'string';
+    const safe = !(expression && missing.some((c) => c.startsWith('License ::')));
     return [
       {
         range: tomlRange(kv.key),
         message: `Missing classifier${missing.length > 1 ? 's' : ''} ${missing.map((c) => `"${c}"`).join(', ')}: every package declares the Python versions it is tested on, that it is typed, and its license.`,
-        fix: editFix(ctx, 'Add missing classifiers', appendToArray(src, kv.value, missing.map(renderString))),
+        fix: editFix(ctx, 'Add missing classifiers', appendToArray(src, kv.value, missing.map(renderString)), safe),
       },
     ];
   },

@@ -27,7 +27,7 @@ export const requiresPython: PyprojectRule = {
           value === undefined
             ? `\`requires-python\` must be a string; every package of the workspace uses "${expected}".`
             : `\`requires-python\` is "${value}"; every package of the workspace uses "${expected}", so they install and are tested on the same Python versions.`,
-        fix: editFix(ctx, `Set requires-python to "${expected}"`, [setString(src, kv.value, expected)]),
+        fix: editFix(ctx, `Set requires-python to "${expected}"`, [setString(src, kv.value, expected)], false),
       },
     ];
   },

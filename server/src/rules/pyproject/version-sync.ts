@@ -29,7 +29,7 @@ export const versionSync: PyprojectRule = {
       {
         range: tomlRange(kv.value),
         message: `Version "${own.version.value}" differs from the core package's "${core.value}" (${corePath}): ${pkg.kind.kind}s are released together with the core, under one version.`,
-        fix: editFix(ctx, `Set version to "${core.value}"`, [setString(src, kv.value, core.value)]),
+        fix: editFix(ctx, `Set version to "${core.value}"`, [setString(src, kv.value, core.value)], false),
         related: related(core.file, core.range, `core version "${core.value}"`),
       },
     ];

@@ -36,7 +36,7 @@ export const workspaceSource: PyprojectRule = {
       findings.push({
         range: anchor,
         message: `${name.value} (${shortPath(ctx.workspace, pkg.dir)}) is missing from \`[tool.uv.sources]\`: add \`${renderKey(name.value)} = ${ENTRY}\` so the workspace installs it from its directory.`,
-        fix: fixOf(ctx, `Add ${name.value} to [tool.uv.sources]`, addSource(src, name.value)),
+        fix: fixOf(ctx, `Add ${name.value} to [tool.uv.sources]`, addSource(src, name.value), false),
         related: related(pkg.pyprojectPath, name.range, `name of ${shortPath(ctx.workspace, pkg.dir)}`),
       });
     }

@@ -99,7 +99,7 @@ export function importGuard(node: Node): ImportGuard | undefined {
 }
 
 /** True for a module (or block) docstring: a statement that is only a string. */
-function isDocstring(node: Node): boolean {
+export function isDocstring(node: Node): boolean {
   if (node.type !== 'expression_statement' || node.namedChildCount !== 1) return false;
   const t = node.namedChildren[0]?.type;
   return t === 'string' || t === 'concatenated_string';

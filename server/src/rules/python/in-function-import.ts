@@ -2,9 +2,12 @@ import type { Node } from 'web-tree-sitter';
 import type { TextIndex } from '../../engine/textIndex';
 import type { Fix, PythonContext, PythonRule, RuleFinding, TextEdit } from '../../engine/types';
 import { nodeRange } from '../../parsing/pythonSyntax';
-import { IMPORT_TYPES, importGuard, importItems, moduleImportBlock, nameMentions, scopeBindings, type Bindings, type ImportItem, type Mentions, type ModuleImportBlock } from './_imports';
+import { IMPORT_TYPES, importGuard, importItems, isDocstring, moduleImportBlock, nameMentions, scopeBindings, type Bindings, type ImportItem, type Mentions, type ModuleImportBlock } from './_imports';
 
 export const MOVE_IMPORT_TITLE = 'Move import to top of file';
+
+/** Statements that D202 lets follow a docstring after a blank line (an inner function or class). */
+const DEFINITIONS: ReadonlySet<string> = new Set(['function_definition', 'class_definition', 'decorated_definition']);
 
 /** The function an import runs in, or undefined at module or class level (or when the tree is unsure). */
 function enclosingFunction(node: Node): Node | undefined {
@@ -99,11 +102,14 @@ function removal(imp: Node, text: string, index: TextIndex): Removal | undefined
     [from, to] = [index.lineStart(startLine), endLine + 1 < index.lineCount ? index.lineStart(endLine + 1) : text.length];
     // Blank lines that set the import apart go with it, so the body keeps its spacing: the ones
     // after it when it opened the block or a paragraph, else the ones before it at the block's end.
+    // Right after the docstring, the blank lines after it go too: pydocstyle's D202 allows none
+    // between a function's docstring and its code (only before an inner def or class).
     const prev = imp.previousSibling;
     let next = (semicolon ?? imp).nextSibling;
     if (next?.type === 'comment' && next.startPosition.row === endLine) next = next.nextSibling;
     const opensParagraph = !prev || prev.endPosition.row < startLine - 1;
-    if (opensParagraph && next) to = Math.max(to, index.lineStart(next.startPosition.row));
+    const followsDocstring = !!prev && prev.id === statements[0].id && isDocstring(prev) && !opensParagraph && !!next && !DEFINITIONS.has(next.type);
+    if ((opensParagraph || followsDocstring) && next) to = Math.max(to, index.lineStart(next.startPosition.row));
     else if (opensParagraph && prev) from = index.lineStart(prev.endPosition.row + 1);
   } else {
     const next = semicolon?.nextNamedSibling;
@@ -149,9 +155,17 @@ function insertion(block: ModuleImportBlock, statement: string, text: string, in
   return insertAt(0, statement + eol + eol);
 }
 
+/**
+ * The move, or undefined where it is not offered at all: an import that only runs sometimes (the
+ * optional-dependency idiom, a platform branch) or whose name would then mean something else would
+ * certainly behave differently at module level. Every other move is offered but unsafe: the import
+ * then runs when the module is first imported, which can close an import cycle or require an
+ * optional extra that the function only needed when called.
+ */
 function moveFix(ctx: PythonContext, imp: Node, facts: ModuleFacts): Fix | undefined {
   const items = importItems(imp);
   if (imp.type === 'future_import_statement' || items.length === 0 || imp.hasError) return undefined;
+  if (importGuard(imp) || facts.changesMeaning(imp, items)) return undefined;
   const { text, index } = ctx;
   const removed = removal(imp, text, index);
   if (!removed) return undefined;
@@ -165,7 +179,7 @@ function moveFix(ctx: PythonContext, imp: Node, facts: ModuleFacts): Fix | undef
   }
   return {
     title: MOVE_IMPORT_TITLE,
-    safe: !importGuard(imp) && !facts.changesMeaning(imp, items),
+    safe: false,
     changes: [{ type: 'edit', file: ctx.file, edits }],
   };
 }
@@ -207,11 +221,13 @@ export const inFunctionImport: PythonRule = {
     const findings: RuleFinding[] = [];
     for (const { node: imp } of matches) {
       if (!enclosingFunction(imp)) continue;
-      const movable = imp.type !== 'future_import_statement' && !imp.hasError && importItems(imp).length > 0;
+      // A guarded import is never moved (see moveFix); whether the name would mean something else
+      // at module level needs the whole module, so that is only known when the fix is computed.
+      const movable = imp.type !== 'future_import_statement' && !imp.hasError && importItems(imp).length > 0 && !importGuard(imp);
       findings.push({
         range: nodeRange(imp),
         message: "Import inside a function: move it to the top of the file. The guidelines keep every import in the module's import block, so dependencies are visible and load predictably.",
-        ...(movable && { deferredFix: { title: MOVE_IMPORT_TITLE, safe: !importGuard(imp) } }),
+        ...(movable && { deferredFix: { title: MOVE_IMPORT_TITLE, safe: false } }),
       });
     }
     return findings;
