@@ -4,9 +4,9 @@ import { LintSession } from './engine/session';
 import { PyguideServer } from './lsp/pyguideServer';
 import { ruleErrorReporter } from './lsp/ruleErrors';
 import { OverlayFiles } from './workspace/files';
-import { hardenIntrinsics } from './base/harden';
+import { hardenProcess } from './hardening';
 
-hardenIntrinsics();
+hardenProcess();
 
 const connection = createConnection(ProposedFeatures.all);
 const overlay = new OverlayFiles();

@@ -4,9 +4,9 @@ import { LintSession } from './engine/session';
 import { DiskFiles } from './workspace/files';
 import { learnRequirements } from './workspace/metadata';
 import { lintFileSafely, type WorkerReply, type WorkerRequest } from './sweep';
-import { hardenIntrinsics } from './base/harden';
+import { hardenProcess } from './hardening';
 
-hardenIntrinsics();
+hardenProcess();
 
 const port = parentPort!;
 const send = (reply: WorkerReply) => port.postMessage(reply);

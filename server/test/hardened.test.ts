@@ -62,7 +62,7 @@ describe('frozen intrinsic prototypes', () => {
 
     it('says it froze them, then lints, offers fixes, fixes all and shuts down, a hostile pyproject.toml included', async () => {
       root = makeTree({
-        'pyproject.toml': '[tool.uv.workspace]\nmembers = []\n\n[__proto__]\nid = 7\n\n[__proto__.fix]\nsafe = true\ntitle = "pwned"\n',
+        'pyproject.toml': '[tool.uv.workspace]\nmembers = []\n\n[tool.pyguide]\npreset = "genkit-plugins"\n\n[__proto__]\nid = 7\n\n[__proto__.fix]\nsafe = true\ntitle = "pwned"\n',
       });
       lsp = await LspHarness.start({ root, settings: { onTypeDelay: 0 } });
       const uri = await lsp.open(join(root, 'mod.py'), 'def f():\n    import os  # noqa\n    return os\n');

@@ -53,7 +53,7 @@ describe('naming rules options', () => {
   it('function-name checks a visitor method again when an import elsewhere in the module changes', async () => {
     const session = await LintSession.create(new DiskFiles(), (rule, _file, error) => {
       throw new Error(`${rule.id}: ${String(error)}`);
-    }, [functionName]);
+    }, [functionName], { unconfigured: 'genkit-plugins' });
     const store = new OpenDocuments(session);
     const uri = 'file:///naming/visitor.py';
     store.open(uri, '/naming/visitor.py', 'python', 1, 'from ast import NodeVisitor\n\n\nclass V(NodeVisitor):\n    def visit_Name(self, node):\n        pass\n');

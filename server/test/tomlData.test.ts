@@ -72,8 +72,11 @@ describe('TOML values as data', () => {
         continue; // invalid-pyproject fixtures
       }
       const ours = tomlData(ast);
-      assert.deepEqual(plain(ours), plain(getStaticTOMLValue(ast)), file);
       assert.ok(allTablesBare(ours), file);
+      // The parser's own converter turns a `__proto__` key into a prototype: those fixtures are
+      // the hostile documents' business below.
+      if (/\b__proto__\b/.test(text)) continue;
+      assert.deepEqual(plain(ours), plain(getStaticTOMLValue(ast)), file);
     }
   });
 

@@ -4,13 +4,13 @@ import { runCheck } from './check';
 import { explainRule } from './explain';
 import { formatRules, ruleRows } from './rulesCommand';
 import { styleFor } from './style';
-import { hardenIntrinsics } from '../base/harden';
+import { hardenProcess } from '../hardening';
 
 declare const PYGUIDE_VERSION: string | undefined;
 const VERSION = typeof PYGUIDE_VERSION === 'string' ? PYGUIDE_VERSION : '0.0.0-dev';
 
 export async function main(argv: string[], cwd = process.cwd()): Promise<number> {
-  hardenIntrinsics();
+  hardenProcess();
   let command: ReturnType<typeof parseCommandLine>;
   try {
     command = parseCommandLine(argv);
