@@ -78,7 +78,7 @@ export async function runCheck(options: CheckOptions, cwd: string, version: stri
   let findings = selectRules(await lintAll(session, files, cache), options);
   let baselined = 0;
   if (options.baseline) ({ findings, baselined } = runWithBaseline(session.workspaces, findings, { files, paths: options.paths }, { write: options.writeBaseline, cwd }, warn));
-  // Configuration problems are reported whatever --select, --ignore or the baseline say: they fail closed.
+  // The configuration's own problems are never selected away or baselined: the run fails closed.
   const { findings: all, invalid } = withConfigFindings(findings, workspacesOf(files));
   findings = all.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : compareFindings(a, b)));
   inactiveNotes(files, (f) => session.workspaces.forFile(f)).forEach(warn);
