@@ -4,8 +4,11 @@ import { LintSession } from './engine/session';
 import { PyguideServer } from './lsp/pyguideServer';
 import { ruleErrorReporter } from './lsp/ruleErrors';
 import { OverlayFiles } from './workspace/files';
+import { loadRequirementParser } from './workspace/metadata';
 import { hardenIntrinsics } from './base/harden';
 
+// Libraries that set up prototypes while loading load first.
+loadRequirementParser();
 hardenIntrinsics();
 
 const connection = createConnection(ProposedFeatures.all);

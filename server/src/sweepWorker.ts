@@ -4,8 +4,11 @@ import { LintSession } from './engine/session';
 import { DiskFiles } from './workspace/files';
 import { learnRequirements } from './workspace/metadata';
 import { lintFileSafely, type WorkerReply, type WorkerRequest } from './sweep';
+import { loadRequirementParser } from './workspace/metadata';
 import { hardenIntrinsics } from './base/harden';
 
+// Libraries that set up prototypes while loading load first.
+loadRequirementParser();
 hardenIntrinsics();
 
 const port = parentPort!;

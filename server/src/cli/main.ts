@@ -1,12 +1,15 @@
 // The `pyguide` command: reads the command line, runs one command, turns errors into exit code 2.
 import { parseCommandLine, USAGE, UsageError } from './args';
 import { runCheck } from './check';
+import { loadRequirementParser } from '../workspace/metadata';
 import { hardenIntrinsics } from '../base/harden';
 
 declare const PYGUIDE_VERSION: string | undefined;
 const VERSION = typeof PYGUIDE_VERSION === 'string' ? PYGUIDE_VERSION : '0.0.0-dev';
 
 export async function main(argv: string[], cwd = process.cwd()): Promise<number> {
+  // Libraries that set up prototypes while loading load first.
+  loadRequirementParser();
   hardenIntrinsics();
   let command: ReturnType<typeof parseCommandLine>;
   try {

@@ -11,11 +11,21 @@ export function normalizeName(name: string): string {
 type ParsedRequirement = Omit<Dependency, 'value' | 'range'>;
 
 let requirementParser: typeof import('pip-requirements-js') | undefined;
-/** pip-requirements-js builds its PEG grammar when loaded (tens of ms): loaded on the first requirement parsed, not at start-up. */
-function parsePipRequirementsLine(line: string): Requirement | null {
+
+/**
+ * Loads pip-requirements-js, which builds its PEG grammar when loaded (tens of ms): on the first
+ * requirement parsed, or earlier by an entry point that is about to freeze the intrinsic
+ * prototypes (its grammar library assigns `toString` on prototypes while loading, which a frozen
+ * Object.prototype forbids).
+ */
+export function loadRequirementParser(): typeof import('pip-requirements-js') {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   requirementParser ??= require('pip-requirements-js') as typeof import('pip-requirements-js');
-  return requirementParser.parsePipRequirementsLine(line);
+  return requirementParser;
+}
+
+function parsePipRequirementsLine(line: string): Requirement | null {
+  return loadRequirementParser().parsePipRequirementsLine(line);
 }
 
 function parseRequirement(value: string): ParsedRequirement {
