@@ -1,6 +1,9 @@
 // The `pyguide` command: reads the command line, runs one command, turns errors into exit code 2.
 import { parseCommandLine, USAGE, UsageError } from './args';
 import { runCheck } from './check';
+import { explainRule } from './explain';
+import { formatRules, ruleRows } from './rulesCommand';
+import { styleFor } from './style';
 import { loadRequirementParser } from '../workspace/metadata';
 import { hardenIntrinsics } from '../base/harden';
 
@@ -15,7 +18,7 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
   try {
     command = parseCommandLine(argv);
   } catch (e) {
-    process.stderr.write(`pyguide: ${(e as Error).message}\n\n${USAGE}\n`);
+    process.stderr.write(`pyguide: ${(e as Error).message}\nRun \`pyguide --help\` for the commands and options.\n`);
     return 2;
   }
   try {
@@ -28,6 +31,12 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
         return 0;
       case 'check':
         return await runCheck(command.options, cwd, VERSION);
+      case 'rules':
+        process.stdout.write(`${command.format === 'json' ? JSON.stringify(ruleRows(), null, 2) : formatRules(ruleRows(), styleFor(process.stdout))}\n`);
+        return 0;
+      case 'explain':
+        process.stdout.write(`${explainRule(command.rule, styleFor(process.stdout))}\n`);
+        return 0;
     }
   } catch (e) {
     if (e instanceof UsageError) {
