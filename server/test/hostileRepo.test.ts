@@ -215,15 +215,15 @@ describe('a hostile repository', function () {
       });
       afterEach(() => rmSync(arena.dir, { recursive: true, force: true }));
 
-      it('pyguide check --fix changes nothing outside the workspace or under .git/, and says why it refused', () => {
+      it('pyguide check --fix --unsafe-fixes changes nothing outside the workspace or under .git/, and says why it refused', () => {
         const before = arena.guarded();
-        const r = spawnSync(process.execPath, [CLI, 'check', '--fix', '--no-cache'], { cwd: arena.ws, encoding: 'utf8' });
+        const r = spawnSync(process.execPath, [CLI, 'check', '--fix', '--unsafe-fixes', '--no-cache'], { cwd: arena.ws, encoding: 'utf8' });
         assert.ok(r.status === 0 || r.status === 1 || r.status === 2, `exit ${r.status}: ${r.stderr}`);
         assert.doesNotMatch(r.stderr, /internal error|RangeError|TypeError/);
         assert.deepEqual(arena.guarded(), before);
         assert.ok(!existsSync(join(arena.outside, 'PWNED')) && !existsSync(join(arena.outside, 'pwned.sh')));
         // A second run (nothing left to fix) finds the same and still writes nothing out.
-        const again = spawnSync(process.execPath, [CLI, 'check', '--fix', '--no-cache'], { cwd: arena.ws, encoding: 'utf8' });
+        const again = spawnSync(process.execPath, [CLI, 'check', '--fix', '--unsafe-fixes', '--no-cache'], { cwd: arena.ws, encoding: 'utf8' });
         assert.ok(again.status !== null && again.status <= 2);
         assert.deepEqual(arena.guarded(), before);
         // Links out are not walked: no finding names a file they lead to.
