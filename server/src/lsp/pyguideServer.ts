@@ -18,6 +18,7 @@ import { ruleDocsLink } from '../engine/ruleDocs';
 import type { LintSession } from '../engine/session';
 import type { OverlayFiles } from '../workspace/files';
 import { CodeActions, FIX_ALL_KIND, SHOW_DOCUMENTATION_COMMAND } from './codeActions';
+import { ConfigurationCommands } from './configuration';
 import { uriToPath } from './convert';
 import { LiveDiagnostics } from './liveDiagnostics';
 import { TableFormatting } from './tableFormatting';
@@ -51,6 +52,7 @@ export class PyguideServer {
   private readonly sweep: WorkspaceSweep;
   private readonly actions: CodeActions;
   private readonly tables: TableFormatting;
+  private readonly configuration: ConfigurationCommands;
   private resourceOperations = false;
   private watchedFilesDynamic = false;
   private workspaceFolderEvents = false;
@@ -81,6 +83,7 @@ export class PyguideServer {
       supportsResourceOperations: this.resourceOperations,
     }));
     this.tables = new TableFormatting(this.documents, this.settings);
+    this.configuration = new ConfigurationCommands(connection, this.documents, this.settings, () => this.resourceOperations);
   }
 
   capabilities(): ServerCapabilities {
@@ -131,6 +134,8 @@ export class PyguideServer {
           return this.sweep.checkWorkspace(progress, token);
         case COMMANDS.fixAll:
           return this.fixAllCommand(String(args?.[0] ?? ''), typeof args?.[1] === 'number' ? args[1] : undefined);
+        case COMMANDS.createConfiguration:
+          return this.configuration.create(String(args?.[0] ?? ''), args?.[1]);
         case COMMANDS.showDocumentation: {
           // The installed page opens in the editor (the client shows it as a Markdown preview).
           const id = String(args?.[0] ?? '');
