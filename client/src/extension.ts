@@ -14,6 +14,7 @@ import {
 } from 'vscode-languageclient/node';
 import { SERVER_COMMANDS, STATUS_NOTIFICATION, type StatusParams } from '../../server/src/lsp/protocol';
 import { checkWorkspace, type CheckWorkspaceOptions } from './checkWorkspace';
+import { createConfiguration } from './createConfiguration';
 import { CrashPolicy } from './crashPolicy';
 import { insertEli5Table } from './eli5Command';
 import { PyguideStatus } from './status';
@@ -125,6 +126,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       });
       if (applied === false) void vscode.window.showWarningMessage('Pyguide: the file changed while fixes were computed; run Fix All again.');
       return applied;
+    }),
+    vscode.commands.registerCommand('pyguide.createConfiguration', async (preset?: string, uri?: string) => {
+      await ensureRunning(lc);
+      return createConfiguration(lc, preset, uri);
     }),
     vscode.commands.registerCommand('pyguide.insertEli5Table', insertEli5Table),
     vscode.commands.registerCommand('pyguide.restartServer', async () => {

@@ -41,6 +41,7 @@ import {
   type WorkDoneProgressEnd,
   type WorkDoneProgressReport,
 } from 'vscode-languageserver-protocol/node';
+import { STATUS_NOTIFICATION, type StatusParams } from '../src/lsp/protocol';
 
 /** The least time a wait for diagnostics gets before it is called a hang. */
 const WAIT_GUARD_MS = 120_000;
@@ -82,6 +83,8 @@ export class LspHarness {
   initializeResult: InitializeResult | undefined;
   /** Messages the server logged (window/logMessage), e.g. rule failures and internal errors. */
   readonly logs: string[] = [];
+  /** Every pyguide/status notification, in order (the client's language status items). */
+  readonly statuses: StatusParams[] = [];
   /** Messages the server showed the user (window/showMessage). */
   readonly shownMessages: string[] = [];
   settings: Record<string, unknown>;
@@ -107,6 +110,9 @@ export class LspHarness {
         w.resolve(p);
         return false;
       });
+    });
+    connection.onNotification(STATUS_NOTIFICATION, (p: StatusParams) => {
+      this.statuses.push(p);
     });
     connection.onNotification('window/logMessage', (p: { message: string }) => {
       this.logs.push(p.message);
@@ -180,6 +186,15 @@ export class LspHarness {
     });
     await connection.sendNotification(InitializedNotification.type, {});
     return this;
+  }
+
+  /** Resolves once `test` holds (checked as messages arrive); rejects after `timeoutMs`, naming what it waited for. */
+  async waitFor(test: () => boolean, what = 'a condition', timeoutMs = 10_000): Promise<void> {
+    const end = Date.now() + timeoutMs;
+    while (!test()) {
+      if (Date.now() > end) throw new Error(`waited ${timeoutMs} ms for ${what}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
   }
 
   versionOf(uri: string): number {

@@ -6,6 +6,7 @@ import type { OpenDocuments } from '../engine/documents';
 import type { Finding } from '../engine/types';
 import type { OverlayFiles } from '../workspace/files';
 import { uriToPath } from './convert';
+import { configStatus } from './configuration';
 import { STATUS_NOTIFICATION, type StatusParams } from './protocol';
 import type { Publisher } from './publisher';
 import { overridesOf, type FolderSettings } from './settings';
@@ -116,7 +117,7 @@ export class LiveDiagnostics {
     const result = this.documents.lint(uri, overridesOf(settings))!;
     this.publisher.publish(uri, result.version, result.findings);
     if (this.documents.hasErrors(uri)) this.reconcileSoon(uri, result.version);
-    const status: StatusParams = { uri, lintMs: Math.round((performance.now() - started) * 100) / 100, findings: result.findings.length };
+    const status: StatusParams = { uri, lintMs: Math.round((performance.now() - started) * 100) / 100, findings: result.findings.length, config: configStatus(workspace) };
     void this.connection.sendNotification(STATUS_NOTIFICATION, status);
     return result.findings;
   }

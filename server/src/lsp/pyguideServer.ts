@@ -19,6 +19,7 @@ import type { LintSession } from '../engine/session';
 import { WriteGate, writeRoot } from '../engine/writeGate';
 import type { OverlayFiles } from '../workspace/files';
 import { CodeActions, FIX_ALL_KIND, SHOW_DOCUMENTATION_COMMAND } from './codeActions';
+import { ConfigurationCommands } from './configuration';
 import { uriToPath } from './convert';
 import { LiveDiagnostics } from './liveDiagnostics';
 import { TableFormatting } from './tableFormatting';
@@ -52,6 +53,7 @@ export class PyguideServer {
   private readonly sweep: WorkspaceSweep;
   private readonly actions: CodeActions;
   private readonly tables: TableFormatting;
+  private readonly configuration: ConfigurationCommands;
   private resourceOperations = false;
   private watchedFilesDynamic = false;
   private workspaceFolderEvents = false;
@@ -88,6 +90,7 @@ export class PyguideServer {
       gate,
     }));
     this.tables = new TableFormatting(this.documents, this.settings);
+    this.configuration = new ConfigurationCommands(connection, this.documents, this.settings, () => this.resourceOperations);
   }
 
   capabilities(): ServerCapabilities {
@@ -138,6 +141,8 @@ export class PyguideServer {
           return this.sweep.checkWorkspace(progress, token);
         case COMMANDS.fixAll:
           return this.fixAllCommand(String(args?.[0] ?? ''), typeof args?.[1] === 'number' ? args[1] : undefined);
+        case COMMANDS.createConfiguration:
+          return this.configuration.create(String(args?.[0] ?? ''), args?.[1]);
         case COMMANDS.showDocumentation: {
           // The installed page opens in the editor (the client shows it as a Markdown preview).
           const id = String(args?.[0] ?? '');

@@ -129,15 +129,29 @@ export class WorkspaceSweep {
     const workspaces = this.documents.session.workspaces;
     const holding = workspaces.all().filter((m) => m.root === undefined || m.contains(path) || m.rootPyproject === path);
     const before = new Map(holding.map((m) => [m, configSignature(m)]));
+    const moved = this.workspaceMoves();
     const affected = workspaces.changed(path, 'changed');
     const reconfigured = new Set(affected.filter((m) => before.has(m) && before.get(m) !== configSignature(m)));
-    const stale = this.staleness(new Set(affected), reconfigured);
+    const staleFacts = this.staleness(new Set(affected), reconfigured);
+    const stale = (p: string, readings: readonly FactReading[] | undefined) => moved(p) || staleFacts(p, readings);
     for (const doc of this.documents.all()) if (doc.uri !== uri && stale(doc.path, doc.readings)) this.live.lintSoon(doc.uri, PYPROJECT_DEBOUNCE);
     for (const [u, s] of this.swept) {
       const p = uriToPath(u);
       if (p && stale(p, s.readings)) this.pending.add(u);
     }
     this.recheckSoon(PYPROJECT_DEBOUNCE);
+  }
+
+  /**
+   * Remembers the workspace of every open and swept file; the predicate says, after a change, whether
+   * a file now belongs to another one (a pyproject.toml gained or lost [tool.pyguide] or
+   * [tool.uv.workspace]): its findings then come from another configuration.
+   */
+  private workspaceMoves(): (path: string) => boolean {
+    const workspaces = this.documents.session.workspaces;
+    const paths = [...this.documents.all().map((d) => d.path), ...[...this.swept.keys()].flatMap((u) => uriToPath(u) ?? [])];
+    const before = new Map(paths.map((p) => [p, workspaces.forFile(p)]));
+    return (path) => before.has(path) && before.get(path) !== workspaces.forFile(path);
   }
 
   /** Whether a file's findings may have changed: its workspace was reconfigured, or a fact it read reads differently. */
@@ -163,6 +177,7 @@ export class WorkspaceSweep {
     const workspaces = this.documents.session.workspaces;
     // A deleted directory stands for the swept files under it.
     const expanded = changes.flatMap((c) => (c.kind === 'deleted' ? [c.uri, ...this.sweptUnder(c.uri)].map((uri) => ({ uri, kind: c.kind })) : [c]));
+    const moved = expanded.some((c) => c.uri.endsWith('/pyproject.toml')) ? this.workspaceMoves() : () => false;
     for (const { uri, kind } of expanded) {
       const path = uriToPath(uri);
       if (!path) continue;
@@ -177,10 +192,10 @@ export class WorkspaceSweep {
       }
     }
     if (affected.size > 0) {
-      for (const doc of this.documents.all()) if (affected.has(workspaces.forFile(doc.path))) this.live.lintSoon(doc.uri, 0);
+      for (const doc of this.documents.all()) if (affected.has(workspaces.forFile(doc.path)) || moved(doc.path)) this.live.lintSoon(doc.uri, 0);
       for (const uri of this.swept.keys()) {
         const p = uriToPath(uri);
-        if (p && affected.has(workspaces.forFile(p))) this.pending.add(uri);
+        if (p && (affected.has(workspaces.forFile(p)) || moved(p))) this.pending.add(uri);
       }
     }
     this.recheckSoon(0);

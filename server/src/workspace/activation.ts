@@ -2,12 +2,13 @@
 // `[tool.pyguide]`; without it, only a uv workspace whose core member is the `genkit` package is
 // checked (with the Genkit preset its layout matches). Anywhere else pyguide reports nothing and
 // edits nothing, and says so.
+import { join } from 'node:path';
 import { BASE_CONFIG, buildConfig, mergeTables, resolveConfig, validateConfig, type ConfigProblem, type PyguideConfig } from '../engine/config';
 import { INVALID_CONFIG, type RuleCatalog } from '../engine/configSchema';
-import type { PresetId } from '../engine/presets';
+import { presetById, type PresetId } from '../engine/presets';
 import type { TomlDocument } from '../parsing/toml';
 import { nodeAt, tomlTree } from '../parsing/tomlTree';
-import { detectGenkitLayout, workspaceMembers } from './detect';
+import { detectGenkitLayout, workspaceMembers, type GenkitLayout } from './detect';
 
 export interface Activation {
   /** Whether any rule runs here. */
@@ -41,11 +42,29 @@ export interface ActivationInput {
   unconfigured: PresetId | 'off';
   /** The normalized `[project].name` of a member directory (relative to the root). */
   memberName(memberDir: string): string | undefined;
+  exists(path: string): boolean;
   /** The last configuration read, kept while the root pyproject.toml does not parse. */
   previous: WorkspaceConfig | undefined;
 }
 
 const OFF_REASON = 'no [tool.pyguide] table in pyproject.toml, and not a Genkit uv workspace';
+
+/**
+ * What a detected workspace changes of its preset: the core where it is, and no `run.sh` asked of
+ * samples when none of its samples has one (they are started another way, a justfile say): a
+ * convention the tree follows nowhere is not its convention.
+ */
+function layoutAsFound(detected: GenkitLayout, members: readonly string[], exists: (rel: string) => boolean): Record<string, unknown> {
+  const layout: Record<string, unknown> = {};
+  if (detected.core !== 'packages/genkit') layout.core = detected.core;
+  const kinds = ((presetById(detected.preset)?.table.layout as { members?: Record<string, unknown>[] } | undefined)?.members ?? []);
+  const asksRunSh = (k: Record<string, unknown>) => Array.isArray(k['required-files']) && k['required-files'].includes('run.sh');
+  const samples = members.filter((m) => kinds.some((k) => asksRunSh(k) && m.startsWith(`${String(k.path).slice(0, -1)}`)));
+  if (samples.length > 0 && !samples.some((m) => exists(`${m}/run.sh`))) {
+    layout.members = kinds.map((k) => (asksRunSh(k) ? { ...k, 'required-files': (k['required-files'] as string[]).filter((f) => f !== 'run.sh') } : k));
+  }
+  return Object.keys(layout).length > 0 ? { layout } : {};
+}
 
 /** Nothing runs here; or, where the session says so (fixture tests), a preset does. */
 function unconfigured(input: ActivationInput, reason: string, configFile?: string): WorkspaceConfig {
@@ -64,8 +83,9 @@ export function workspaceConfig(input: ActivationInput): WorkspaceConfig {
   }
   const tree = tomlTree(doc.ast);
   const table = nodeAt(tree, 'tool', 'pyguide');
-  const detected = nodeAt(tree, 'tool', 'uv', 'workspace') ? detectGenkitLayout(workspaceMembers(root, tree), input.memberName) : undefined;
-  const detectedLayer = detected && detected.core !== 'packages/genkit' ? { layout: { core: detected.core } } : {};
+  const members = nodeAt(tree, 'tool', 'uv', 'workspace') ? workspaceMembers(root, tree) : [];
+  const detected = members.length > 0 ? detectGenkitLayout(members, input.memberName) : undefined;
+  const detectedLayer = detected ? layoutAsFound(detected, members, (rel) => input.exists(join(root, rel))) : {};
   if (!table) {
     if (!detected) return unconfigured(input, OFF_REASON, file);
     return {

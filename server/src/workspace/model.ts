@@ -117,6 +117,7 @@ export class WorkspaceModel implements WorkspaceView {
           const name = this.root ? this.metadata(join(this.root, dir, 'pyproject.toml'))?.name?.value : undefined;
           return name === undefined ? undefined : normalizeName(name);
         },
+        exists: (path) => this.files.exists(path),
         previous: this.lastConfig,
       });
       this.lastConfig = this.configState;

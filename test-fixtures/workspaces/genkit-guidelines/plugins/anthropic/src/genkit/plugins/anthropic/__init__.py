@@ -1,0 +1,4 @@
+# Copyright 2025 Google LLC
+# SPDX-License-Identifier: Apache-2.0
+
+"""Anthropic plugin."""

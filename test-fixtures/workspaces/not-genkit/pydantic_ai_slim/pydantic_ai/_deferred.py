@@ -1,0 +1,5 @@
+"""Deferred tools."""
+
+
+class DeferredToolRequests:  # noqa
+    """Requests."""

@@ -1,0 +1,3 @@
+"""Fixtures."""
+
+VALUE = 1

@@ -1,0 +1,7 @@
+"""Agent tests."""
+
+from .conftest import VALUE
+
+
+def test_agent():
+    assert VALUE == 1
