@@ -274,8 +274,6 @@ export async function runUi({ port, outDir, folder, sample, expected, rules, log
 async function problemTriples(page) {
   const rows = new Map();
   const collect = async () => {
-    // Rows are recycled as the list scrolls: read them once the list has rendered its frame.
-    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
     for (const r of await page.locator('.markers-panel .monaco-list-row').evaluateAll((els) => els.map((e) => [Number(e.dataset.index), e.innerText]))) rows.set(r[0], r[1]);
   };
   const focused = () => page.locator('.markers-panel .monaco-list-row.focused').first().getAttribute('data-index').catch(() => null);
