@@ -280,20 +280,16 @@ async function problemTriples(page) {
   const collect = async () => {
     for (const r of await page.locator('.markers-panel .monaco-list-row').evaluateAll((els) => els.map((e) => [Number(e.dataset.index), e.innerText]))) rows.set(r[0], r[1]);
   };
-  const focused = () => page.locator('.markers-panel .monaco-list-row.focused').first().getAttribute('data-index').catch(() => null);
-  // The focus is in the list (a click on a file row would fold it). The list renders only the rows
-  // in view, and a PageDown can scroll past rows without rendering them: step down one row at a
-  // time until the focus stays on the last one.
+  // The focus is in the list (a click on a file row would fold it).
   await page.keyboard.press('Home');
   await page.waitForTimeout(150);
   await collect();
-  for (let i = 0, last = await focused(); i < 1000; i++) {
-    await page.keyboard.press('ArrowDown');
-    await page.waitForTimeout(20);
+  for (let i = 0, idle = 0; i < 100 && idle < 3; i++) {
+    const before = rows.size;
+    await page.keyboard.press('PageDown');
+    await page.waitForTimeout(150);
     await collect();
-    const now = await focused();
-    if (now === last) break;
-    last = now;
+    idle = rows.size === before ? idle + 1 : 0;
   }
   await page.keyboard.press('End');
   await page.waitForTimeout(300);
