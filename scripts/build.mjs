@@ -70,7 +70,8 @@ if (withTests) {
     ...common,
     entryPoints: tests.map((t) => ({ in: t, out: relative(root, t).replace(/\.ts$/, '') })),
     outdir: out,
-    external: ['vscode', 'mocha'],
+    // Ruff's WASM build loads its .wasm beside its own module: required from node_modules, not bundled.
+    external: ['vscode', 'mocha', '@astral-sh/ruff-wasm-nodejs'],
   });
   copyWasm(out);
   // The end-to-end suite, which VS Code loads into its extension host (see scripts/e2e/run.mjs).

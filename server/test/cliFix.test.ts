@@ -118,7 +118,7 @@ describe('pyguide check --fix / --unsafe-fixes / --diff', function () {
       ].join('\n'),
     );
     assert.ok(!existsSync(join(dir, 'tests/__init__.py')) && !existsSync(join(dir, 'tests/test_app.py')) && existsSync(join(dir, 'tests/app_test.py')));
-    assert.equal(readFileSync(join(dir, 'src/app.py'), 'utf8'), `${LICENSE}\n"""App."""\n\nimport os\nimport json\n\n\ndef cwd():\n    """Where we are."""\n    return json.dumps(os.getcwd())\n`);
+    assert.equal(readFileSync(join(dir, 'src/app.py'), 'utf8'), `${LICENSE}\n"""App."""\n\nimport json\nimport os\n\n\ndef cwd():\n    """Where we are."""\n    return json.dumps(os.getcwd())\n`);
   });
 
   it('--diff prints the safe fixes as a unified diff, writes nothing, exits 1; nothing to fix exits 0', () => {

@@ -70,7 +70,7 @@ describe('in-function-import in the language server', function () {
     assert.ok(actions.every((a) => !a.isPreferred), 'an action is preferred');
     const { version, edits } = editsOf(move);
     assert.equal(version, 1);
-    assert.equal(apply(SOURCE, edits), SOURCE.replace('import os\n', 'import os\nimport json\n').replace('    import json\n', ''));
+    assert.equal(apply(SOURCE, edits), SOURCE.replace('import os\n', 'import json\nimport os\n').replace('    import json\n', ''));
 
     // Moving an import out of its `try/except ImportError` would make the dependency mandatory.
     const optional = await lsp.codeActions(uri, ds[1].range, [ds[1]]);

@@ -34,8 +34,8 @@ async function syntaxErrors(text: string): Promise<number> {
 }
 
 describe('in-function-import fix', () => {
-  it('gives the exact edits: insert after the last import, remove the whole line', async () => {
-    const text = 'import os\n\n\ndef f():\n    import json\n    return json\n';
+  it('gives the exact edits: insert where isort puts it, remove the whole line', async () => {
+    const text = 'import os\n\n\ndef f():\n    import sys\n    return sys\n';
     const [finding] = await lint(text);
     assert.equal(finding.fix?.title, MOVE_IMPORT_TITLE);
     assert.equal(finding.fix?.title, 'Move import to top of file');
@@ -45,12 +45,44 @@ describe('in-function-import fix', () => {
         type: 'edit',
         file: FILE,
         edits: [
-          { range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, newText: 'import json\n' },
+          { range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, newText: 'import sys\n' },
           { range: { start: { line: 4, character: 0 }, end: { line: 5, character: 0 } }, newText: '' },
         ],
       },
     ]);
-    assert.equal(applyFix(text, finding), 'import os\nimport json\n\n\ndef f():\n    return json\n');
+    assert.equal(applyFix(text, finding), 'import os\nimport sys\n\n\ndef f():\n    return sys\n');
+    // `json` sorts before `os`.
+    const jsonText = text.replaceAll('sys', 'json');
+    const [json] = await lint(jsonText);
+    assert.equal(applyFix(jsonText, json), 'import json\nimport os\n\n\ndef f():\n    return json\n');
+  });
+
+  it('places the import in its isort section, merges it into a from-import of its module, and takes its comment along', async () => {
+    const text = [
+      '"""Doc."""',
+      '',
+      'import os',
+      '',
+      'from genkit import Action',
+      '',
+      '',
+      'def f():',
+      '    """Doc."""',
+      '    # Register the evaluators',
+      '    # Deferred import to avoid a cycle',
+      '    from genkit import Genkit',
+      '',
+      '    import httpx',
+      '    return Action, Genkit, httpx, os',
+      '',
+    ].join('\n');
+    const [genkit, httpx] = await lint(text);
+    // `genkit` is third-party without configuration (no known-first-party): it joins `from genkit import Action`.
+    assert.equal(
+      applyFix(text, genkit),
+      text.replace('from genkit import Action', '# Deferred import to avoid a cycle\nfrom genkit import Action, Genkit').replace('    # Deferred import to avoid a cycle\n    from genkit import Genkit\n', ''),
+    );
+    assert.equal(applyFix(text, httpx), text.replace('from genkit import Action', 'import httpx\nfrom genkit import Action').replace('\n    import httpx\n', '\n'));
   });
 
   it('writes the file\'s CRLF line endings, also inside a multi-line import', async () => {
@@ -74,7 +106,7 @@ describe('in-function-import fix', () => {
     const [moveJson, moveSys] = await lint(text);
     const fFixed = ['def f():', '    """Doc."""', '    return json', ''];
     const gFixed = ['def g():', '    """Doc."""', '', '    def inner():', '        return sys', '', '    return inner', ''];
-    assert.equal(applyFix(text, moveJson), ['import os', 'import json', '', '', ...fFixed, '', ...g].join('\n'));
+    assert.equal(applyFix(text, moveJson), ['import json', 'import os', '', '', ...fFixed, '', ...g].join('\n'));
     assert.equal(applyFix(text, moveSys), ['import os', 'import sys', '', '', ...f, '', ...gFixed].join('\n'));
   });
 

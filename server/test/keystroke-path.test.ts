@@ -67,11 +67,11 @@ describe('the keystroke path', function () {
       const resolved = await lsp.resolveCodeAction(move);
       assert.equal(fixes, 1);
       const edits = (resolved.edit!.documentChanges![0] as TextDocumentEdit).edits as { range: Diagnostic['range']; newText: string }[];
-      // Added below `import sys`; the import's line taken out of f's body.
+      // Added above `import sys`, where isort puts it; the import's line taken out of f's body.
       assert.deepEqual(
         edits.map((e) => [e.range.start.line, e.range.end.line, e.newText]),
         [
-          [1, 1, 'import os\n'],
+          [0, 0, 'import os\n'],
           [4, 5, ''],
         ],
       );

@@ -1,19 +1,19 @@
 """Fix-all moves every safe import once, keeps each body valid and adds no duplicates."""
 
-import os
-from typing import Any
+import bisect
+import heapq
 import json
+import math
+import os
 import re
 import shlex
-import math
-import heapq
-import bisect
+import string
+import textwrap  # moves with its comment
 from collections import (
     OrderedDict,  # keeps order
     Counter,
 )
-import textwrap  # moves with its comment
-import string
+from typing import Any
 
 
 def first() -> Any:

@@ -1,7 +1,7 @@
 """Blank lines that set an import apart leave with it."""
 
-import os
 import json
+import os
 
 
 def a():

@@ -1,8 +1,8 @@
 """Moves that could change behaviour are offered but left out of fix-all."""
 
-import sys
 import csv
 import string
+import sys
 
 config = {"debug": False}
 

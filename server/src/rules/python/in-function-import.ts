@@ -2,6 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import type { TextIndex } from '../../engine/textIndex';
 import type { Fix, PythonContext, PythonRule, RuleFinding, TextEdit } from '../../engine/types';
 import { nodeRange } from '../../parsing/pythonSyntax';
+import { importShape, placeImport } from './_importPlacement';
 import { IMPORT_TYPES, importGuard, importItems, isDocstring, moduleImportBlock, nameMentions, scopeBindings, type Bindings, type ImportItem, type Mentions, type ModuleImportBlock } from './_imports';
 
 export const MOVE_IMPORT_TITLE = 'Move import to top of file';
@@ -78,10 +79,40 @@ interface Removal {
   edit: TextEdit;
   /** A comment that stood after the import on its own line; it moves with the import. */
   comment: string;
+  /** The comment lines above the import that explain it (`# Deferred import to avoid ...`); they move with it. */
+  above: string[];
 }
 
-/** The edit that takes an import out of its block, leaving `pass` when nothing else would remain. */
-function removal(imp: Node, text: string, index: TextIndex): Removal | undefined {
+/** Comments that tell tools something (`# noqa`, `# type: ignore`, ...): they stay where they are. */
+const DIRECTIVE = /^#\s*(?:noqa|type:|pyguide:|pragma|fmt:|ruff:|pyright:|mypy:|isort:)/i;
+
+/** Whether comment line `lower` continues the sentence of the comment line `upper`. */
+function continues(upper: string, lower: string): boolean {
+  return !/[.:!?]\s*$/.test(upper) && /^#\s*[a-z(]/.test(lower);
+}
+
+/**
+ * The comment lines directly above an import, at its indentation, that belong to it: the line right
+ * above it, and the lines above that one which continue its sentence. A heading over a paragraph
+ * (`# Register the evaluators`) followed by an explanation of the import stays where it is.
+ */
+function ownComments(imp: Node, text: string, index: TextIndex): Node[] {
+  const out: Node[] = [];
+  let row = imp.startPosition.row;
+  for (let p = imp.previousSibling; p?.type === 'comment' && p.endPosition.row === row - 1; p = p.previousSibling) {
+    const own = p.startPosition.column === imp.startPosition.column && text.slice(index.lineStart(p.startPosition.row), p.startIndex).trim() === '';
+    if (!own || DIRECTIVE.test(p.text) || (out.length > 0 && !continues(p.text, out[0].text))) break;
+    out.unshift(p);
+    row = p.startPosition.row;
+  }
+  return out;
+}
+
+/**
+ * The edit that takes an import out of its block, leaving `pass` when nothing else would remain.
+ * With `carry`, the comment lines that explain the import go with it.
+ */
+function removal(imp: Node, text: string, index: TextIndex, carry: boolean): Removal | undefined {
   const block = imp.parent;
   if (block?.type !== 'block' || block.hasError) return undefined;
   const statements = block.namedChildren.filter((c) => c.type !== 'comment');
@@ -93,22 +124,36 @@ function removal(imp: Node, text: string, index: TextIndex): Removal | undefined
   const after = text.slice(end, index.lineEnd(endLine));
   const alone = before.trim() === '' && /^\s*(?:#.*)?$/.test(after);
   const comment = alone ? after.trimEnd() : '';
+  const carried = alone && carry ? ownComments(imp, text, index) : [];
+  const above = carried.map((c) => text.slice(c.startIndex, c.endIndex));
+  const first = carried[0] ?? imp;
+  const firstLine = first.startPosition.row;
   let from: number;
   let to: number;
   let replacement = '';
   if (statements.length === 1) {
-    [from, to, replacement] = [imp.startIndex, alone ? index.lineEnd(endLine) : end, 'pass'];
+    [from, to, replacement] = [first.startIndex, alone ? index.lineEnd(endLine) : end, 'pass'];
   } else if (alone) {
-    [from, to] = [index.lineStart(startLine), endLine + 1 < index.lineCount ? index.lineStart(endLine + 1) : text.length];
+    [from, to] = [index.lineStart(firstLine), endLine + 1 < index.lineCount ? index.lineStart(endLine + 1) : text.length];
     // Blank lines that set the import apart go with it, so the body keeps its spacing: the ones
     // after it when it opened the block or a paragraph, else the ones before it at the block's end.
     // Right after the docstring, the blank lines after it go too: pydocstyle's D202 allows none
     // between a function's docstring and its code (only before an inner def or class).
-    const prev = imp.previousSibling;
+    const prev = first.previousSibling;
     let next = (semicolon ?? imp).nextSibling;
     if (next?.type === 'comment' && next.startPosition.row === endLine) next = next.nextSibling;
-    const opensParagraph = !prev || prev.endPosition.row < startLine - 1;
-    const followsDocstring = !!prev && prev.id === statements[0].id && isDocstring(prev) && !opensParagraph && !!next && !DEFINITIONS.has(next.type);
+    const opensParagraph = !prev || prev.endPosition.row < firstLine - 1;
+    // The import ends a run of imports that follows the docstring line by line: the blank lines
+    // after the run would then follow the docstring.
+    let p = prev;
+    let row = firstLine;
+    while (p && p.endPosition.row === row - 1 && p.id !== statements[0].id && IMPORT_TYPES.has(p.type)) {
+      row = p.startPosition.row;
+      p = p.previousSibling;
+    }
+    const afterDocstring = !!p && p.id === statements[0].id && isDocstring(p) && p.endPosition.row === row - 1;
+    const endsRun = !next || next.startPosition.row > endLine + 1 || !IMPORT_TYPES.has(next.type);
+    const followsDocstring = afterDocstring && endsRun && !!next && !DEFINITIONS.has(next.type);
     if ((opensParagraph || followsDocstring) && next) to = Math.max(to, index.lineStart(next.startPosition.row));
     else if (opensParagraph && prev) from = index.lineStart(prev.endPosition.row + 1);
   } else {
@@ -126,11 +171,11 @@ function removal(imp: Node, text: string, index: TextIndex): Removal | undefined
   // between them; spanning the whole block makes them overlap, so fix-all takes one per pass and
   // the last one sees that it must leave `pass`.
   if (statements.length > 1 && statements.every((s) => IMPORT_TYPES.has(s.type))) {
-    const first = Math.min(from, statements[0].startIndex);
+    const start = Math.min(from, statements[0].startIndex);
     const last = Math.max(to, statements[statements.length - 1].endIndex);
-    return { edit: { range: index.rangeOf(first, last), newText: text.slice(first, from) + replacement + text.slice(to, last) }, comment };
+    return { edit: { range: index.rangeOf(start, last), newText: text.slice(start, from) + replacement + text.slice(to, last) }, comment, above };
   }
-  return { edit: { range: index.rangeOf(from, to), newText: replacement }, comment };
+  return { edit: { range: index.rangeOf(from, to), newText: replacement }, comment, above };
 }
 
 /** The edit that adds `statement` to the module's import block, or undefined where that is not known. */
@@ -167,15 +212,24 @@ function moveFix(ctx: PythonContext, imp: Node, facts: ModuleFacts): Fix | undef
   if (imp.type === 'future_import_statement' || items.length === 0 || imp.hasError) return undefined;
   if (importGuard(imp) || facts.changesMeaning(imp, items)) return undefined;
   const { text, index } = ctx;
-  const removed = removal(imp, text, index);
+  const present = items.every((item) => facts.keys.has(item.key));
+  const removed = removal(imp, text, index, !present);
   if (!removed) return undefined;
   const edits = [removed.edit];
-  const present = items.every((item) => facts.keys.has(item.key));
   if (!present) {
-    const statement = dedented(imp, text, index.eol) + removed.comment;
-    const added = insertion(facts.block, statement, text, index);
-    if (!added) return undefined;
-    edits.unshift(added);
+    const statement = dedented(imp, text, index.eol);
+    const shape = importShape(imp);
+    // Where the project's isort puts it, in the leading import block; else after the header.
+    const placed =
+      shape && !facts.block.broken
+        ? placeImport(ctx.tree.rootNode, index, ctx.file, ctx.workspace, { shape, statement, trailing: removed.comment, comments: removed.above, rewritable: !/#/.test(imp.text) })
+        : undefined;
+    if (placed) edits.unshift(...placed.edits);
+    else {
+      const added = insertion(facts.block, [...removed.above, statement + removed.comment].join(index.eol), text, index);
+      if (!added) return undefined;
+      edits.unshift(added);
+    }
   }
   return {
     title: MOVE_IMPORT_TITLE,
