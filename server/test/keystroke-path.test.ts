@@ -59,6 +59,9 @@ describe('the keystroke path', function () {
         await lsp.waitForDiagnostics(uri);
       }
       assert.equal(fixes, 0, 'no fix computed while typing');
+      // Each edit ended in exactly one publishDiagnostics, carrying its version.
+      const versions = lsp.published.filter((p) => p.uri === uri).map((p) => p.version);
+      assert.deepEqual(versions, [1, 2, 3, 4, 5, 6]);
       const ds = lsp.diagnostics.get(uri)!.diagnostics.filter((d) => d.code === 'in-function-import');
       const actions = await lsp.codeActions(uri, ds[0].range, [ds[0]]);
       const move = actions.find((a) => a.title === 'Move import to top of file (unsafe)')!;

@@ -21,6 +21,7 @@ import {
   InitializedNotification,
   PublishDiagnosticsNotification,
   RegistrationRequest,
+  UnregistrationRequest,
   ShowDocumentRequest,
   ShutdownRequest,
   StreamMessageReader,
@@ -79,6 +80,8 @@ export class LspHarness {
   readonly progress: Array<WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd> = [];
   readonly stderr: string[] = [];
   readonly registrations: string[] = [];
+  /** The file-watch globs registered and not unregistered since, by registration id. */
+  readonly watchedGlobs = new Map<string, string[]>();
   /** What the server answered to `initialize`: its capabilities. */
   initializeResult: InitializeResult | undefined;
   /** Messages the server logged (window/logMessage), e.g. rule failures and internal errors. */
@@ -138,6 +141,13 @@ export class LspHarness {
     });
     connection.onRequest(RegistrationRequest.type, (params) => {
       this.registrations.push(...params.registrations.map((r) => r.method));
+      for (const r of params.registrations) {
+        const watchers = (r.registerOptions as { watchers?: { globPattern: string }[] } | undefined)?.watchers;
+        if (r.method === 'workspace/didChangeWatchedFiles' && watchers) this.watchedGlobs.set(r.id, watchers.map((w) => w.globPattern));
+      }
+    });
+    connection.onRequest(UnregistrationRequest.type, (params) => {
+      for (const u of params.unregisterations) this.watchedGlobs.delete(u.id);
     });
     connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
     connection.onRequest(ShowDocumentRequest.type, (p) => {

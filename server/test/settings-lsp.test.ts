@@ -95,6 +95,24 @@ describe('editor settings as arguments of linting (real LSP connection)', functi
     assert.deepEqual(severities(await lsp.waitForDiagnostics(fileUri(join(root, 'a.py')), (d) => noqa(d).length > 0)), [DiagnosticSeverity.Error]);
   });
 
+  it('watches the files the configuration requires, and re-registers when the configuration changes them', async () => {
+    const root = folder();
+    const lsp = await start({ root, settings: {} });
+    const globs = () => [...lsp.watchedGlobs.values()].flat();
+    await lsp.open(join(root, 'b.py'), 'y = 2\n');
+    await lsp.waitForDiagnostics(fileUri(join(root, 'b.py')));
+    // The default layout requires README.md, LICENSE, py.typed and run.sh of its members.
+    assert.ok(globs().some((g) => g.includes('run.sh') && g.includes('LICENSE')), JSON.stringify(globs()));
+    assert.ok(!globs().some((g) => g.includes('justfile')));
+    const pyproject = join(root, 'pyproject.toml');
+    const uri = await lsp.open(pyproject, `${FOLDER['pyproject.toml']}\n[tool.pyguide.layout]\nmembers = [{ kind = "tool", path = "tools/*", name = "{name}", required-files = ["justfile"] }]\n`, 'toml');
+    await lsp.waitForDiagnostics(uri);
+    for (let i = 0; i < 50 && !globs().some((g) => g.includes('justfile')); i++) await new Promise((r) => setTimeout(r, 50));
+    assert.ok(globs().some((g) => g.includes('justfile')), JSON.stringify(globs()));
+    // The old registration is gone: one set of watched names, plus the directory-deletion watcher.
+    assert.equal(lsp.watchedGlobs.size, 2, JSON.stringify([...lsp.watchedGlobs]));
+  });
+
   it('without it, a new server publishes nothing for closed files', async () => {
     const root = folder();
     const lsp = await start({ root, settings: {} });

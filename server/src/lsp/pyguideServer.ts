@@ -1,6 +1,7 @@
 // The language server: capabilities and the wiring of LSP messages to its features, each in its
 // own module (live diagnostics, workspace sweep, code actions, settings) over the engine's open
 // documents.
+import { join } from 'node:path';
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
@@ -9,6 +10,7 @@ import {
   TextDocumentSyncKind,
   WatchKind,
   type Connection,
+  type Disposable,
   type InitializeParams,
   type InitializeResult,
   type ServerCapabilities,
@@ -20,7 +22,7 @@ import { WriteGate, writeRoot } from '../engine/writeGate';
 import type { OverlayFiles } from '../workspace/files';
 import { CodeActions, FIX_ALL_KIND, SHOW_DOCUMENTATION_COMMAND } from './codeActions';
 import { ConfigurationCommands } from './configuration';
-import { uriToPath } from './convert';
+import { pathToUri, uriToPath } from './convert';
 import { LiveDiagnostics } from './liveDiagnostics';
 import { TableFormatting } from './tableFormatting';
 import { SERVER_COMMANDS, STATUS_NOTIFICATION, type StatusParams, type SweepResult } from './protocol';
@@ -59,6 +61,8 @@ export class PyguideServer {
   private workspaceFolderEvents = false;
   private clientConfiguration = false;
   private sweepOnStart = false;
+  /** The file watchers registered, and the globs they watch. */
+  private watchers: { globs: string; registration: Promise<Disposable> } | undefined;
 
   constructor(
     private readonly connection: Connection,
@@ -74,7 +78,10 @@ export class PyguideServer {
     });
     let sweep: WorkspaceSweep | undefined;
     this.live = new LiveDiagnostics(connection, this.documents, this.settings, this.publisher, overlay, {
-      pyprojectEdited: (path, uri) => sweep?.pyprojectEdited(path, uri),
+      pyprojectEdited: (path, uri) => {
+        sweep?.pyprojectEdited(path, uri);
+        void this.watchFiles();
+      },
       closed: (uri, path) => void sweep?.closed(uri, path),
       prepared: () => this.live.relintAll(),
     });
@@ -125,6 +132,8 @@ export class PyguideServer {
         this.live.relintAll();
         this.sweep.settingsChanged();
       }
+      // The configuration may now require other files.
+      if (changes.some((change) => change.uri.endsWith('/pyproject.toml'))) void this.watchFiles();
     });
     c.onDidChangeConfiguration(({ settings }) => {
       this.settings.changed((settings as { pyguide?: unknown } | undefined)?.pyguide);
@@ -181,7 +190,11 @@ export class PyguideServer {
       });
     }
     if (this.clientConfiguration) await this.connection.client.register(DidChangeConfigurationNotification.type, { section: 'pyguide' });
-    if (this.watchedFilesDynamic) await this.watchFiles();
+    if (this.watchedFilesDynamic) {
+      await this.watchFiles();
+      // A deleted directory is reported once, as itself: this is how the files swept under it go.
+      await this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*', kind: WatchKind.Delete }] });
+    }
     if (this.sweepOnStart) {
       const silent = { begin: () => undefined, report: () => undefined, done: () => undefined };
       const never = { isCancellationRequested: false, onCancellationRequested: () => ({ dispose: () => undefined }) };
@@ -189,17 +202,26 @@ export class PyguideServer {
     }
   }
 
-  /** Registers file watchers for what the folders' configurations make findings depend on. */
+  /**
+   * Registers file watchers for what the folders' configurations make findings depend on, again
+   * whenever a configuration change changes them.
+   */
   private async watchFiles(): Promise<void> {
+    if (!this.watchedFilesDynamic) return;
     const workspaces = this.documents.session.workspaces;
-    const configs = this.settings.list.flatMap((f) => {
+    const configs = [...this.settings.list, ...workspaces.all().filter((m) => m.root).map((m) => ({ uri: pathToUri(m.root!) }))].flatMap((f) => {
       const root = uriToPath(f.uri);
-      return root ? [workspaces.forFile(`${root}/pyproject.toml`).config] : [];
+      return root ? [workspaces.forFile(join(root, 'pyproject.toml')).config] : [];
     });
+    const globs = watchedGlobs(configs);
+    const key = globs.join('\n');
+    if (this.watchers?.globs === key) return;
+    const previous = this.watchers?.registration;
     const all = WatchKind.Create | WatchKind.Change | WatchKind.Delete;
-    await this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: watchedGlobs(configs).map((globPattern) => ({ globPattern, kind: all })) });
-    // A deleted directory is reported once, as itself: this is how the files swept under it go.
-    await this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*', kind: WatchKind.Delete }] });
+    const registration = this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: globs.map((globPattern) => ({ globPattern, kind: all })) });
+    this.watchers = { globs: key, registration };
+    await registration;
+    if (previous) (await previous).dispose();
   }
 
   private async fixAllCommand(uri: string, version: number | undefined): Promise<boolean> {
