@@ -242,7 +242,8 @@ describe('the line index after an edit', () => {
     ];
     for (const [text, start, end, insert] of cases) {
       const next = text.slice(0, start) + insert + text.slice(end);
-      const edited = new TextIndex(text).edited(next, start, end, start + insert.length);
+      const edited = new TextIndex(text);
+      edited.edit(next, start, end, start + insert.length);
       const fresh = new TextIndex(next);
       assert.deepEqual(
         Array.from({ length: fresh.lineCount }, (_, l) => fresh.lineStart(l)),

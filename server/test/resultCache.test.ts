@@ -252,11 +252,15 @@ describe('result cache (what is linted again)', () => {
     writeFileSync(join(ws, 'plugins/ollama/tests/test_thing.py'), '# changed\n');
     assert.deepEqual(await sweep(), ['plugins/ollama/tests/test_thing.py']);
 
-    // A sample's dependencies: its own sources (missing-dependency), its pyproject.toml, and the root
-    // pyproject.toml (workspace-source reads every member's name) -- nothing in other packages.
+    // A sample's dependencies: its own sources (missing-dependency reads its dependencies) and its
+    // pyproject.toml -- not the root pyproject.toml (workspace-source reads only every member's name,
+    // which did not change), nothing in other packages.
     const sample = join(ws, 'samples/hello/pyproject.toml');
     writeFileSync(sample, readFileSync(sample, 'utf8').replace('dependencies = [', 'dependencies = ["genkit-plugin-ollama", '));
     const sampleFiles = all.filter((f) => f.startsWith('samples/hello/'));
+    assert.deepEqual(await sweep(), sampleFiles.sort());
+    // Its name: the root pyproject.toml too (workspace-source).
+    writeFileSync(sample, readFileSync(sample, 'utf8').replace('name = "hello"', 'name = "hello-renamed"'));
     assert.deepEqual(await sweep(), [...sampleFiles, 'pyproject.toml'].sort());
 
     // Another module named like a test module: only the modules of that name.

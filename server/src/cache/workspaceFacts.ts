@@ -5,7 +5,7 @@
 // it), whatever rule did the reading: nothing here knows about particular rules.
 import { createHash } from 'node:crypto';
 import type { WorkspaceModel } from '../workspace/model';
-import type { MemberImport, PackageFiles, PackageInfo, PyprojectFile, WorkspaceView } from '../workspace/view';
+import type { MemberImport, PackageFiles, PackageInfo, ProjectMetadata, PyprojectFile, WorkspaceView } from '../workspace/view';
 
 /** A fact of a workspace: what was asked (`name`, NUL, argument), e.g. `exists\0/ws/pkg/LICENSE`. */
 export type FactKey = string;
@@ -71,6 +71,12 @@ const FACTS = {
   uvSources: fact((ws) => ws.uvSources(), (names) => (names ? digestJson([...names].sort()) : 'none')),
   text: fact((ws, path) => ws.readText(path), textDigest),
   memberImports: fact((ws): readonly MemberImport[] => ws.memberImports()),
+  /** One `[project]` field of a pyproject.toml (`path`, NUL, field): a version edit leaves the readers of names alone. */
+  metadataField: fact((ws, arg) => {
+    const cut = arg.indexOf('\0');
+    const meta = ws.metadata(arg.slice(0, cut));
+    return meta === undefined ? undefined : (meta as unknown as Record<string, unknown>)[arg.slice(cut + 1)];
+  }),
 };
 
 type FactName = keyof typeof FACTS;
@@ -198,9 +204,19 @@ export class RecordingView implements WorkspaceView {
     return this.track('pyproject', path);
   }
 
-  metadata(path: string) {
-    this.track('pyproject', path);
-    return this.ws.metadata(path);
+  metadata(path: string): ProjectMetadata | undefined {
+    const meta = this.ws.metadata(path);
+    // Whether there is metadata at all follows from the text; which fields a rule reads, from the rule.
+    if (!meta) {
+      this.track('pyproject', path);
+      return undefined;
+    }
+    return new Proxy(meta, {
+      get: (target, key, receiver) => {
+        if (typeof key === 'string' && Object.hasOwn(target, key)) this.track('metadataField', `${path}\0${key}`);
+        return Reflect.get(target, key, receiver) as unknown;
+      },
+    });
   }
 
   packageFiles(pkg: PackageInfo): PackageFiles {

@@ -1,6 +1,6 @@
 // The engine owns open documents: each one's text, tree, syntax facts, line index and findings,
 // driven through open / edit / lint / close by the server, the tests and the bench alike.
-import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import type { Tree } from 'web-tree-sitter';
 import { toEdit } from '../parsing/python';
 import { IncrementalSyntax } from '../parsing/syntaxFacts';
@@ -19,16 +19,17 @@ export type { TextDocumentContentChangeEvent };
 export const TREE_CACHE_SIZE = 64;
 
 interface Entry {
-  doc: TextDocument;
+  languageId: string;
+  version: number;
+  /** The text and its line starts, updated by each change rather than rebuilt. */
+  index: TextIndex;
   /** The path pyguide lints the document as. */
   path: string;
   tree?: Tree;
-  /** Whether `tree` matches `doc`'s text, or has pending edits that need a re-parse. */
+  /** Whether `tree` matches the text, or has pending edits that need a re-parse. */
   stale: boolean;
   /** Syntax facts, kept in step with the tree by the same edits. */
   facts: IncrementalSyntax;
-  /** Line starts of `doc`'s text, updated by each change rather than rebuilt. */
-  index?: TextIndex;
   /** Findings of the rules that check facts one by one, kept per fact. */
   factFindings: FactFindings;
   /** `tree` came from a parse from scratch, not from an incremental one. */
@@ -51,7 +52,8 @@ export interface OpenDocument {
   readonly languageId: string;
   readonly version: number;
   readonly text: string;
-  readonly lineCount: number;
+  /** The text's line index (the document's own: read it, never edit it). */
+  readonly index: TextIndex;
   /** The findings of the last lint, if it was of this version. */
   readonly findings: Finding[] | undefined;
   /** The workspace facts the last lint read (whatever its version). */
@@ -74,8 +76,7 @@ export class OpenDocuments {
   /** Opens (or re-opens) a document; `path` is what pyguide lints it as. */
   open(uri: string, path: string, languageId: string, version: number, text: string): OpenDocument {
     this.close(uri);
-    const doc = TextDocument.create(uri, languageId, version, text);
-    this.entries.set(uri, { doc, path, stale: true, facts: new IncrementalSyntax(), factFindings: new FactFindings() });
+    this.entries.set(uri, { languageId, version, index: new TextIndex(text), path, stale: true, facts: new IncrementalSyntax(), factFindings: new FactFindings() });
     return this.get(uri)!;
   }
 
@@ -88,11 +89,6 @@ export class OpenDocuments {
     return [...this.entries].map(([uri, entry]) => view(uri, entry));
   }
 
-  /** The text document itself, for range reads. */
-  textDocument(uri: string): TextDocument | undefined {
-    return this.entries.get(uri)?.doc;
-  }
-
   /**
    * Lints the document's current text under the editor's settings for its folder and keeps the
    * result. Fixes a rule defers are left for `fixOf`: a keystroke never pays for them.
@@ -100,13 +96,13 @@ export class OpenDocuments {
   lint(uri: string, overrides?: EditorOverrides): LintResult | undefined {
     const entry = this.entries.get(uri);
     if (!entry) return undefined;
-    const text = entry.doc.getText();
+    const text = entry.index.text;
     const workspace = this.session.workspaces.forFile(entry.path);
     const view = new RecordingView(workspace);
     const req = { file: entry.path, text, workspace, overrides, view, fixes: 'deferred' as const };
     const python = fileKind(entry.path) === 'python' && text.length <= workspace.configFor(overrides).maxFileSize;
     const findings = python ? this.session.linter.lintParsed(req, this.parsed(uri)!) : this.session.linter.lint(req);
-    entry.linted = { version: entry.doc.version, findings, readings: view.readings() };
+    entry.linted = { version: entry.version, findings, readings: view.readings() };
     return entry.linted;
   }
 
@@ -115,7 +111,7 @@ export class OpenDocuments {
     if (finding.fix) return finding.fix;
     const entry = this.entries.get(uri);
     if (!entry || !finding.deferredFix) return undefined;
-    const text = entry.doc.getText();
+    const text = entry.index.text;
     const workspace = this.session.workspaces.forFile(entry.path);
     const parsed = fileKind(entry.path) === 'python' ? this.parsed(uri) : undefined;
     return this.session.linter.fixOf({ file: entry.path, text, workspace, overrides }, parsed, finding);
@@ -135,7 +131,7 @@ export class OpenDocuments {
   fixAll(uri: string, overrides?: EditorOverrides): string | undefined {
     const entry = this.entries.get(uri);
     if (!entry) return undefined;
-    const before = entry.doc.getText();
+    const before = entry.index.text;
     const { text } = fixAllText(entry.path, before, (t) => this.session.lintText(entry.path, t, { overrides }));
     return text === before ? undefined : text;
   }
@@ -146,10 +142,12 @@ export class OpenDocuments {
     if (!entry) return undefined;
     for (const change of changes) {
       if ('range' in change) {
-        const before = entry.doc;
-        const old = before.getText();
-        let start = before.offsetAt(change.range.start);
-        let end = before.offsetAt(change.range.end);
+        const index = entry.index;
+        const old = index.text;
+        let start = index.offsetAt(change.range.start);
+        let end = index.offsetAt(change.range.end);
+        if (end < start) [start, end] = [end, start];
+        const text = old.slice(0, start) + change.text + old.slice(end);
         let length = change.text.length;
         // A `\r` just before the change and a `\n` just after it may pair with the new text into
         // one line break, or stop pairing: then they count as changed too, so tree-sitter re-reads
@@ -168,27 +166,25 @@ export class OpenDocuments {
           length++;
         }
         const point = (offset: number) => {
-          const p = entry.doc.positionAt(offset);
+          const p = index.positionAt(offset);
           return { row: p.line, column: p.character };
         };
+        // Points in the text before the change, then the index follows it.
         const startPoint = point(start);
         const endPoint = point(end);
-        // TextDocument.update changes the document in place: positions before it are in the old text.
-        entry.doc = TextDocument.update(before, [change], version);
+        index.edit(text, start, end, start + length);
         if (entry.tree) {
           const edit = toEdit({ startOffset: start, endOffset: end, newLength: length, start: startPoint, end: endPoint, newEnd: point(start + length) });
           entry.tree.edit(edit);
           entry.facts.edit(edit);
         }
-        entry.index = entry.index?.edited(entry.doc.getText(), start, end, start + length);
       } else {
         this.dropTree(uri, entry);
-        entry.doc = TextDocument.update(entry.doc, [change], version);
-        entry.index = undefined;
+        entry.index = new TextIndex(change.text);
       }
     }
     // A change list may be empty; the version still moves on.
-    if (changes.length === 0) entry.doc = TextDocument.update(entry.doc, [], version);
+    entry.version = version;
     entry.stale = true;
     return view(uri, entry);
   }
@@ -200,20 +196,12 @@ export class OpenDocuments {
     this.entries.delete(uri);
   }
 
-  /** The document's line index, kept across changes. */
-  private index(uri: string): TextIndex | undefined {
-    const entry = this.entries.get(uri);
-    if (!entry) return undefined;
-    entry.index ??= new TextIndex(entry.doc.getText());
-    return entry.index;
-  }
-
   /** The document's tree, syntax facts and line index, parsed incrementally from the previous tree. */
   parsed(uri: string): ParsedPython | undefined {
     const entry = this.entries.get(uri);
     if (!entry) return undefined;
     if (entry.stale || !entry.tree) {
-      const text = entry.doc.getText();
+      const text = entry.index.text;
       const old = entry.tree;
       const next = this.session.parser.parse(text, old);
       const changed = old ? old.getChangedRanges(next) : [];
@@ -224,7 +212,7 @@ export class OpenDocuments {
       entry.facts.changed(changed);
     }
     this.touch(uri);
-    return { tree: entry.tree!, index: this.index(uri)!, facts: entry.facts, factFindings: entry.factFindings };
+    return { tree: entry.tree!, index: entry.index, facts: entry.facts, factFindings: entry.factFindings };
   }
 
   /** Whether the document's current tree has syntax errors (false before its first parse). */
@@ -242,7 +230,7 @@ export class OpenDocuments {
     const entry = this.entries.get(uri);
     if (!entry?.tree || entry.stale || entry.fromScratch || !entry.tree.rootNode.hasError) return false;
     entry.fromScratch = true;
-    const text = entry.doc.getText();
+    const text = entry.index.text;
     const fresh = this.session.parser.parse(text);
     // Same text, no edits in between: any changed range is a difference in structure.
     if (entry.tree.getChangedRanges(fresh).length === 0) {
@@ -283,17 +271,14 @@ export class OpenDocuments {
 }
 
 function view(uri: string, entry: Entry): OpenDocument {
-  const doc = entry.doc;
   return {
     uri,
     path: entry.path,
-    languageId: doc.languageId,
-    version: doc.version,
-    get text() {
-      return doc.getText();
-    },
-    lineCount: doc.lineCount,
-    findings: entry.linted?.version === doc.version ? entry.linted.findings : undefined,
+    languageId: entry.languageId,
+    version: entry.version,
+    text: entry.index.text,
+    index: entry.index,
+    findings: entry.linted?.version === entry.version ? entry.linted.findings : undefined,
     readings: entry.linted?.readings,
   };
 }

@@ -183,11 +183,12 @@ export class Linter {
     const active = this.active(kind, config);
     if (active.length === 0) return [];
     const findings: Finding[] = [];
-    const run = (rule: Rule, severity: Severity, check: () => RuleFinding[]) => {
+    // `kept`: findings the engine keeps already hold no piece of any document (see FactFindings).
+    const run = (rule: Rule, severity: Severity, check: () => RuleFinding[], kept = false) => {
       try {
         // A setting for the rule wins over the finding's own severity.
         const own = config.severity[rule.id] === undefined;
-        for (const f of check()) findings.push({ ...detachedFinding(f), rule: rule.id, severity: (own && f.severity) || severity, file: req.file });
+        for (const f of check()) findings.push({ ...(kept ? f : detachedFinding(f)), rule: rule.id, severity: (own && f.severity) || severity, file: req.file });
       } catch (error) {
         req.failures?.push(rule.id);
         this.reportOnce(rule, req.file, error);
@@ -211,7 +212,9 @@ export class Linter {
           const factFindings = parsed?.factFindings;
           if (channel !== undefined && checksEach(r) && factFindings?.applies(r) && source.facts && source.matchesOf) {
             const incremental = { ...source, facts: source.facts, matchesOf: source.matchesOf };
-            run(r, severity, () => factFindings.check(r, channel, ctx, incremental) ?? whole());
+            let kept: RuleFinding[] | undefined;
+            run(r, severity, () => (kept = factFindings.check(r, channel, ctx, incremental)) ?? [], true);
+            if (!kept) run(r, severity, whole);
           } else run(r, severity, whole);
         }
         const unsuppressed = this.unsuppressed(findings, pythonComments(source.comments(), req.text));

@@ -3,7 +3,7 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import { commentFact, syntaxView, type CommentFact, type FactKind, type PythonSyntax } from '../parsing/pythonSyntax';
 import type { IncrementalSyntax } from '../parsing/syntaxFacts';
-import { materialize, type Fact, type SyntaxMatch } from '../parsing/syntaxPlan';
+import { lazyMatch, type Fact, type SyntaxMatch } from '../parsing/syntaxPlan';
 import type { RulePlan } from './rulePlan';
 
 export interface SyntaxSource {
@@ -38,22 +38,19 @@ export function oneShotSource(tree: Tree, rp: RulePlan): SyntaxSource {
 export function incrementalSource(tree: Tree, text: string, rp: RulePlan, incremental: IncrementalSyntax): SyntaxSource {
   const facts = incremental.sync(tree, text, rp.plan);
   const all = new Map<number, SyntaxMatch[]>();
-  const matchesOf = (channel: number, list: readonly Fact[]): SyntaxMatch[] => {
-    const out: SyntaxMatch[] = [];
-    for (const f of list) {
-      const m = materialize(tree.rootNode, f);
-      if (!m) {
+  const root = tree.rootNode;
+  const matchesOf = (channel: number, list: readonly Fact[]): SyntaxMatch[] =>
+    list.map((f) =>
+      lazyMatch(root, f, () => {
         // Never expected: the facts no longer match the tree. Count it (tests fail on it), start
-        // over at the next lint, and read this channel from the tree itself.
+        // over at the next lint, and read this match from the tree itself.
         incremental.lostFacts++;
         incremental.reset();
-        const wanted = new Set(list.map((x) => `${x.start}:${x.end}`));
-        return rp.plan.matches(tree)[channel].filter((x) => wanted.has(`${x.node.startIndex}:${x.node.endIndex}`));
-      }
-      out.push(m);
-    }
-    return out;
-  };
+        const again = rp.plan.matches(tree)[channel].find((x) => x.start === f.start && x.end === f.end);
+        if (!again) throw new Error(`pyguide: a syntax fact of ${f.type} at ${f.start} is not in the tree`);
+        return { node: again.node, captures: again.captures as Record<string, Node[]> };
+      }),
+    );
   const matches = (channel: number) => {
     let m = all.get(channel);
     if (!m) all.set(channel, (m = matchesOf(channel, facts[channel])));

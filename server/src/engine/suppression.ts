@@ -22,6 +22,9 @@ const FILE_DIRECTIVE = /#\s*pyguide\s*:\s*ignore-file\s*\[([^\]]*)\]/i;
 const NOQA = /#\s*noqa\s*:\s*([A-Z]+[0-9]+(?:[\s,]+[A-Z]+[0-9]+)*)/i;
 const RUFF_FILE_NOQA = /#\s*ruff\s*:\s*noqa\s*:\s*([A-Z]+[0-9]+(?:[\s,]+[A-Z]+[0-9]+)*)/i;
 
+/** Every directive names pyguide or noqa. */
+const MAY_DIRECT = /pyguide|noqa/i;
+
 function ids(list: string): string[] {
   return list
     .split(/[\s,]+/)
@@ -41,6 +44,8 @@ export class Suppressions {
     }
     const ruffTwins = (codes: string[]) => codes.flatMap((c) => rulesByRuffCode.get(c.toUpperCase()) ?? []);
     for (const c of comments) {
+      // Most comments are prose: one cheap test before the directive patterns.
+      if (!MAY_DIRECT.test(c.text)) continue;
       const fileMatch = c.line < FILE_DIRECTIVE_LINES ? FILE_DIRECTIVE.exec(c.text) : null;
       if (fileMatch) ids(fileMatch[1]).forEach((id) => this.fileWide.add(id));
       const ruffFile = RUFF_FILE_NOQA.exec(c.text);

@@ -7,7 +7,7 @@ import type { OpenDocuments } from '../engine/documents';
 import { ruleById } from '../engine/registry';
 import { ignoreForFileEdit, ignoreForLineEdit } from '../engine/suppression';
 import { minimalEdit } from '../engine/textEdits';
-import { TextIndex } from '../engine/textIndex';
+import type { TextIndex } from '../engine/textIndex';
 import type { Finding, Fix, PeerDiagnostic, Rule } from '../engine/types';
 import { SOURCE, toWorkspaceEdit, type DiagnosticData, type EditTarget } from './convert';
 import { overridesOf, type FolderSettings } from './settings';
@@ -115,7 +115,7 @@ export class CodeActions {
     const overrides = overridesOf(await this.settings.forUri(doc.uri));
     const current = this.documents.get(doc.uri);
     if (!current || current.version !== doc.version) return [];
-    const actionDoc = { uri: doc.uri, path: doc.path, version: doc.version, index: new TextIndex(doc.text) };
+    const actionDoc = { uri: doc.uri, path: doc.path, version: doc.version, index: doc.index };
     const actions = quickFixActions(actionDoc, context.diagnostics, {
       target: this.target(),
       rule: ruleById,

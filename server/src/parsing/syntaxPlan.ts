@@ -6,12 +6,22 @@ import { Query, type Language, type Node, type Tree } from 'web-tree-sitter';
 import { detached } from '../base/strings';
 import { BoundedQuery } from './boundedMatches';
 
-/** One match of a declared syntax need, as rules read it. */
+/**
+ * One match of a declared syntax need, as rules read it. Where the match is and what type its node
+ * has are plain data; `node` and `captures` are found in the tree when first read, so a rule that
+ * decides from the text at `start` (a name after `def`, say) pays nothing for the others.
+ */
 export interface SyntaxMatch {
+  /** The node's type and where it is (UTF-16 offsets; 0-based row and column of its start). */
+  readonly type: string;
+  readonly start: number;
+  readonly end: number;
+  readonly startRow: number;
+  readonly startCol: number;
   /** The match's widest capture: for a `kinds` declaration, the node of that kind. */
-  node: Node;
+  readonly node: Node;
   /** Every capture of the match by name (a quantified capture may hold several nodes). */
-  captures: Readonly<Record<string, readonly Node[]>>;
+  readonly captures: Readonly<Record<string, readonly Node[]>>;
 }
 
 /** A captured node as plain data. */
@@ -158,19 +168,20 @@ export class SyntaxPlan {
 
   /** The matches with the current tree's nodes, one list per channel (a tree parsed once: the CLI). */
   matches(tree: Tree): SyntaxMatch[][] {
-    const out: Array<Array<SyntaxMatch & { start: number; end: number }>> = this.channels.map(() => []);
+    const out: SyntaxMatch[][] = this.channels.map(() => []);
     this.run(tree, undefined, (channel, node, list) => {
       const captures: Record<string, Node[]> = {};
       for (const c of list) (captures[c.name] ??= []).push(c.node);
-      out[channel].push({ node, captures, start: node.startIndex, end: node.endIndex });
+      const s = node.startPosition;
+      out[channel].push({ node, captures, type: node.type, start: node.startIndex, end: node.endIndex, startRow: s.row, startCol: s.column });
     });
     for (const list of out) list.sort(factOrder);
     return out;
   }
 }
 
-/** A fact found again in a tree that holds it; undefined when the tree does not (a bug if ever). */
-export function materialize(root: Node, fact: Fact): SyntaxMatch | undefined {
+/** The match's nodes, found again in a tree that holds them; undefined when it does not (a bug if ever). */
+export function materialize(root: Node, fact: Fact): { node: Node; captures: Record<string, Node[]> } | undefined {
   const node = nodeAt(root, fact.start, fact.end, fact.type);
   if (!node) return undefined;
   const captures: Record<string, Node[]> = { [fact.name]: [node] };
@@ -180,4 +191,28 @@ export function materialize(root: Node, fact: Fact): SyntaxMatch | undefined {
     (captures[c.name] ??= []).push(n);
   }
   return { node, captures };
+}
+
+/**
+ * A fact as a match of `root`'s tree, its nodes found on first read. `lost` is called (and the
+ * match found by `fallback`) when the tree does not hold the fact: never expected.
+ */
+export function lazyMatch(root: Node, fact: Fact, lost: () => { node: Node; captures: Record<string, Node[]> }): SyntaxMatch {
+  // Copied now: the fact object moves with later edits, the match describes this tree.
+  const { type, start, end, startRow, startCol } = fact;
+  let found: { node: Node; captures: Record<string, Node[]> } | undefined;
+  const nodes = () => (found ??= materialize(root, fact) ?? lost());
+  return {
+    type,
+    start,
+    end,
+    startRow,
+    startCol,
+    get node() {
+      return nodes().node;
+    },
+    get captures() {
+      return nodes().captures;
+    },
+  };
 }

@@ -103,6 +103,8 @@ function addDependencyFix(ctx: PythonContext, pkg: PackageInfo, dist: string): F
 export const missingDependency: PythonRule = {
   id: 'missing-dependency',
   kind: 'python',
+  // Every import of the module, compared with the package's dependencies: a module rule.
+  reads: { kinds: ['import_statement', 'import_from_statement', 'future_import_statement'], scope: 'module' },
   defaultSeverity: 'error',
   guideline: 'Code Quality & Linting › Import-to-Dependency Completeness',
   summary: '`from genkit.plugins.X import` without `genkit-plugin-X` in the package’s dependencies',
@@ -115,15 +117,23 @@ export const missingDependency: PythonRule = {
     const own = normalizeName(meta.name?.value ?? pkg.expectedName);
     const declared = new Set(meta.dependencies.map((d) => d.name));
     const resolver = new DistributionResolver(workspace, ctx.config.layout);
-    const doc = workspace.pyproject(pkg.pyprojectPath);
-    const depsNode = doc?.ok ? findKeyValue(doc.ast, ['project', 'dependencies']) : undefined;
-    const pyproject = shortPath(workspace, pkg.pyprojectPath);
+    // Where the dependencies are written is read only for a finding: most files have none, and
+    // reading the whole pyproject.toml would make them depend on every edit of it.
+    let located: { depsNode: ReturnType<typeof findKeyValue>; pyproject: string } | undefined;
+    const where = () => {
+      if (!located) {
+        const doc = workspace.pyproject(pkg.pyprojectPath);
+        located = { depsNode: doc?.ok ? findKeyValue(doc.ast, ['project', 'dependencies']) : undefined, pyproject: shortPath(workspace, pkg.pyprojectPath) };
+      }
+      return located;
+    };
     const findings: RuleFinding[] = [];
-    for (const statement of ctx.syntax.imports) {
+    for (const { node: statement } of ctx.matches) {
       if (statement.type === 'future_import_statement' || isOptionalImport(statement)) continue;
       for (const { module, node } of importedModules(statement, resolver)) {
         const dist = resolver.resolve(module);
         if (!dist || normalizeName(dist) === own || declared.has(normalizeName(dist))) continue;
+        const { depsNode, pyproject } = where();
         findings.push({
           range: nodeRange(node),
           message: `\`${module}\` comes from ${dist}, which is not in the dependencies of ${meta.name?.value ?? pkg.dirName} (${pyproject}): installed on its own, this import fails with ModuleNotFoundError.`,

@@ -2,7 +2,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { ResolvedConfig } from '../../engine/config';
 import { rangeAt } from '../../engine/textIndex';
-import type { Range } from '../../engine/types';
+import type { Range, SyntaxMatch } from '../../engine/types';
 import { nodeRange } from '../../parsing/pythonSyntax';
 
 /** `*` any run of characters, `?` one character, `[abc]`/`[!abc]` a set, as Ruff's ignore-names globs. */
@@ -67,14 +67,23 @@ export interface DefinitionName {
 
 /** The name of a def or class, unless the tree lacks it (half-typed code). */
 export function definitionName(definition: Node, text: string): DefinitionName | undefined {
+  const s = definition.startPosition;
+  return definitionNameOf({ type: definition.type, start: definition.startIndex, startRow: s.row, startCol: s.column, node: definition }, text);
+}
+
+/**
+ * The same for a match of a `def` or `class`: read from the text at its start, the tree asked
+ * only when the text does not say (so a rule over every definition materializes almost none).
+ */
+export function definitionNameOf(definition: Pick<SyntaxMatch, 'type' | 'start' | 'startRow' | 'startCol' | 'node'>, text: string): DefinitionName | undefined {
   const pattern = definition.type === 'class_definition' ? CLASS_NAME : DEF_NAME;
-  pattern.lastIndex = definition.startIndex;
+  pattern.lastIndex = definition.start;
   const m = pattern.exec(text);
   if (m) {
-    const start = definition.startPosition.column + m[0].length - m[1].length;
-    return { text: m[1], range: rangeAt(definition.startPosition.row, start, start + m[1].length) };
+    const start = definition.startCol + m[0].length - m[1].length;
+    return { text: m[1], range: rangeAt(definition.startRow, start, start + m[1].length) };
   }
-  const name = definition.childForFieldName('name');
+  const name = definition.node.childForFieldName('name');
   return name && !name.isMissing && name.text !== '' ? { text: name.text, range: nodeRange(name) } : undefined;
 }
 

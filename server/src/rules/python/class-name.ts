@@ -1,5 +1,5 @@
 import type { PythonRule, RuleFinding } from '../../engine/types';
-import { definitionName, ignoredNames, toCapWords } from './_naming';
+import { definitionNameOf, ignoredNames, toCapWords } from './_naming';
 
 const ID = 'class-name';
 
@@ -20,8 +20,8 @@ export const className: PythonRule = {
   check({ matches, config, text }) {
     const findings: RuleFinding[] = [];
     const ignored = ignoredNames(config, ID);
-    for (const { node: cls } of matches) {
-      const name = definitionName(cls, text);
+    for (const match of matches) {
+      const name = definitionNameOf(match, text);
       if (!name || isCapWords(name.text) || ignored(name.text)) continue;
       const suggestion = toCapWords(name.text);
       findings.push({

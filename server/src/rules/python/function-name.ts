@@ -1,6 +1,6 @@
 import type { PythonRule, RuleFinding } from '../../engine/types';
 import { ClassBases, methodClass } from './_classBases';
-import { decoratorNames, definitionName, ignoredNames, toSnakeCase } from './_naming';
+import { decoratorNames, definitionNameOf, ignoredNames, toSnakeCase } from './_naming';
 
 const ID = 'function-name';
 
@@ -61,9 +61,10 @@ export const functionName: PythonRule = {
     const findings: RuleFinding[] = [];
     const ignored = ignoredNames(config, ID);
     const bases = new ClassBases(syntax);
-    for (const { node: fn } of matches) {
-      const name = definitionName(fn, text);
+    for (const match of matches) {
+      const name = definitionNameOf(match, text);
       if (!name || isSnakeCase(name.text) || TEST_FRAMEWORK_NAMES.has(name.text) || ignored(name.text)) continue;
+      const fn = match.node;
       if (decoratorNames(fn).some((d) => SIGNATURE_DECORATOR.test(d))) continue;
       const callback = CALLBACK_METHODS.find((c) => name.text.startsWith(c.prefix));
       const cls = callback && methodClass(fn);
