@@ -73,8 +73,10 @@ function packageVsix() {
  */
 function freshWorkspace() {
   const dir = mkdtempSync(join(tmpdir(), 'pge-'));
-  cpSync(join(root, 'test-fixtures', 'e2e'), join(dir, 'fx', 'e2e'), { recursive: true });
-  cpSync(join(root, 'test-fixtures', 'workspaces'), join(dir, 'fx', 'workspaces'), { recursive: true });
+  // Without the result caches CLI tests leave in the fixtures (they would show in the explorer).
+  const filter = (src) => !/[\\/]\.pyguide_cache$/.test(src);
+  cpSync(join(root, 'test-fixtures', 'e2e'), join(dir, 'fx', 'e2e'), { recursive: true, filter });
+  cpSync(join(root, 'test-fixtures', 'workspaces'), join(dir, 'fx', 'workspaces'), { recursive: true, filter });
   return { dir, ws: join(dir, 'fx', 'e2e'), sample: join(dir, 'fx', 'workspaces', 'genkit-py') };
 }
 

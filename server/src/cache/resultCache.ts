@@ -4,7 +4,7 @@
 // workspace fact the file's rules read (see workspaceFacts.ts) are what they were when it was
 // written. Cached findings are shown, never applied: `--fix` lints every file that may have a fix.
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import type { LintSession } from '../engine/session';
 import type { Finding } from '../engine/types';
@@ -153,37 +153,58 @@ function parseCacheFile(
   return { entries, requirements, memberImports: isMemberImportsMemo(data.memberImports) ? data.memberImports : undefined };
 }
 
-function serialize(entries: Map<string, Entry>, header: Omit<CacheFileJson, 'facts' | 'files' | 'requirements'>): string {
+/**
+ * Writes the cache file in pieces (the same JSON a single `JSON.stringify` would give), so a large
+ * workspace's entries are never one string in memory beside the entries themselves.
+ */
+function serializeTo(out: (chunk: string) => void, entries: Map<string, Entry>, header: Omit<CacheFileJson, 'facts' | 'files' | 'requirements'>): void {
   const index = new Map<string, number>();
   const facts: FactReading[] = [];
-  const files: CacheFileJson['files'] = {};
-  for (const [rel, e] of entries) {
-    files[rel] = {
-      hash: e.hash,
-      settings: e.settings,
-      facts: e.readings.map((r) => {
-        const key = `${r[0]}\0\0${r[1]}`;
-        let i = index.get(key);
-        if (i === undefined) {
-          index.set(key, (i = facts.length));
-          facts.push(r);
-        }
-        return i;
-      }),
-      findings: e.findings,
-      seen: e.seen,
-    };
-  }
-  return JSON.stringify({ ...header, facts, files, requirements: knownRequirements() } satisfies CacheFileJson);
+  const factsOf = (e: Entry) =>
+    e.readings.map((r) => {
+      const key = `${r[0]}\0\0${r[1]}`;
+      let i = index.get(key);
+      if (i === undefined) {
+        index.set(key, (i = facts.length));
+        facts.push(r);
+      }
+      return i;
+    });
+  const indexed = [...entries].map(([rel, e]) => [rel, e, factsOf(e)] as const);
+  out(`${JSON.stringify(header).slice(0, -1)},"facts":${JSON.stringify(facts)},"files":{`);
+  indexed.forEach(([rel, e, ids], i) => {
+    const file: CacheFileJson['files'][string] = { hash: e.hash, settings: e.settings, facts: ids, findings: e.findings, seen: e.seen };
+    out(`${i === 0 ? '' : ','}${JSON.stringify(rel)}:${JSON.stringify(file)}`);
+  });
+  out(`},"requirements":${JSON.stringify(knownRequirements())}}`);
 }
 
 /** Writes beside the target and renames over it, so a reader sees the old file or the new one, never half. */
-function writeAtomically(path: string, text: string): void {
+function writeAtomically(path: string, write: (out: (chunk: string) => void) => void): void {
   const tmp = join(dirname(path), `.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  let fd: number | undefined;
   try {
-    writeFileSync(tmp, text, { flag: 'wx', mode: 0o644 });
+    fd = openSync(tmp, 'wx', 0o644);
+    const target = fd;
+    // Chunks are gathered up to 1 MB per write.
+    let pending: string[] = [];
+    let size = 0;
+    const flush = () => {
+      if (pending.length > 0) writeSync(target, pending.join(''));
+      pending = [];
+      size = 0;
+    };
+    write((chunk) => {
+      pending.push(chunk);
+      size += chunk.length;
+      if (size >= 1 << 20) flush();
+    });
+    flush();
+    closeSync(fd);
+    fd = undefined;
     renameSync(tmp, path);
   } catch (e) {
+    if (fd !== undefined) closeSync(fd);
     rmSync(tmp, { force: true });
     throw e;
   }
@@ -296,7 +317,7 @@ class WorkspaceCache {
       for (const [key, entry] of source) if (!this.put.has(key) && this.now - entry.seen <= MAX_UNSEEN_MS) merged.set(key, entry);
     }
     for (const key of this.put) merged.set(key, this.entries.get(key)!);
-    writeAtomically(this.path, serialize(merged, header));
+    writeAtomically(this.path, (out) => serializeTo(out, merged, header));
     this.put.clear();
   }
 }
