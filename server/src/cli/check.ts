@@ -11,6 +11,7 @@ import { DiskFiles } from '../workspace/files';
 import { isLintable, scanFiles } from '../workspace/scan';
 import { UsageError, type CheckOptions } from './args';
 import { runWithBaseline } from './baselineRun';
+import { configFileFor } from './configFile';
 import { runFixes } from './fix';
 import { isHumanFormat, report, selectRules } from './report';
 
@@ -55,6 +56,7 @@ export async function runCheck(options: CheckOptions, cwd: string, version: stri
   const walked = new Map<string, string[]>();
   const [session, walkedFiles] = await Promise.all([starting, collectFiles(options.paths, cwd, walked)]);
   let files = walkedFiles;
+  if (options.config) session.workspaces.configFile = configFileFor(options.config, cwd);
   // A walk of a workspace root without excludes is the walk rules that compare files need.
   for (const [dir, found] of walked) {
     const ws = session.workspaces.forFile(join(dir, 'pyproject.toml'));
@@ -75,7 +77,7 @@ export async function runCheck(options: CheckOptions, cwd: string, version: stri
   let baselined = 0;
   if (options.baseline) ({ findings, baselined } = runWithBaseline(session.workspaces, findings, { files, paths: options.paths }, { write: options.writeBaseline, cwd }, warn));
   findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : compareFindings(a, b)));
-  for (const ws of session.workspaces.all()) ws.configProblems.forEach((p) => process.stderr.write(`pyguide: [tool.pyguide] in ${ws.rootPyproject}: ${p}\n`));
+  for (const ws of session.workspaces.all()) ws.configProblems.forEach((p) => process.stderr.write(`pyguide: [tool.pyguide] in ${session.workspaces.configFile ?? ws.rootPyproject}: ${p}\n`));
   const readText = (file: string) => {
     const read = session.files.read(file);
     return read.ok ? read.text : undefined;

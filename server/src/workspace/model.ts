@@ -76,6 +76,8 @@ export class WorkspaceModel implements WorkspaceView {
   constructor(
     readonly root: string | undefined,
     private readonly files: FileSource,
+    /** A TOML file whose `[tool.pyguide]` configures this workspace instead of its root pyproject.toml (`--config`). */
+    private readonly configFile?: string,
   ) {}
 
   get rootPyproject(): string | undefined {
@@ -106,7 +108,8 @@ export class WorkspaceModel implements WorkspaceView {
 
   private loadConfig(): { config: PyguideConfig; problems: string[] } {
     if (!this.configState) {
-      const doc = this.rootPyproject ? this.pyproject(this.rootPyproject) : undefined;
+      const source = this.configFile ?? this.rootPyproject;
+      const doc = source ? this.pyproject(source) : undefined;
       this.configState = doc?.ok ? readConfig(getPath(doc.value, 'tool', 'pyguide')) : { config: DEFAULT_CONFIG, problems: [] };
     }
     return this.configState;
@@ -170,7 +173,8 @@ export class WorkspaceModel implements WorkspaceView {
 
   uvSources(): ReadonlySet<string> | undefined {
     if (!this.sourcesCache) {
-      const doc = this.rootPyproject ? this.pyproject(this.rootPyproject) : undefined;
+      const source = this.configFile ?? this.rootPyproject;
+      const doc = source ? this.pyproject(source) : undefined;
       const sources = doc?.ok ? getPath(doc.value, 'tool', 'uv', 'sources') : undefined;
       const names = doc?.ok ? new Set(Object.keys(sources && typeof sources === 'object' ? sources : {}).map(normalizeName)) : undefined;
       this.sourcesCache = { names };
@@ -337,6 +341,9 @@ export class Workspaces {
   private readonly rootOfDir = new Map<string, string | undefined>();
   private readonly rootKinds = new Map<string, RootKind>();
 
+  /** A TOML file whose `[tool.pyguide]` configures every workspace (the CLI's `--config`); set it before the first lookup. */
+  configFile: string | undefined;
+
   constructor(readonly files: FileSource) {}
 
   forFile(file: string): WorkspaceModel {
@@ -346,7 +353,7 @@ export class Workspaces {
     const key = root ?? '';
     let model = this.byRoot.get(key);
     if (!model) {
-      model = new WorkspaceModel(root, this.files);
+      model = new WorkspaceModel(root, this.files, this.configFile);
       this.byRoot.set(key, model);
     }
     return model;
