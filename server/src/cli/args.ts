@@ -7,7 +7,7 @@ export const USAGE = `Usage: pyguide <command> [options]
 
 Commands:
   check [paths...]   check Python files and pyproject.toml files against the team's guidelines
-  rules              list the rules: id, default severity, fix
+  rules              list the rules: id, default severity, fix, the presets that turn it on
   explain <rule>     show a rule's documentation
 
 pyguide check [paths...] [--format text|full|json|sarif|github] [--fix] [--unsafe-fixes] [--diff] [--exit-zero]
