@@ -28,7 +28,7 @@ export interface WorkspaceFiles {
 }
 
 export type WorkerRequest =
-  | { type: 'init'; workspaces: WorkspaceFiles[]; requirements: ParsedRequirements }
+  | { type: 'init'; workspaces: WorkspaceFiles[]; requirements: ParsedRequirements; configFile: string | undefined }
   | { type: 'lint'; chunk: number; files: string[]; record: boolean };
 export type WorkerReply =
   | { type: 'done'; chunk: number; results: LintResult[] }
@@ -149,7 +149,7 @@ export async function sweepFiles(session: LintSession, files: string[], options:
       orphan();
     });
     worker.on('exit', orphan);
-    worker.postMessage({ type: 'init', workspaces, requirements } satisfies WorkerRequest);
+    worker.postMessage({ type: 'init', workspaces, requirements, configFile: session.workspaces.configFile } satisfies WorkerRequest);
     feed();
     workers.push(worker);
   }

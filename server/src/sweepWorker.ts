@@ -23,6 +23,8 @@ port.on('message', (request: WorkerRequest) => {
       const session = await ready;
       if (request.type === 'init') {
         learnRequirements(request.requirements);
+        // Before any workspace exists here: `--config` configures them all.
+        session.workspaces.configFile = request.configFile;
         // The main thread walked the workspaces already; rules that compare files get its lists.
         for (const { pythonFiles } of request.workspaces) {
           if (pythonFiles.length > 0) session.workspaces.forFile(pythonFiles[0]).setPythonFiles(pythonFiles);

@@ -120,12 +120,12 @@ describe('the CLI in a terminal', () => {
     assert.match(bad.stderr, /^pyguide: unknown rule "no-such-rule" in --select; `pyguide rules` lists them/);
   });
 
-  it('pyguide rules: every rule with its default severity and fix kind, as a table and as JSON', () => {
+  it('pyguide rules: every rule with its default severity, fix kind and presets, as a table and as JSON', () => {
     const r = run(root, 'rules');
     assert.equal(r.code, 0);
     const lines = r.stdout.trim().split('\n');
-    assert.match(lines[0], /^rule +severity +fix$/);
-    const rows = JSON.parse(run(root, 'rules', '--format', 'json').stdout) as { id: string; severity: string; fix: string }[];
+    assert.match(lines[0], /^rule +severity +fix +presets$/);
+    const rows = JSON.parse(run(root, 'rules', '--format', 'json').stdout) as { id: string; severity: string; fix: string; presets: string[] }[];
     assert.deepEqual(rows.map((x) => x.id), [...RULES.map((x) => x.id), 'unreadable-file']);
     for (const row of rows) assert.ok(['safe', 'sometimes', 'unsafe', 'none'].includes(row.fix), `${row.id}: the docs' Fix row says ${row.fix}`);
     const fix = Object.fromEntries(rows.map((x) => [x.id, x.fix]));
@@ -133,7 +133,9 @@ describe('the CLI in a terminal', () => {
       ['bare-noqa', 'in-function-import', 'missing-license-header', 'python-classifiers'].map((id) => fix[id]),
       ['none', 'unsafe', 'safe', 'sometimes'],
     );
-    assert.ok(lines.some((l) => /^bare-noqa +warning +none$/.test(l)));
+    assert.ok(lines.some((l) => /^bare-noqa +warning +none +genkit, genkit-plugins, generic$/.test(l)));
+    // The generic preset leaves the Genkit-only conventions off.
+    assert.deepEqual(rows.find((x) => x.id === 'test-file-name')!.presets, ['genkit', 'genkit-plugins']);
   });
 
   it('pyguide explain: the docs page; an unknown rule is a usage error that suggests near names', () => {

@@ -7,12 +7,12 @@ export const USAGE = `Usage: pyguide <command> [options]
 
 Commands:
   check [paths...]   check Python files and pyproject.toml files against the team's guidelines
-  rules              list the rules: id, default severity, fix
+  rules              list the rules: id, default severity, fix, the presets that turn it on
   explain <rule>     show a rule's documentation
 
 pyguide check [paths...] [--format text|full|json|sarif|github] [--fix] [--unsafe-fixes] [--diff] [--exit-zero]
-              [--select ids] [--ignore ids] [--statistics] [--write-baseline] [--no-baseline]
-              [--no-cache] [--cache-dir <dir>]
+              [--select ids] [--ignore ids] [--config file] [--statistics] [--write-baseline]
+              [--no-baseline] [--no-cache] [--cache-dir <dir>]
   --format <fmt>   text (default; also "concise"): path:line:col: severity rule-id message
                    full: the same line with the code around it, the fix and the docs
                    json, sarif (GitHub code scanning), github (GitHub Actions annotations)
@@ -23,6 +23,8 @@ pyguide check [paths...] [--format text|full|json|sarif|github] [--fix] [--unsaf
   --exit-zero      exit 0 even when there are findings
   --select <ids>   report only these rules (comma-separated, repeatable)
   --ignore <ids>   never report these rules (comma-separated, repeatable)
+  --config <file>  configure every workspace with the [tool.pyguide] table of this TOML file
+                   instead of its own pyproject.toml's
   --statistics     print how many findings each rule has instead of the findings (text or json)
   --write-baseline record today's findings per file and rule in pyguide-baseline.json at the
                    workspace root; runs with it then report (and fail on) new findings only
@@ -59,6 +61,8 @@ export interface CheckOptions {
   /** These rules are never reported. */
   ignore: string[];
   statistics: boolean;
+  /** A TOML file whose `[tool.pyguide]` replaces every workspace's own configuration. */
+  config: string | undefined;
   /** Apply the workspace roots' pyguide-baseline.json (default), and record today's findings in it first. */
   baseline: boolean;
   writeBaseline: boolean;
@@ -105,12 +109,14 @@ function parseCheck(args: string[]): Command {
     statistics: { type: 'boolean', default: false },
     'write-baseline': { type: 'boolean', default: false },
     'no-baseline': { type: 'boolean', default: false },
+    config: { type: 'string' },
   });
   if (values.help) return { command: 'help' };
   const format = values.format as string;
   if (!isOutputFormat(format)) throw new UsageError(`unknown format "${format}" (${OUTPUT_FORMATS.join(', ')})`);
   if (values.statistics && format !== 'text' && format !== 'concise' && format !== 'json') throw new UsageError(`--statistics prints text or json, not ${format}`);
   if (values['cache-dir'] === '') throw new UsageError('--cache-dir needs a directory');
+  if (values.config === '') throw new UsageError('--config needs a file');
   if (values['write-baseline'] && values['no-baseline']) throw new UsageError('--write-baseline and --no-baseline contradict each other');
   // A baseline records every rule of the files checked; a selection would drop the others' entries.
   if (values['write-baseline'] && (values.select || values.ignore)) throw new UsageError('--write-baseline records every rule: drop --select and --ignore');
@@ -128,6 +134,7 @@ function parseCheck(args: string[]): Command {
       select: ruleIds(values.select as string[] | undefined, '--select'),
       ignore: ruleIds(values.ignore as string[] | undefined, '--ignore') ?? [],
       statistics: values.statistics as boolean,
+      config: values.config as string | undefined,
       baseline: !values['no-baseline'],
       writeBaseline: values['write-baseline'] as boolean,
     },

@@ -12,6 +12,7 @@ import { DiskFiles } from '../workspace/files';
 import { isLintable, scanFiles } from '../workspace/scan';
 import { UsageError, type CheckOptions } from './args';
 import { runWithBaseline } from './baselineRun';
+import { configFileFor } from './configFile';
 import { runFixes } from './fix';
 import { isHumanFormat, report, selectRules } from './report';
 
@@ -56,6 +57,7 @@ export async function runCheck(options: CheckOptions, cwd: string, version: stri
   const walked = new Map<string, string[]>();
   const [session, walkedFiles] = await Promise.all([starting, collectFiles(options.paths, cwd, walked)]);
   let files = walkedFiles;
+  if (options.config) session.workspaces.configFile = configFileFor(options.config, cwd);
   // A walk of a workspace root without excludes is the walk rules that compare files need.
   for (const [dir, found] of walked) {
     const ws = session.workspaces.forFile(join(dir, 'pyproject.toml'));

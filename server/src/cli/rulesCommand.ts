@@ -1,5 +1,7 @@
 // `pyguide rules`: every rule with its default severity and whether it has a fix, from the
 // registry and the docs pages (whose "Fix" row is the one place a fix's safety is written down).
+import { buildConfig, resolveConfig } from '../engine/config';
+import { PRESETS } from '../engine/presets';
 import type { Severity } from '../engine/types';
 import { ruleCatalogue } from './catalogue';
 import { readRuleDoc } from '../engine/ruleDocs';
@@ -9,6 +11,8 @@ export type FixKind = 'safe' | 'sometimes' | 'unsafe' | 'none';
 
 export interface RuleRow {
   id: string;
+  /** The presets that turn the rule on (`[tool.pyguide] preset = "..."`). */
+  presets: string[];
   severity: Severity;
   fix: FixKind | undefined;
   summary: string;
@@ -27,12 +31,20 @@ export function fixKind(page: string | undefined): FixKind | undefined {
 }
 
 export function ruleRows(docsDir?: string): RuleRow[] {
-  return ruleCatalogue().map((r) => ({ id: r.id, severity: r.defaultSeverity, fix: fixKind(readRuleDoc(r.id, docsDir)), summary: r.summary, guideline: r.guideline }));
+  const presets = PRESETS.map((p) => ({ id: p.id, config: resolveConfig(buildConfig({}, p.id)) }));
+  return ruleCatalogue().map((r) => ({
+    id: r.id,
+    presets: presets.filter((p) => p.config.severityOf(r.id, r.defaultSeverity) !== 'off').map((p) => p.id),
+    severity: r.defaultSeverity,
+    fix: fixKind(readRuleDoc(r.id, docsDir)),
+    summary: r.summary,
+    guideline: r.guideline,
+  }));
 }
 
 export function formatRules(rows: RuleRow[], style: Style): string {
-  const header = ['rule', 'severity', 'fix'];
-  const cells = rows.map((r) => [r.id, r.severity, r.fix ?? '?']);
+  const header = ['rule', 'severity', 'fix', 'presets'];
+  const cells = rows.map((r) => [r.id, r.severity, r.fix ?? '?', r.presets.join(', ') || '-']);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
   const line = (c: string[]) => c.map((x, i) => x.padEnd(widths[i])).join('  ').trimEnd();
   return [style.bold(line(header)), ...cells.map(line)].join('\n');

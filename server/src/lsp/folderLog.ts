@@ -10,8 +10,9 @@ export function folderLines(folders: readonly WorkspaceFolder[], workspaces: Wor
     const root = uriToPath(folder.uri);
     if (!root) return `folder ${folder.name}: not on disk, not checked`;
     const ws = workspaces.forFile(`${root}/pyproject.toml`);
-    if (!ws.rootPyproject) return `folder ${folder.name}: no pyproject.toml in it or above it: the default guidelines`;
+    const { active, preset, reason, configFile } = ws.activation;
+    if (!active) return `folder ${folder.name}: not checked: ${reason}`;
     const problems = ws.configProblems.length;
-    return `folder ${folder.name}: configuration ${ws.rootPyproject}${problems > 0 ? ` (${problems} problem${problems === 1 ? '' : 's'} in [tool.pyguide])` : ''}`;
+    return `folder ${folder.name}: preset ${preset ?? 'none'} (${reason}), configuration ${configFile ?? ws.rootPyproject ?? 'none'}${problems > 0 ? ` with ${problems} problem${problems === 1 ? '' : 's'} in [tool.pyguide]` : ''}`;
   });
 }

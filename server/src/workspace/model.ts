@@ -72,6 +72,8 @@ export class WorkspaceModel implements WorkspaceView {
     readonly root: string | undefined,
     private readonly files: FileSource,
     private readonly options: WorkspaceOptions = {},
+    /** A TOML file whose `[tool.pyguide]` configures this workspace instead of its root pyproject.toml (`--config`). */
+    private readonly configFile?: string,
   ) {}
 
   get rootPyproject(): string | undefined {
@@ -107,10 +109,11 @@ export class WorkspaceModel implements WorkspaceView {
 
   private loadConfig(): WorkspaceConfig {
     if (!this.configState) {
+      const source = this.configFile ?? this.rootPyproject;
       this.configState = workspaceConfig({
         root: this.root,
-        rootPyproject: this.rootPyproject,
-        doc: this.rootPyproject ? this.pyproject(this.rootPyproject) : undefined,
+        rootPyproject: source,
+        doc: source ? this.pyproject(source) : undefined,
         catalog: this.options.catalog ?? { ids: [], options: () => ({ type: 'table', keys: {} }) },
         unconfigured: this.options.unconfigured ?? 'off',
         memberName: (dir) => {
@@ -183,7 +186,8 @@ export class WorkspaceModel implements WorkspaceView {
 
   uvSources(): ReadonlySet<string> | undefined {
     if (!this.sourcesCache) {
-      const doc = this.rootPyproject ? this.pyproject(this.rootPyproject) : undefined;
+      const source = this.configFile ?? this.rootPyproject;
+      const doc = source ? this.pyproject(source) : undefined;
       const sources = doc?.ok ? getPath(doc.value, 'tool', 'uv', 'sources') : undefined;
       const names = doc?.ok ? new Set(Object.keys(sources && typeof sources === 'object' ? sources : {}).map(normalizeName)) : undefined;
       this.sourcesCache = { names };
@@ -369,6 +373,9 @@ export class Workspaces {
   private readonly rootOfDir = new Map<string, string | undefined>();
   private readonly rootKinds = new Map<string, RootKind>();
 
+  /** A TOML file whose `[tool.pyguide]` configures every workspace (the CLI's `--config`); set it before the first lookup. */
+  configFile: string | undefined;
+
   constructor(
     readonly files: FileSource,
     private readonly options: WorkspaceOptions = {},
@@ -381,7 +388,7 @@ export class Workspaces {
     const key = root ?? '';
     let model = this.byRoot.get(key);
     if (!model) {
-      model = new WorkspaceModel(root, this.files, this.options);
+      model = new WorkspaceModel(root, this.files, this.options, this.configFile);
       this.byRoot.set(key, model);
     }
     return model;
