@@ -12,11 +12,12 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { SERVER_COMMANDS, STATUS_NOTIFICATION, type StatusParams } from '../../server/src/lsp/protocol';
+import { ADD_ELI5_ROW_COMMAND, SERVER_COMMANDS, STATUS_NOTIFICATION, type StatusParams } from '../../server/src/lsp/protocol';
 import { checkWorkspace, type CheckWorkspaceOptions } from './checkWorkspace';
 import { CrashPolicy } from './crashPolicy';
-import { insertEli5Table } from './eli5Command';
+import { Eli5Commands } from './eli5Command';
 import { PyguideStatus } from './status';
+import { TableRealign } from './tableRealign';
 import { withOtherCheckersDiagnostics } from './peerDiagnostics';
 
 const DOCUMENT_SELECTOR = [
@@ -81,6 +82,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   }
 
   const lc = new LanguageClient('pyguide', 'pyguide', serverOptions, clientOptions);
+  const eli5 = new Eli5Commands(async () => {
+    await ensureRunning(lc);
+    return lc;
+  });
   client = lc;
   context.subscriptions.push(
     lc.onDidChangeState(({ newState }) => {
@@ -110,7 +115,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (applied === false) void vscode.window.showWarningMessage('Pyguide: the file changed while fixes were computed; run Fix All again.');
       return applied;
     }),
-    vscode.commands.registerCommand('pyguide.insertEli5Table', insertEli5Table),
+    vscode.commands.registerCommand('pyguide.insertEli5Table', (arg) => eli5.insert(arg)),
+    vscode.commands.registerCommand(ADD_ELI5_ROW_COMMAND, (arg) => eli5.addRow(arg)),
+    new TableRealign(() => lc),
     vscode.commands.registerCommand('pyguide.restartServer', async () => {
       crashes.reset();
       output.info('Restarting the pyguide server on request.');

@@ -20,8 +20,9 @@ import type { OverlayFiles } from '../workspace/files';
 import { CodeActions, FIX_ALL_KIND, SHOW_DOCUMENTATION_COMMAND } from './codeActions';
 import { uriToPath } from './convert';
 import { LiveDiagnostics } from './liveDiagnostics';
+import { Eli5Commands } from './eli5Commands';
 import { TableFormatting } from './tableFormatting';
-import { SERVER_COMMANDS, STATUS_NOTIFICATION, type StatusParams, type SweepResult } from './protocol';
+import { SERVER_COMMANDS, STATUS_NOTIFICATION, type Eli5AddRowParams, type Eli5InsertParams, type StatusParams, type SweepResult } from './protocol';
 import { Publisher } from './publisher';
 import { FolderSettings } from './settings';
 import { watchedGlobs } from './watchers';
@@ -49,6 +50,7 @@ export class PyguideServer {
   private readonly sweep: WorkspaceSweep;
   private readonly actions: CodeActions;
   private readonly tables: TableFormatting;
+  private readonly eli5: Eli5Commands;
   private resourceOperations = false;
   private watchedFilesDynamic = false;
   private workspaceFolderEvents = false;
@@ -75,12 +77,13 @@ export class PyguideServer {
       supportsResourceOperations: this.resourceOperations,
     }));
     this.tables = new TableFormatting(this.documents, this.settings);
+    this.eli5 = new Eli5Commands(this.documents);
   }
 
   capabilities(): ServerCapabilities {
     return {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND], resolveProvider: true },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND, CodeActionKind.RefactorRewrite], resolveProvider: true },
       executeCommandProvider: { commands: Object.values(COMMANDS) },
       // Box tables in docstrings only (see docs/rules/misaligned-box-table.md): nothing else is formatted.
       documentFormattingProvider: true,
@@ -110,7 +113,11 @@ export class PyguideServer {
       this.live.relintAll();
       this.sweep.settingsChanged();
     });
-    c.onCodeAction((params) => this.actions.codeActions(params));
+    c.onCodeAction(async (params) => {
+      const only = params.context.only;
+      const rewrite = !only || only.some((k) => CodeActionKind.RefactorRewrite.startsWith(k) && k !== '');
+      return [...(await this.actions.codeActions(params)), ...(rewrite ? this.eli5.rowActions(params.textDocument.uri, params.range) : [])];
+    });
     c.onCodeActionResolve((action) => this.actions.resolve(action));
     c.onDocumentFormatting(({ textDocument }) => this.tables.format(textDocument.uri));
     c.onDocumentRangeFormatting(({ textDocument, range }) => this.tables.format(textDocument.uri, range));
@@ -120,6 +127,10 @@ export class PyguideServer {
           return this.sweep.checkWorkspace(progress, token);
         case COMMANDS.fixAll:
           return this.fixAllCommand(String(args?.[0] ?? ''), typeof args?.[1] === 'number' ? args[1] : undefined);
+        case COMMANDS.insertEli5Table:
+          return this.eli5.insert(args?.[0] as Eli5InsertParams);
+        case COMMANDS.addEli5Row:
+          return this.eli5.addRow(args?.[0] as Eli5AddRowParams);
         case COMMANDS.showDocumentation:
           return c.window.showDocument({ uri: docsUrl(String(args?.[0] ?? '')), external: true });
         default:
