@@ -26,7 +26,7 @@ const common = {
   logLevel: 'warning',
   alias: { 'web-tree-sitter': webTreeSitterCjs },
   external: ['vscode'],
-  define: { PYGUIDE_VERSION: JSON.stringify(pkg.version) },
+  define: { PYGUIDE_VERSION: JSON.stringify(pkg.version), PYGUIDE_REPOSITORY: JSON.stringify(pkg.repository.url.replace(/^git\+/, '').replace(/\.git$/, '')) },
 };
 
 function copyWasm(outdir) {

@@ -18,6 +18,7 @@ import { CrashPolicy } from './crashPolicy';
 import { Eli5Commands } from './eli5Command';
 import { PyguideStatus } from './status';
 import { TableRealign } from './tableRealign';
+import { TraceChannel } from './traceChannel';
 import { withOtherCheckersDiagnostics } from './peerDiagnostics';
 
 const DOCUMENT_SELECTOR = [
@@ -30,9 +31,11 @@ let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('pyguide', { log: true });
+  const trace = new TraceChannel('pyguide Trace', () => vscode.workspace.getConfiguration('pyguide').get<string>('trace.server'));
   const status = new PyguideStatus(DOCUMENT_SELECTOR);
   const crashes = new CrashPolicy();
-  context.subscriptions.push(output, status);
+  context.subscriptions.push(output, trace, status);
+  output.info(`pyguide ${String(context.extension.packageJSON.version)} in ${vscode.env.appName} ${vscode.version}, starting the language server`);
 
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
@@ -45,6 +48,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     documentSelector: DOCUMENT_SELECTOR,
     initializationOptions: () => ({ checkWorkspace: swept }),
     outputChannel: output,
+    traceOutputChannel: trace,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     errorHandler: {
       error: (_error, _message, count) => ({ action: count !== undefined && count <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown, handled: true }),
@@ -69,6 +73,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       },
     },
     middleware: {
+      window: {
+        // "Show documentation": the rule pages ship in the extension and open as a Markdown preview.
+        showDocument: async (params, token, next) => {
+          const uri = vscode.Uri.parse(params.uri);
+          const docs = vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules');
+          if (uri.scheme === 'file' && uri.path.startsWith(`${docs.path}/`) && uri.path.endsWith('.md')) {
+            await vscode.commands.executeCommand('markdown.showPreview', uri);
+            return { success: true };
+          }
+          return next(params, token);
+        },
+      },
       provideCodeActions: (document, range, ctx, token, next) =>
         next(document, range, withOtherCheckersDiagnostics(ctx, vscode.languages.getDiagnostics(document.uri)), token),
     },

@@ -65,6 +65,11 @@ describe('package.json contributions', () => {
     assert.equal(commands.find((c) => c.command === 'pyguide.insertEli5Table')!.title, 'Insert ELI5 Concepts Table');
   });
 
+  it('offers Fix All in the command palette for Python files and pyproject.toml', () => {
+    const entry = (manifest.contributes.menus.commandPalette as { command: string; when: string }[]).find((m) => m.command === 'pyguide.fixAll')!;
+    assert.equal(entry.when, 'editorLangId == python || resourceFilename == pyproject.toml');
+  });
+
   it('supports untrusted workspaces and is a Linters extension with an icon', () => {
     assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
     assert.ok(manifest.categories.includes('Linters'));

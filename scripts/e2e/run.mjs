@@ -124,7 +124,9 @@ async function codeServer(testsPath, vsix) {
   const bin = await phase('provision (apt packages, code-server)', () => provision(cacheDir));
   const version = codeServerVersion(bin, join(cacheDir, 'version'));
   log(`VS Code ${version.vscode} (code-server ${version.codeServer}; pinned ${CODE_SERVER_VERSION}), extension host on Node ${process.versions.node}`);
-  const artifacts = join(cacheDir, 'artifacts');
+  // Logs and screenshots belong to this checkout: a cache shared by several checkouts (PYGUIDE_E2E_CACHE)
+  // would have one run delete another's while it writes them.
+  const artifacts = join(root, '.e2e', 'artifacts');
   rmSync(artifacts, { recursive: true, force: true });
   let failed = false;
 

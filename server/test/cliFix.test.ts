@@ -75,8 +75,8 @@ describe('pyguide check --fix / --unsafe-fixes / --diff', function () {
     const dir = tree();
     const r = run(dir);
     assert.equal(r.code, 1);
-    assert.equal(r.stderr, 'Found 4 problems in 5 files (1 fixable with --fix; 3 more with --fix --unsafe-fixes).\n');
-    assert.equal(run(dir, '--unsafe-fixes').stderr, 'Found 4 problems in 5 files (4 fixable with --fix --unsafe-fixes).\n');
+    assert.equal(r.stderr, 'Found 4 problems in 5 files (4 warnings).\n[*] 1 fixable with `pyguide check --fix` (3 more with `--fix --unsafe-fixes`).\n');
+    assert.equal(run(dir, '--unsafe-fixes').stderr, 'Found 4 problems in 5 files (4 warnings).\n[*] 4 fixable with `pyguide check --fix --unsafe-fixes`.\n');
   });
 
   it('--fix applies only the safe fix, lists what it changed, renames and deletes nothing', () => {
@@ -86,7 +86,13 @@ describe('pyguide check --fix / --unsafe-fixes / --diff', function () {
     assert.equal(r.code, 1);
     assert.equal(
       r.stderr,
-      ['Fixed 1 problem:', '  edited  src/plain.py (1 fix)', 'Found 3 problems in 5 files, 1 fixed (3 more with --fix --unsafe-fixes).', ''].join('\n'),
+      [
+        'Fixed 1 problem:',
+        '  edited  src/plain.py (1 fix)',
+        'Found 3 problems in 5 files (3 warnings), 1 fixed.',
+        '3 fixable with `pyguide check --fix --unsafe-fixes` (review them: they may change behaviour).',
+        '',
+      ].join('\n'),
     );
     const afterFix = snapshot(dir);
     assert.deepEqual(Object.keys(afterFix), Object.keys(before));

@@ -42,6 +42,9 @@ import {
   type WorkDoneProgressReport,
 } from 'vscode-languageserver-protocol/node';
 
+/** The least time a wait for diagnostics gets before it is called a hang. */
+const WAIT_GUARD_MS = 120_000;
+
 export const SERVER_JS = join(__dirname, '..', '..', '..', 'dist', 'server.js');
 
 export function fileUri(path: string): string {
@@ -222,6 +225,8 @@ export class LspHarness {
 
   /** Waits for diagnostics of a uri that pass a test (default: any, for the current version). */
   waitForDiagnostics(uri: string, test: (d: Diagnostic[], p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 10_000): Promise<Diagnostic[]> {
+    // Waits end as soon as the diagnostics match; the timeout only names a hang, so a busy machine gets ample time.
+    timeoutMs = Math.max(timeoutMs, WAIT_GUARD_MS);
     const current = this.diagnostics.get(uri);
     const wanted = (p: PublishDiagnosticsParams) => (p.version === undefined || !this.versions.has(uri) || p.version === this.versionOf(uri)) && test(p.diagnostics, p);
     if (current && wanted(current)) return Promise.resolve(current.diagnostics);

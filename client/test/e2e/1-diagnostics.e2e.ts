@@ -14,6 +14,7 @@ import {
   open,
   pyguideDiagnostics,
   revertAndClose,
+  waitFor,
   waitForDiagnostics,
 } from './helpers';
 
@@ -122,6 +123,14 @@ describe('quick fixes', () => {
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range, vscode.CodeActionKind.QuickFix.value);
     const titles = actions.map((a) => a.title);
     for (const t of ['Ignore bare-noqa for this line', 'Ignore bare-noqa for this file', 'Show documentation for bare-noqa']) assert.ok(titles.includes(t), `${t} missing from ${JSON.stringify(titles)}`);
+    // The rule's page ships in the extension and opens in the Markdown preview, no network needed.
+    const docs = actions.find((a) => a.title === 'Show documentation for bare-noqa')!.command!;
+    await vscode.commands.executeCommand(docs.command, ...(docs.arguments ?? []));
+    await waitFor('docs/rules/bare-noqa.md in the Markdown preview', () => {
+      const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
+      return (tab?.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(tab.input.viewType) && tab.label.includes('bare-noqa.md')) || undefined;
+    });
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 });
@@ -136,7 +145,13 @@ describe('fix all', () => {
   it('applies only safe fixes on save through editor.codeActionsOnSave and source.fixAll.pyguide', async function () {
     if (!availableRules().has('in-function-import') || !availableRules().has('missing-license-header')) this.skip();
     const python = vscode.workspace.getConfiguration('editor', { languageId: 'python' });
-    await python.update('codeActionsOnSave', { 'source.fixAll.pyguide': 'explicit' }, vscode.ConfigurationTarget.Workspace, true);
+    const onSave = { 'source.fixAll.pyguide': 'explicit' };
+    await python.update('codeActionsOnSave', onSave, vscode.ConfigurationTarget.Workspace, true);
+    // The setting reaches the workbench's save participant through a file write and a reload; on a
+    // busy machine that can take longer than the update's promise. Save only once it is in effect.
+    await waitFor('editor.codeActionsOnSave in effect for python', () =>
+      JSON.stringify(vscode.workspace.getConfiguration('editor', { languageId: 'python' }).get('codeActionsOnSave')) === JSON.stringify(onSave),
+    );
     const uri = fileIn('genkit-py', 'packages/genkit/src/genkit/on_save.py');
     const editor = await open(uri);
     const original = editor.document.getText();

@@ -23,8 +23,8 @@ export function fileIn(folderName: string, rel: string): vscode.Uri {
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** Polls until `probe` returns something truthy; fails with `what` after the timeout. */
-export async function waitFor<T>(what: string, probe: () => T | undefined | null | false | Promise<T | undefined | null | false>, timeoutMs = 20_000): Promise<T> {
+/** Polls until `probe` returns something truthy; fails with `what` after the timeout (generous: it only names a hang, and the machine may be busy). */
+export async function waitFor<T>(what: string, probe: () => T | undefined | null | false | Promise<T | undefined | null | false>, timeoutMs = 60_000): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

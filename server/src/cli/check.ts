@@ -10,8 +10,9 @@ import { isEmptyPlan, PlannedFiles } from '../engine/fixPlan';
 import { DiskFiles } from '../workspace/files';
 import { isLintable, scanFiles } from '../workspace/scan';
 import { UsageError, type CheckOptions } from './args';
-import { fixableNote, runFixes } from './fix';
-import { formatFindings } from './output';
+import { runWithBaseline } from './baselineRun';
+import { runFixes } from './fix';
+import { isHumanFormat, report, selectRules } from './report';
 
 /** The files named on the command line: files as given, directories walked (`walked` gets each walk). */
 async function collectFiles(paths: string[], cwd: string, walked?: Map<string, string[]>): Promise<string[]> {
@@ -66,20 +67,20 @@ export async function runCheck(options: CheckOptions, cwd: string, version: stri
     for (const f of files) await session.prepare(session.workspaces.forFile(f));
     // The result cache only tells which files certainly have no fix; fixes are always computed afresh.
     const hasNoFix = (file: string) => cache?.hasNoFix(session, file) ?? false;
-    const plan = runFixes(session, overlay, files, { mode: options.diff ? 'diff' : 'write', unsafe: options.unsafeFixes, report: options.format === 'text', cwd, hasNoFix });
+    const plan = runFixes(session, overlay, files, { mode: options.diff ? 'diff' : 'write', unsafe: options.unsafeFixes, report: isHumanFormat(options.format), cwd, hasNoFix });
     if (options.diff) return !isEmptyPlan(plan) && !options.exitZero ? 1 : 0;
     ({ files, fixes: fixed } = plan);
   }
-  const findings = (await lintAll(session, files, cache)).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : compareFindings(a, b)));
+  let findings = selectRules(await lintAll(session, files, cache), options);
+  let baselined = 0;
+  if (options.baseline) ({ findings, baselined } = runWithBaseline(session.workspaces, findings, { files, paths: options.paths }, { write: options.writeBaseline, cwd }, warn));
+  findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : compareFindings(a, b)));
   for (const ws of session.workspaces.all()) ws.configProblems.forEach((p) => process.stderr.write(`pyguide: [tool.pyguide] in ${ws.rootPyproject}: ${p}\n`));
-  const out = formatFindings(options.format, findings, { cwd, version });
-  if (out) process.stdout.write(`${out}\n`);
-  if (options.format === 'text') {
-    process.stderr.write(
-      `${findings.length === 0 ? 'No problems' : `Found ${findings.length} problem${findings.length === 1 ? '' : 's'}`} in ${files.length} file${files.length === 1 ? '' : 's'}` +
-        `${fixed ? `, ${fixed} fixed` : ''}${fixableNote(findings, options.unsafeFixes)}.\n`,
-    );
-  }
+  const readText = (file: string) => {
+    const read = session.files.read(file);
+    return read.ok ? read.text : undefined;
+  };
+  report(options, findings, { cwd, version, readText, files: files.length, fixed, baselined });
   const failing = findings.some((f) => f.severity === 'error' || f.severity === 'warning');
   return failing && !options.exitZero ? 1 : 0;
 }

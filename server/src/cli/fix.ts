@@ -2,7 +2,6 @@
 import { applyChangesToDisk } from '../engine/diskChanges';
 import { isEmptyPlan, planChanges, planFixes, type FixPlan, type PlannedFiles } from '../engine/fixPlan';
 import type { LintSession } from '../engine/session';
-import type { Finding } from '../engine/types';
 import { formatPlanDiff, formatPlanSummary } from './diff';
 
 export interface FixRun {
@@ -44,13 +43,4 @@ export function runFixes(session: LintSession, overlay: PlannedFiles, files: str
   }
   if (run.report && !isEmptyPlan(plan)) process.stderr.write(`Fixed ${n} problem${n === 1 ? '' : 's'}:\n${formatPlanSummary(plan, run.cwd).join('\n')}\n`);
   return plan;
-}
-
-/** How many findings a fix run would take care of, as Ruff says it: unsafe ones need `--unsafe-fixes`. */
-export function fixableNote(findings: Finding[], unsafeFixes: boolean): string {
-  const safe = findings.filter((f) => f.fix?.safe).length;
-  const unsafe = findings.filter((f) => f.fix && !f.fix.safe).length;
-  if (unsafeFixes) return safe + unsafe ? ` (${safe + unsafe} fixable with --fix --unsafe-fixes)` : '';
-  const hidden = unsafe ? `${safe ? '; ' : ''}${unsafe} more with --fix --unsafe-fixes` : '';
-  return safe || unsafe ? ` (${safe ? `${safe} fixable with --fix` : ''}${hidden})` : '';
 }

@@ -1,6 +1,9 @@
 // The `pyguide` command: reads the command line, runs one command, turns errors into exit code 2.
 import { parseCommandLine, USAGE, UsageError } from './args';
 import { runCheck } from './check';
+import { explainRule } from './explain';
+import { formatRules, ruleRows } from './rulesCommand';
+import { styleFor } from './style';
 
 declare const PYGUIDE_VERSION: string | undefined;
 const VERSION = typeof PYGUIDE_VERSION === 'string' ? PYGUIDE_VERSION : '0.0.0-dev';
@@ -10,7 +13,7 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
   try {
     command = parseCommandLine(argv);
   } catch (e) {
-    process.stderr.write(`pyguide: ${(e as Error).message}\n\n${USAGE}\n`);
+    process.stderr.write(`pyguide: ${(e as Error).message}\nRun \`pyguide --help\` for the commands and options.\n`);
     return 2;
   }
   try {
@@ -23,6 +26,12 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
         return 0;
       case 'check':
         return await runCheck(command.options, cwd, VERSION);
+      case 'rules':
+        process.stdout.write(`${command.format === 'json' ? JSON.stringify(ruleRows(), null, 2) : formatRules(ruleRows(), styleFor(process.stdout))}\n`);
+        return 0;
+      case 'explain':
+        process.stdout.write(`${explainRule(command.rule, styleFor(process.stdout))}\n`);
+        return 0;
     }
   } catch (e) {
     if (e instanceof UsageError) {

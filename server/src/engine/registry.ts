@@ -11,7 +11,11 @@ export function ruleById(id: string): Rule | undefined {
   return RULES.find((r) => r.id === id);
 }
 
-/** Where a rule's documentation page lives. */
+declare const PYGUIDE_REPOSITORY: string | undefined;
+/** The project's home, from package.json's `repository` (set at build time): one place to change it. */
+export const REPOSITORY_URL = typeof PYGUIDE_REPOSITORY === 'string' ? PYGUIDE_REPOSITORY : 'https://github.com/pyguide/pyguide';
+
+/** Where a rule's documentation page lives online (the editor opens the installed copy instead). */
 export function docsUrl(id: string): string {
-  return `https://github.com/pyguide/pyguide/blob/main/docs/rules/${id}.md`;
+  return `${REPOSITORY_URL}/blob/main/docs/rules/${id}.md`;
 }

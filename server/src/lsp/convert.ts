@@ -6,7 +6,8 @@ import {
   type DiagnosticRelatedInformation,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
-import { docsUrl, ruleById } from '../engine/registry';
+import { ruleById } from '../engine/registry';
+import { ruleDocsLink } from '../engine/ruleDocs';
 import type { DeferredFix, Finding, Fix } from '../engine/types';
 
 export const SOURCE = 'pyguide';
@@ -46,7 +47,7 @@ export function toDiagnostic(f: Finding, version: number | null): Diagnostic {
     range: f.range,
     severity: SEVERITY[f.severity],
     code: f.rule,
-    codeDescription: { href: docsUrl(f.rule) },
+    codeDescription: { href: ruleDocsLink(f.rule).uri },
     source: SOURCE,
     message: f.message,
     relatedInformation: related,

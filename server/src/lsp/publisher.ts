@@ -6,10 +6,15 @@ import { toDiagnostic } from './convert';
 export class Publisher {
   private readonly shown = new Map<string, string>();
 
-  constructor(private readonly connection: Connection) {}
+  constructor(
+    private readonly connection: Connection,
+    /** Last say over what a uri shows (the baseline lowers what it covers to hint). */
+    private readonly adjust: (uri: string, findings: readonly Finding[]) => readonly Finding[] = (_, f) => f,
+  ) {}
 
   /** Publishes a uri's findings; `version` binds them to an open document's version (null for files on disk). */
-  publish(uri: string, version: number | null, findings: readonly Finding[]): void {
+  publish(uri: string, version: number | null, found: readonly Finding[]): void {
+    const findings = this.adjust(uri, found);
     const diagnostics = findings.map((f) => toDiagnostic(f, version));
     if (findings.length === 0) this.shown.delete(uri);
     else this.shown.set(uri, signature(findings));
@@ -17,9 +22,10 @@ export class Publisher {
   }
 
   /** Publishes findings of a file on disk unless the Problems panel already shows exactly these. */
-  publishIfChanged(uri: string, findings: readonly Finding[]): boolean {
+  publishIfChanged(uri: string, found: readonly Finding[]): boolean {
+    const findings = this.adjust(uri, found);
     if ((this.shown.get(uri) ?? '') === (findings.length === 0 ? '' : signature(findings))) return false;
-    this.publish(uri, null, findings);
+    this.publish(uri, null, found);
     return true;
   }
 }

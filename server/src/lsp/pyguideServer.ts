@@ -14,7 +14,7 @@ import {
   type ServerCapabilities,
 } from 'vscode-languageserver';
 import { OpenDocuments } from '../engine/documents';
-import { docsUrl } from '../engine/registry';
+import { ruleDocsLink } from '../engine/ruleDocs';
 import type { LintSession } from '../engine/session';
 import type { OverlayFiles } from '../workspace/files';
 import { CodeActions, FIX_ALL_KIND, SHOW_DOCUMENTATION_COMMAND } from './codeActions';
@@ -23,7 +23,9 @@ import { LiveDiagnostics } from './liveDiagnostics';
 import { Eli5Commands } from './eli5Commands';
 import { TableFormatting } from './tableFormatting';
 import { SERVER_COMMANDS, STATUS_NOTIFICATION, type Eli5AddRowParams, type Eli5InsertParams, type StatusParams, type SweepResult } from './protocol';
+import { folderLines } from './folderLog';
 import { Publisher } from './publisher';
+import { EditorBaseline } from '../baseline/editorBaseline';
 import { FolderSettings } from './settings';
 import { watchedGlobs } from './watchers';
 import { WorkspaceSweep } from './workspaceSweep';
@@ -64,7 +66,11 @@ export class PyguideServer {
   ) {
     this.documents = new OpenDocuments(session);
     this.settings = new FolderSettings(connection);
-    this.publisher = new Publisher(connection);
+    const baseline = new EditorBaseline(overlay, (file) => session.workspaces.forFile(file).root, (m) => connection.console.warn(m));
+    this.publisher = new Publisher(connection, (uri, findings) => {
+      const path = uriToPath(uri);
+      return path ? baseline.apply(path, findings) : findings;
+    });
     let sweep: WorkspaceSweep | undefined;
     this.live = new LiveDiagnostics(connection, this.documents, this.settings, this.publisher, overlay, {
       pyprojectEdited: (path, uri) => sweep?.pyprojectEdited(path, uri),
@@ -100,14 +106,19 @@ export class PyguideServer {
     c.onDidChangeTextDocument((params) => this.live.changed(params));
     c.onDidSaveTextDocument(({ textDocument }) => this.live.saved(textDocument.uri));
     c.onDidCloseTextDocument(({ textDocument }) => this.live.closedDocument(textDocument.uri));
-    c.onDidChangeWatchedFiles(({ changes }) =>
+    c.onDidChangeWatchedFiles(({ changes }) => {
       this.sweep.filesChangedOnDisk(
         changes.map((change) => ({
           uri: change.uri,
           kind: change.type === FileChangeType.Created ? 'created' : change.type === FileChangeType.Deleted ? 'deleted' : 'changed',
         })),
-      ),
-    );
+      );
+      // A new baseline changes how every finding shows, not what is found.
+      if (changes.some((change) => EditorBaseline.isBaseline(uriToPath(change.uri) ?? ''))) {
+        this.live.relintAll();
+        this.sweep.settingsChanged();
+      }
+    });
     c.onDidChangeConfiguration(({ settings }) => {
       this.settings.changed((settings as { pyguide?: unknown } | undefined)?.pyguide);
       this.live.relintAll();
@@ -131,8 +142,13 @@ export class PyguideServer {
           return this.eli5.insert(args?.[0] as Eli5InsertParams);
         case COMMANDS.addEli5Row:
           return this.eli5.addRow(args?.[0] as Eli5AddRowParams);
-        case COMMANDS.showDocumentation:
-          return c.window.showDocument({ uri: docsUrl(String(args?.[0] ?? '')), external: true });
+        case COMMANDS.showDocumentation: {
+          // The installed page opens in the editor (the client shows it as a Markdown preview).
+          const id = String(args?.[0] ?? '');
+          if (!/^[a-z0-9-]+$/.test(id)) return false;
+          const link = ruleDocsLink(id);
+          return c.window.showDocument({ uri: link.uri, external: !link.local });
+        }
         default:
           return undefined;
       }
@@ -149,13 +165,16 @@ export class PyguideServer {
     this.actions.resolveSupport = !!caps.textDocument?.codeAction?.resolveSupport?.properties.includes('edit');
     this.sweepOnStart = !!(params.initializationOptions as InitializationOptions | undefined)?.checkWorkspace;
     this.settings.initialize(params);
-    return { capabilities: this.capabilities(), serverInfo: { name: 'pyguide', version: typeof PYGUIDE_VERSION === 'string' ? PYGUIDE_VERSION : '0.0.0-dev' } };
+    return { capabilities: this.capabilities(), serverInfo: { name: 'pyguide', version: SERVER_VERSION } };
   }
 
   private async initialized(): Promise<void> {
+    this.connection.console.info(`pyguide ${SERVER_VERSION} language server, Node ${process.version}`);
+    folderLines(this.settings.list, this.documents.session.workspaces).forEach((line) => this.connection.console.info(line));
     if (this.workspaceFolderEvents) {
       // vscode-languageserver only allows this listener once the client said it sends the events.
       this.connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
+        folderLines(added, this.documents.session.workspaces).forEach((line) => this.connection.console.info(line));
         this.settings.foldersChanged(added, removed);
         this.sweep.foldersRemoved(removed);
       });
@@ -194,3 +213,4 @@ export class PyguideServer {
 }
 
 declare const PYGUIDE_VERSION: string | undefined;
+const SERVER_VERSION = typeof PYGUIDE_VERSION === 'string' ? PYGUIDE_VERSION : '0.0.0-dev';
