@@ -100,14 +100,20 @@ describe('pyguide check (CLI)', () => {
     );
   });
 
-  it('follows no symlink loop and reports a malformed [tool.pyguide] on stderr', () => {
+  it('follows no symlink loop; a malformed [tool.pyguide] fails the run closed with its findings at the keys', () => {
     symlinkSync(root, join(root, 'src', 'loop'));
     writeFileSync(join(root, 'pyproject.toml'), '[project]\nname = "ws"\n\n[tool.uv.workspace]\nmembers = []\n\n[tool.pyguide]\nselect = "bare-noqa"\nbogus = 1\nignore = ["missing-license-header"]\n');
     const r = run(root, 'check', '--format', 'json');
-    assert.equal(r.code, 1);
-    assert.deepEqual(JSON.parse(r.stdout).map((f: { file: string }) => f.file), ['src/a.py']);
-    assert.match(r.stderr, /select must be an array of strings/);
-    assert.match(r.stderr, /unknown key "bogus"/);
+    assert.equal(r.code, 2);
+    assert.deepEqual(
+      JSON.parse(r.stdout).map((f: { file: string; line: number; column: number; rule: string; message: string }) => `${f.file}:${f.line}:${f.column} ${f.rule} ${f.message}`),
+      [
+        'pyproject.toml:8:10 invalid-config select must be an array, not a string ("bare-noqa").',
+        'pyproject.toml:9:1 invalid-config Unknown key "bogus" in [tool.pyguide].',
+        'src/a.py:1:8 bare-noqa `# noqa` without codes silences every rule on this line; name the codes and say why, e.g. `# noqa: S105 - enum value, not a password`.',
+      ],
+    );
+    assert.match(r.stderr, /\[tool\.pyguide\] has 2 problems \(invalid-config\); exit 2/);
   });
 
   it('lints a 5 MB file to the end, and skips one over max-file-size with a message', () => {

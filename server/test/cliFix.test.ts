@@ -47,6 +47,7 @@ function workspace(): string {
         '',
         '[tool.pyguide.license]',
         'holder = "Google LLC"',
+        'spdx = "Apache-2.0"',
         'style = "spdx"',
         '',
       ].join('\n'),

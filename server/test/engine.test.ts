@@ -1,6 +1,5 @@
 // Engine pieces users meet indirectly: configuration, suppression comments, text edits.
 import * as assert from 'node:assert/strict';
-import { readConfig, resolveConfig } from '../src/engine/config';
 import { Suppressions } from '../src/engine/suppression';
 import { applyTextEdits, minimalEdit } from '../src/engine/textEdits';
 import { TextIndex } from '../src/engine/textIndex';
@@ -8,32 +7,6 @@ import type { Rule } from '../src/engine/types';
 
 const range = (line: number) => ({ start: { line, character: 0 }, end: { line, character: 1 } });
 const rule = (id: string, ruffTwin?: string) => ({ id, ruffTwin, kind: 'python', defaultSeverity: 'warning', guideline: '', summary: '', check: () => [] }) as Rule;
-
-describe('configuration', () => {
-  it('select, ignore and per-rule severity decide what runs and how loud', () => {
-    const { config, problems } = readConfig({ select: ['a', 'b'], ignore: ['b'], severity: { c: 'error', d: 'off' } });
-    assert.deepEqual(problems, []);
-    const resolved = resolveConfig(config, { severity: { a: 'hint' } });
-    assert.equal(resolved.severityOf('a', 'warning'), 'hint');
-    assert.equal(resolved.severityOf('b', 'warning'), 'off');
-    assert.equal(resolved.severityOf('c', 'warning'), 'error');
-    assert.equal(resolved.severityOf('d', 'warning'), 'off');
-    assert.equal(resolved.severityOf('e', 'warning'), 'off');
-  });
-
-  it('reports malformed keys in words and keeps the defaults', () => {
-    const { config, problems } = readConfig({ select: 'a', severity: { a: 'loud' }, license: { style: 'short' }, surprise: 1 });
-    assert.deepEqual(problems, [
-      'license.style must be "full" or "spdx"',
-      'unknown key "surprise" in [tool.pyguide]',
-      'select must be an array of strings',
-      'severity.a must be one of error, warning, info, hint, off',
-    ]);
-    assert.equal(config.select, undefined);
-    assert.equal(config.license.style, 'full');
-    assert.equal(config.license.holder, 'Google LLC');
-  });
-});
 
 describe('suppression comments', () => {
   const rules = [rule('in-function-import', 'PLC0415'), rule('bare-noqa', 'PGH004'), rule('class-name', 'N801')];

@@ -2,6 +2,7 @@
 // compare with the expected findings written beside them.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
+import type { PresetId } from '../src/engine/presets';
 import { LintSession } from '../src/engine/session';
 import type { Finding, Rule } from '../src/engine/types';
 import { PythonParser } from '../src/parsing/python';
@@ -24,10 +25,19 @@ export function readExpected(path: string): string[] {
     .filter((l) => l && !l.startsWith('#'));
 }
 
-export async function sessionWith(rules: readonly Rule[]): Promise<LintSession> {
-  return LintSession.create(new DiskFiles(), (rule, file, error) => {
-    throw new Error(`rule ${rule.id} threw on ${file}: ${String(error)}`);
-  }, rules);
+/**
+ * A session running `rules`. Fixture files and most fixture workspaces are folders pyguide would
+ * leave alone (no `[tool.pyguide]`, not Genkit's): they are checked with the guidelines' preset.
+ */
+export async function sessionWith(rules: readonly Rule[], unconfigured: PresetId | 'off' = 'genkit-plugins'): Promise<LintSession> {
+  return LintSession.create(
+    new DiskFiles(),
+    (rule, file, error) => {
+      throw new Error(`rule ${rule.id} threw on ${file}: ${String(error)}`);
+    },
+    rules,
+    { unconfigured },
+  );
 }
 
 /** Lints every file of a fixture workspace (a directory), the way the CLI does. */

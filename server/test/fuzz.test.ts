@@ -153,6 +153,7 @@ describe('fuzzing the incremental path', function () {
         throw new Error(`rule ${rule.id} threw on ${file}: ${String(error)}`);
       },
       [...RULES, ...ECHO_RULES, ...DECLARING_ECHO_RULES],
+      { unconfigured: 'genkit-plugins' },
     );
     const store = new OpenDocuments(session);
     const starts = [genModule(5, LONG ? 2000 : 200), ...pastes.slice(0, LONG ? pastes.length : 3), ''];
@@ -203,7 +204,7 @@ describe('fuzzing the incremental path', function () {
 
   it('the stdio server: diagnostics after random didChange batches equal a fresh lint, and nothing is logged as an error', async function () {
     const root = mkdtempSync(join(tmpdir(), 'pyguide-fuzz-'));
-    writeFileSync(join(root, 'pyproject.toml'), '[project]\nname = "fuzz"\n\n[tool.uv.workspace]\nmembers = []\n');
+    writeFileSync(join(root, 'pyproject.toml'), '[project]\nname = "fuzz"\n\n[tool.uv.workspace]\nmembers = []\n\n[tool.pyguide]\npreset = "genkit-plugins"\n');
     const lsp = await LspHarness.start({ root, settings: { onTypeDelay: 0 } });
     const session = await LintSession.create(new DiskFiles());
     try {

@@ -34,9 +34,14 @@ function counting(kind: FactKind, report: (n: { range: Finding['range'] }) => Fi
 const MODULE = Array.from({ length: 40 }, (_, i) => `def f${i}(x):\n    # step ${i}\n    return x + ${i}\n`).join('\n');
 
 async function setup(rules: PythonRule[]) {
-  const session = await LintSession.create(new DiskFiles(), (rule, _file, error) => {
-    throw new Error(`${rule.id}: ${String(error)}`);
-  }, rules);
+  const session = await LintSession.create(
+    new DiskFiles(),
+    (rule, _file, error) => {
+      throw new Error(`${rule.id}: ${String(error)}`);
+    },
+    rules,
+    { unconfigured: 'genkit-plugins' },
+  );
   const store = new OpenDocuments(session);
   const uri = 'file:///incremental/mod.py';
   const path = '/incremental/mod.py';
@@ -157,7 +162,7 @@ describe('rules that declare the syntax they read', () => {
   it('a query that does not compile is reported as the rule failing, and the other rules run', async () => {
     const bad = declaring({ query: '(call function: @oops', scope: 'each' }, () => '');
     const errors: string[] = [];
-    const session = await LintSession.create(new DiskFiles(), (r, _file, error) => errors.push(`${r.id}: ${error instanceof QueryError}`), [bad, counting('functions')]);
+    const session = await LintSession.create(new DiskFiles(), (r, _file, error) => errors.push(`${r.id}: ${error instanceof QueryError}`), [bad, counting('functions')], { unconfigured: 'genkit-plugins' });
     const findings = session.lintText('/q/mod.py', MODULE);
     assert.equal(findings.length, 40);
     assert.deepEqual(errors, ['declared: true']);
@@ -190,7 +195,7 @@ describe('when the incremental tree is off', () => {
   const AFTER = `${BEFORE}"`;
 
   it('a document with errors, once settled, is parsed afresh and linted as a fresh parse would', async () => {
-    const session = await LintSession.create(new DiskFiles());
+    const session = await LintSession.create(new DiskFiles(), undefined, undefined, { unconfigured: 'genkit-plugins' });
     const store = new OpenDocuments(session);
     const uri = 'file:///incremental/broken.py';
     const path = '/incremental/broken.py';
@@ -211,7 +216,7 @@ describe('when the incremental tree is off', () => {
   it('the server publishes the corrected diagnostics for the same version', async function () {
     this.timeout(20_000);
     const root = mkdtempSync(join(tmpdir(), 'pyguide-reconcile-'));
-    writeFileSync(join(root, 'pyproject.toml'), '[project]\nname = "r"\n\n[tool.uv.workspace]\nmembers = []\n');
+    writeFileSync(join(root, 'pyproject.toml'), '[project]\nname = "r"\n\n[tool.uv.workspace]\nmembers = []\n\n[tool.pyguide]\npreset = "genkit-plugins"\n');
     const lsp = await LspHarness.start({ root, settings: { onTypeDelay: 0 } });
     try {
       const uri = await lsp.open(join(root, 'broken.py'), BEFORE);

@@ -10,7 +10,8 @@ import { FIXTURES, sessionWith } from './fixtureHarness';
 import { makeTree } from './tempTree';
 
 const DIR = join(FIXTURES, 'rules', 'missing-license-header');
-const LOOSE_FILE = join(DIR, 'virtual.py');
+// A workspace that asks for the full notice (the Genkit presets accept the short form).
+const LOOSE_FILE = join(DIR, 'full-style', 'packages', 'genkit-fastapi', 'src', 'genkit_fastapi', 'virtual.py');
 const SPDX_WORKSPACE_FILE = join(DIR, 'spdx-style', 'packages', 'acme', 'src', 'acme', 'virtual.py');
 
 function fullHeader(year: number, eol = '\n'): string {

@@ -32,7 +32,7 @@ describe('missing-metadata severities', () => {
     afterEach(() => rmSync(root, { recursive: true, force: true }));
 
     const check = () => spawnSync(process.execPath, [CLI, 'check', '--format', 'json'], { cwd: root, encoding: 'utf8' });
-    const select = (extra: string) => writeFileSync(join(root, 'pyproject.toml'), `${readFileSync(join(root, 'pyproject.toml'), 'utf8')}\n[tool.pyguide]\nselect = ["missing-metadata"]\n${extra}`);
+    const select = (extra: string) => writeFileSync(join(root, 'pyproject.toml'), `${readFileSync(join(root, 'pyproject.toml'), 'utf8')}\n[tool.pyguide]\npreset = "genkit-plugins"\nselect = ["missing-metadata"]\n${extra}`);
 
     it('exits 0 when only recommended fields are missing', () => {
       select('');

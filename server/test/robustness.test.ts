@@ -20,7 +20,9 @@ import { fileUri, LspHarness } from './lspHarness';
 
 const CLI = join(__dirname, '..', '..', '..', 'bin', 'pyguide.js');
 const WORKER = join(__dirname, '..', '..', '..', 'dist', 'sweepWorker.js');
-const ROOT_PYPROJECT = '[project]\nname = "ws"\nversion = "0.1.0"\n\n[tool.uv.workspace]\nmembers = []\n';
+const ROOT_PYPROJECT = '[project]\nname = "ws"\nversion = "0.1.0"\n\n[tool.uv.workspace]\nmembers = []\n\n[tool.pyguide]\npreset = "genkit-plugins"\n';
+/** Files outside a workspace are checked with the guidelines' preset here (the CLI and server check nothing there). */
+const CHECK_ANYWHERE = { unconfigured: 'genkit-plugins' } as const;
 
 function workspace(files: Record<string, string | Buffer> = {}): string {
   const root = mkdtempSync(join(tmpdir(), 'pyguide-robust-'));
@@ -38,9 +40,14 @@ describe('hostile inputs through the engine', function () {
   this.timeout(20_000);
   let session: LintSession;
   before(async () => {
-    session = await LintSession.create(new DiskFiles(), (rule, file, error) => {
-      throw new Error(`rule ${rule.id} threw on ${file}: ${String(error)}`);
-    });
+    session = await LintSession.create(
+      new DiskFiles(),
+      (rule, file, error) => {
+        throw new Error(`rule ${rule.id} threw on ${file}: ${String(error)}`);
+      },
+      undefined,
+      CHECK_ANYWHERE,
+    );
   });
 
   it('10,000-deep nesting of brackets, calls and lambdas, and 2,000-deep blocks: every rule runs and reports what it should', () => {
@@ -144,10 +151,11 @@ describe('hostile files in a sweep', function () {
   it('files deleted mid-sweep are left out, in this thread and in workers', async () => {
     root = mkdtempSync(join(tmpdir(), 'pyguide-robust-'));
     genWorkspace(root, { files: 40, lines: 2000, seed: 5 });
-    const session = await LintSession.create(new DiskFiles());
+    const session = await LintSession.create(new DiskFiles(), undefined, undefined, CHECK_ANYWHERE);
     const files = await scanFiles(root);
     for (const f of files) await session.prepare(session.workspaces.forFile(f));
-    const deleted = files.filter((_, i) => i % 3 === 0);
+    // Python files only: the workspace's configuration stays what both sides read.
+    const deleted = files.filter((f, i) => i % 3 === 0 && f.endsWith('.py'));
     deleted.forEach((f) => unlinkSync(f));
     for (const workers of [0, 1]) {
       const errors: string[] = [];
@@ -165,7 +173,7 @@ describe('cancelling the workspace walk', () => {
     try {
       genWorkspace(root, { files: 60, lines: 1200, seed: 6 });
       const all = (await scanFiles(root)).filter((f) => f.endsWith('.py'));
-      const session = await LintSession.create(new DiskFiles());
+      const session = await LintSession.create(new DiskFiles(), undefined, undefined, CHECK_ANYWHERE);
       const ws = session.workspaces.forFile(all[0]);
       const abort = new AbortController();
       const first = session.prepare(ws, abort.signal);
@@ -194,7 +202,7 @@ describe('a rule that throws', function () {
 
   it('is reported once per file, and every other rule still runs', async () => {
     const calls: string[] = [];
-    const session = await LintSession.create(new DiskFiles(), (rule, file) => calls.push(`${rule.id} ${file}`), [throwing, ...RULES]);
+    const session = await LintSession.create(new DiskFiles(), (rule, file) => calls.push(`${rule.id} ${file}`), [throwing, ...RULES], CHECK_ANYWHERE);
     const text = 'def f():\n    import os  # noqa\n';
     for (let i = 0; i < 3; i++) assert.deepEqual(session.lintText('/robust/a.py', text).map((f) => f.rule), ['missing-license-header', 'in-function-import', 'bare-noqa']);
     session.lintText('/robust/b.py', text);

@@ -87,7 +87,7 @@ describe('the sample workspace (test-fixtures/workspaces/genkit-py)', () => {
         'plugins/anthropic/pyproject.toml:3:11-3:18 version-sync',
         'plugins/anthropic/pyproject.toml:30:1-30:9 namespace-wheel-config',
         'plugins/anthropic/src/genkit/__init__.py:1:1-1:28 namespace-init-file',
-        'plugins/anthropic/src/genkit/plugins/anthropic/models.py:24:24-24:30 bare-noqa',
+        'plugins/anthropic/src/genkit/plugins/anthropic/models.py:11:24-11:30 bare-noqa',
         'plugins/anthropic/tests/models_test.py:1:1-1:28 duplicate-test-basename',
         'plugins/anthropic/tests/models_test.py:1:1-1:28 test-file-prefix',
         'plugins/google-genai/pyproject.toml:1:1-1:10 missing-metadata',
@@ -120,13 +120,14 @@ describe('the sample workspace (test-fixtures/workspaces/genkit-py)', () => {
       cpSync(WORKSPACE, copy, { recursive: true });
       const after = check(copy, '--fix', '--unsafe-fixes');
       // What has no fix at all stays (the guarded import's move is not offered); renaming the
-      // test modules to their package prefixes also ends the duplicate basenames.
+      // plugins' test modules to their prefixes also ends the duplicate basenames (the presets
+      // exempt the core's tests from prefixes).
       assert.deepEqual(after.map(asLine), [
         'packages/genkit/src/genkit/core.py:40:9-40:21 function-name',
         'packages/genkit/src/genkit/core.py:45:7-45:22 class-name',
         'packages/genkit/src/genkit/core.py:48:21-48:35 bare-type-ignore',
         'packages/genkit/src/genkit/core.py:53:9-53:40 in-function-import',
-        'plugins/anthropic/src/genkit/plugins/anthropic/models.py:24:24-24:30 bare-noqa',
+        'plugins/anthropic/src/genkit/plugins/anthropic/models.py:11:24-11:30 bare-noqa',
         'plugins/google-genai/pyproject.toml:1:1-1:10 missing-metadata',
         'plugins/google-genai/pyproject.toml:1:1-1:10 missing-metadata',
         'plugins/google-genai/src/genkit/plugins/google_genai/__init__.py:17:1-17:27 missing-eli5-docs',
@@ -136,7 +137,7 @@ describe('the sample workspace (test-fixtures/workspaces/genkit-py)', () => {
         'samples/hello/src/main.py:17:1-17:47 missing-eli5-docs',
       ]);
       assert.deepEqual(
-        ['packages/genkit/tests/genkit_flows_test.py', 'plugins/anthropic/tests/anthropic_models_test.py', 'plugins/google-genai/tests/google_genai_models_test.py'].filter((f) => !existsSync(join(copy, f))),
+        ['packages/genkit/tests/flows_test.py', 'plugins/anthropic/tests/anthropic_models_test.py', 'plugins/google-genai/tests/google_genai_models_test.py'].filter((f) => !existsSync(join(copy, f))),
         [],
       );
       assert.equal(existsSync(join(copy, 'packages/genkit/tests/__init__.py')), false);

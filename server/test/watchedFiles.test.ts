@@ -9,7 +9,7 @@ import { fileUri, LspHarness } from './lspHarness';
 /** The bare-noqa findings among diagnostics (other rules, such as the license header, see these files too). */
 const noqa = (ds: Diagnostic[]) => ds.filter((d) => d.code === 'bare-noqa');
 
-const ROOT_PYPROJECT = '[project]\nname = "ws"\nversion = "0.1.0"\n\n[tool.uv.workspace]\nmembers = ["packages/*"]\n';
+const ROOT_PYPROJECT = '[project]\nname = "ws"\nversion = "0.1.0"\n\n[tool.uv.workspace]\nmembers = ["packages/*"]\n\n[tool.pyguide]\npreset = "genkit-plugins"\n';
 
 describe('language server: files changed on disk', function () {
   this.timeout(60_000);

@@ -4,6 +4,7 @@
 // edit therefore invalidates exactly the files whose rules read that file (or a fact derived from
 // it), whatever rule did the reading: nothing here knows about particular rules.
 import { createHash } from 'node:crypto';
+import type { ConfigProblem } from '../engine/config';
 import type { WorkspaceModel } from '../workspace/model';
 import type { MemberImport, PackageFiles, PackageInfo, ProjectMetadata, PyprojectFile, WorkspaceView } from '../workspace/view';
 
@@ -166,6 +167,11 @@ export class RecordingView implements WorkspaceView {
 
   get rootPyproject(): string | undefined {
     return this.ws.rootPyproject;
+  }
+
+  /** Not recorded: they come from the root pyproject.toml, whose text and configuration key the cache already. */
+  get configProblems(): readonly ConfigProblem[] {
+    return this.ws.configProblems;
   }
 
   get packages(): readonly PackageInfo[] {

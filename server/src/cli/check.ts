@@ -1,6 +1,7 @@
 // `pyguide check`: the engine without LSP, for CI and the terminal.
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { configFindings, inactiveNotes, withConfigFindings } from '../engine/configFindings';
 import { compareFindings } from '../engine/linter';
 import { LintSession } from '../engine/session';
 import type { Finding } from '../engine/types';
@@ -63,7 +64,10 @@ export async function runCheck(options: CheckOptions, cwd: string, version: stri
   const warn = (message: string) => process.stderr.write(`pyguide: ${message}\n`);
   const cache = options.cache ? new ResultCache({ dir: options.cacheDir && resolve(cwd, options.cacheDir), warn }) : undefined;
   let fixed = 0;
-  if (options.fix || options.diff) {
+  const workspacesOf = (fs: string[]) => [...new Set(fs.map((f) => session.workspaces.forFile(f)))];
+  // Fail closed: a configuration with problems checks with its valid rest, but fixes nothing.
+  if ((options.fix || options.diff) && configFindings(workspacesOf(files)).length > 0) warn('not fixing anything: [tool.pyguide] has problems (the invalid-config findings below).');
+  else if (options.fix || options.diff) {
     for (const f of files) await session.prepare(session.workspaces.forFile(f));
     // The result cache only tells which files certainly have no fix; fixes are always computed afresh.
     const hasNoFix = (file: string) => cache?.hasNoFix(session, file) ?? false;
@@ -74,13 +78,20 @@ export async function runCheck(options: CheckOptions, cwd: string, version: stri
   let findings = selectRules(await lintAll(session, files, cache), options);
   let baselined = 0;
   if (options.baseline) ({ findings, baselined } = runWithBaseline(session.workspaces, findings, { files, paths: options.paths }, { write: options.writeBaseline, cwd }, warn));
-  findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : compareFindings(a, b)));
-  for (const ws of session.workspaces.all()) ws.configProblems.forEach((p) => process.stderr.write(`pyguide: [tool.pyguide] in ${ws.rootPyproject}: ${p}\n`));
+  // The configuration's own problems are never selected away or baselined: the run fails closed.
+  const { findings: all, invalid } = withConfigFindings(findings, workspacesOf(files));
+  findings = all.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : compareFindings(a, b)));
+  inactiveNotes(files, (f) => session.workspaces.forFile(f)).forEach(warn);
+  files = files.filter((f) => session.workspaces.forFile(f).activation.active);
   const readText = (file: string) => {
     const read = session.files.read(file);
     return read.ok ? read.text : undefined;
   };
   report(options, findings, { cwd, version, readText, files: files.length, fixed, baselined });
+  if (invalid.length > 0) {
+    warn(`[tool.pyguide] has ${invalid.length} problem${invalid.length === 1 ? '' : 's'} (invalid-config); exit 2 until ${invalid.length === 1 ? 'it is' : 'they are'} fixed.`);
+    return 2;
+  }
   const failing = findings.some((f) => f.severity === 'error' || f.severity === 'warning');
   return failing && !options.exitZero ? 1 : 0;
 }

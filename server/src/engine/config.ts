@@ -1,11 +1,17 @@
-// Configuration: `[tool.pyguide]` in the workspace root pyproject.toml is the project's truth;
-// editor settings may add severity overrides and excludes on top. Defaults are the Genkit guide's.
-import { SEVERITIES, type Severity } from '../base/severity';
-
+// Configuration: `[tool.pyguide]` in the workspace root pyproject.toml is the project's truth,
+// laid over the preset it names (engine/presets.ts); editor settings may add severity overrides
+// and excludes on top. What the table may hold is engine/configSchema.ts; values that break it are
+// reported as `invalid-config` problems at their key and left out, and the rest still applies.
+import type { TomlNode } from '../parsing/tomlTree';
+import { INVALID_CONFIG, pyguideSchema, type RuleCatalog } from './configSchema';
+import { PRESET_IDS, presetById, type PresetId } from './presets';
+import { validateTable } from './schema';
+import type { Severity } from '../base/severity';
+import type { Range } from '../base/text';
 export type SeveritySetting = Severity | 'off';
 
 export interface LicenseConfig {
-  /** Copyright holder written in inserted headers. */
+  /** Copyright holder written in inserted headers; empty when neither preset nor project names one. */
   holder: string;
   /** `full`: the Apache-2.0 notice plus SPDX line; `spdx`: copyright and SPDX line only. */
   style: 'full' | 'spdx';
@@ -47,9 +53,13 @@ export interface LayoutConfig {
 }
 
 export interface PyguideConfig {
+  /** The preset the configuration is laid over. */
+  preset: PresetId | undefined;
   select: string[] | undefined;
   ignore: string[];
   severity: Record<string, SeveritySetting>;
+  /** The preset's own severities (rules it leaves off); the project's select, ignore and severity win. */
+  presetSeverity: Record<string, SeveritySetting>;
   exclude: string[];
   license: LicenseConfig;
   requiresPython: string;
@@ -60,64 +70,114 @@ export interface PyguideConfig {
   ruleOptions: Record<string, Record<string, unknown>>;
 }
 
-export const DEFAULT_CONFIG: PyguideConfig = {
+/**
+ * What holds when neither the preset nor the project says otherwise: nothing Genkit-specific. A
+ * rule whose convention is unset here (no license holder, no Python version, no layout) is silent.
+ */
+export const BASE_CONFIG: PyguideConfig = {
+  preset: undefined,
   select: undefined,
   ignore: [],
   severity: {},
+  presetSeverity: {},
   exclude: [],
-  license: { holder: 'Google LLC', style: 'full', spdx: 'Apache-2.0' },
-  requiresPython: '>=3.10',
-  classifiers: [
-    'License :: OSI Approved :: Apache Software License',
-    'Programming Language :: Python :: 3.10',
-    'Programming Language :: Python :: 3.11',
-    'Programming Language :: Python :: 3.12',
-    'Programming Language :: Python :: 3.13',
-    'Programming Language :: Python :: 3.14',
-    'Typing :: Typed',
-  ],
-  layout: {
-    core: 'packages/genkit',
-    namespaceDirs: ['genkit', 'genkit/plugins'],
-    members: [
-      {
-        kind: 'package',
-        path: 'packages/*',
-        name: '{name}',
-        publishable: true,
-        namespace: false,
-        requiredFiles: ['LICENSE', 'py.typed'],
-        sourceDir: 'src',
-        versionSync: true,
-        testPrefix: ['{name}'],
-      },
-      {
-        kind: 'plugin',
-        path: 'plugins/*',
-        name: 'genkit-plugin-{name}',
-        publishable: true,
-        namespace: true,
-        requiredFiles: ['README.md', 'LICENSE', 'py.typed'],
-        sourceDir: 'src',
-        versionSync: true,
-        testPrefix: ['{name}'],
-      },
-      {
-        kind: 'sample',
-        path: 'samples/*',
-        name: '{name}',
-        publishable: false,
-        namespace: false,
-        requiredFiles: ['README.md', 'run.sh'],
-        sourceDir: 'src',
-        versionSync: false,
-        testPrefix: ['{name}'],
-      },
-    ],
-  },
+  license: { holder: '', style: 'full', spdx: '' },
+  requiresPython: '',
+  classifiers: [],
+  layout: { core: '', namespaceDirs: [], members: [] },
   maxFileSize: 10_000_000,
   ruleOptions: {},
 };
+
+/** A problem of the configuration, at the key or value it is about. */
+export interface ConfigProblem {
+  /** The pyproject.toml holding it. */
+  file: string;
+  /** The key as people write it, under `[tool.pyguide]`: `layout.members[1].path`. */
+  path: string;
+  message: string;
+  range: Range;
+}
+
+type Table = Record<string, unknown>;
+
+function isTable(v: unknown): v is Table {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** `over` laid on `under`: tables merge key by key, anything else replaces. No prototypes, own keys only. */
+export function mergeTables(under: Readonly<Table>, over: Readonly<Table>): Table {
+  const out: Table = Object.create(null);
+  for (const [k, v] of Object.entries(under)) out[k] = v;
+  for (const [k, v] of Object.entries(over)) out[k] = isTable(v) && isTable(out[k]) ? mergeTables(out[k] as Table, v) : v;
+  return out;
+}
+
+/** The project's `[tool.pyguide]` (located), validated: the valid rest and the problems. */
+export function validateConfig(node: TomlNode, catalog: RuleCatalog): { table: Table; problems: Omit<ConfigProblem, 'file'>[] } {
+  if (node.kind !== 'table') {
+    return { table: Object.create(null), problems: [{ path: '', range: node.range, message: `[tool.pyguide] must be a table, not a ${node.kind}.` }] };
+  }
+  const { value, problems } = validateTable(node, pyguideSchema(catalog, PRESET_IDS), 'tool.pyguide');
+  return { table: value, problems };
+}
+
+/** A copy without a prototype: a lookup by rule id never finds `constructor` or `toString`. */
+const own = <T>(v: unknown): Record<string, T> => Object.assign(Object.create(null), isTable(v) ? v : {});
+const str = (v: unknown, fallback: string) => (typeof v === 'string' ? v : fallback);
+const strs = (v: unknown, fallback: readonly string[]) => (Array.isArray(v) ? (v as string[]) : [...fallback]);
+const bool = (v: unknown, fallback: boolean) => (typeof v === 'boolean' ? v : fallback);
+
+function memberKind(t: Table): MemberKind {
+  const publishable = bool(t.publishable, true);
+  return {
+    kind: t.kind as string,
+    path: t.path as string,
+    name: str(t.name, '{name}'),
+    publishable,
+    namespace: bool(t.namespace, false),
+    requiredFiles: strs(t['required-files'], []),
+    sourceDir: str(t['source-dir'], 'src'),
+    versionSync: bool(t['version-sync'], publishable),
+    testPrefix: typeof t['test-prefix'] === 'string' ? [t['test-prefix']] : strs(t['test-prefix'], ['{name}']),
+  };
+}
+
+/**
+ * The typed configuration of a validated project table over a preset. The preset's `severity`
+ * stays a layer of its own, so the project's `select` can turn on what the preset left off.
+ */
+export function buildConfig(project: Readonly<Table>, presetId: PresetId): PyguideConfig {
+  const preset = presetById(presetId)?.table ?? {};
+  const { severity: presetSeverity, ...presetRest } = preset as Table;
+  const t = mergeTables(presetRest, project);
+  const b = BASE_CONFIG;
+  const license = isTable(t.license) ? t.license : {};
+  const layout = isTable(t.layout) ? t.layout : {};
+  const rules = isTable(t.rules) ? t.rules : {};
+  return {
+    preset: presetId,
+    select: Array.isArray(t.select) ? (t.select as string[]) : undefined,
+    ignore: strs(t.ignore, b.ignore),
+    severity: own<SeveritySetting>(t.severity),
+    presetSeverity: own<SeveritySetting>(presetSeverity),
+    exclude: strs(t.exclude, b.exclude),
+    license: {
+      holder: str(license.holder, b.license.holder),
+      style: license.style === 'spdx' ? 'spdx' : 'full',
+      spdx: str(license.spdx, b.license.spdx),
+    },
+    requiresPython: str(t['requires-python'], b.requiresPython),
+    classifiers: strs(t.classifiers, b.classifiers),
+    layout: {
+      core: str(layout.core, b.layout.core),
+      namespaceDirs: strs(layout['namespace-dirs'], b.layout.namespaceDirs),
+      members: Array.isArray(layout.members) ? (layout.members as Table[]).map(memberKind) : [],
+    },
+    maxFileSize: typeof t['max-file-size'] === 'number' ? t['max-file-size'] : b.maxFileSize,
+    ruleOptions: own<Record<string, unknown>>(Object.fromEntries(Object.entries(rules).filter(([, v]) => isTable(v)))),
+  };
+}
 
 /** Editor-side additions (VS Code `pyguide.*` settings). */
 export interface EditorOverrides {
@@ -131,115 +191,8 @@ export interface ResolvedConfig extends PyguideConfig {
   severityOf(ruleId: string, defaultSeverity: Severity): SeveritySetting;
 }
 
-const SEVERITY_SETTINGS = new Set<string>([...SEVERITIES, 'off']);
-
-function strings(v: unknown, where: string, problems: string[]): string[] | undefined {
-  if (v === undefined) return undefined;
-  if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v as string[];
-  problems.push(`${where} must be an array of strings`);
-  return undefined;
-}
-
-function severities(v: unknown, where: string, problems: string[]): Record<string, SeveritySetting> {
-  const out: Record<string, SeveritySetting> = {};
-  if (v === undefined) return out;
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    problems.push(`${where} must be a table of rule = severity`);
-    return out;
-  }
-  for (const [rule, sev] of Object.entries(v)) {
-    if (typeof sev === 'string' && SEVERITY_SETTINGS.has(sev)) out[rule] = sev as SeveritySetting;
-    else problems.push(`${where}.${rule} must be one of ${[...SEVERITY_SETTINGS].join(', ')}`);
-  }
-  return out;
-}
-
-const LAYOUT_KEYS = new Set(['core', 'namespace-dirs', 'members']);
-const MEMBER_KEYS = new Set(['kind', 'path', 'name', 'publishable', 'namespace', 'required-files', 'source-dir', 'version-sync', 'test-prefix']);
-
-function memberKinds(v: unknown, problems: string[]): MemberKind[] | undefined {
-  if (v === undefined) return undefined;
-  if (!Array.isArray(v)) {
-    problems.push('layout.members must be an array of tables');
-    return undefined;
-  }
-  const out: MemberKind[] = [];
-  for (const [i, m] of v.entries()) {
-    const t = (m ?? {}) as Record<string, unknown>;
-    if (typeof t.path !== 'string' || typeof t.kind !== 'string') {
-      problems.push(`layout.members[${i}] needs string keys "kind" and "path"`);
-      continue;
-    }
-    const segments = t.path.split('/');
-    if (segments.length !== 2 || segments[1] !== '*' || segments[0] === '' || segments[0].includes('*')) {
-      problems.push(`layout.members[${i}].path must look like "<dir>/*" (one directory, then *), not "${t.path}"`);
-      continue;
-    }
-    for (const key of Object.keys(t)) if (!MEMBER_KEYS.has(key)) problems.push(`unknown key "${key}" in layout.members[${i}]`);
-    const publishable = t.publishable !== false;
-    out.push({
-      kind: t.kind,
-      path: t.path,
-      name: typeof t.name === 'string' ? t.name : '{name}',
-      publishable,
-      namespace: t.namespace === true,
-      requiredFiles: strings(t['required-files'], `layout.members[${i}].required-files`, problems) ?? [],
-      sourceDir: typeof t['source-dir'] === 'string' ? t['source-dir'] : 'src',
-      versionSync: typeof t['version-sync'] === 'boolean' ? t['version-sync'] : publishable,
-      testPrefix: typeof t['test-prefix'] === 'string' ? [t['test-prefix']] : (strings(t['test-prefix'], `layout.members[${i}].test-prefix`, problems) ?? ['{name}']),
-    });
-  }
-  return out;
-}
-
-/**
- * Reads `[tool.pyguide]` (already converted to plain values). Unknown or malformed keys are
- * reported in `problems` and fall back to the defaults; nothing here throws.
- */
-export function readConfig(table: unknown): { config: PyguideConfig; problems: string[] } {
-  const problems: string[] = [];
-  const t = (table && typeof table === 'object' && !Array.isArray(table) ? table : {}) as Record<string, unknown>;
-  const d = DEFAULT_CONFIG;
-  const license = (t.license ?? {}) as Record<string, unknown>;
-  const layout = (t.layout ?? {}) as Record<string, unknown>;
-  const style = license.style ?? d.license.style;
-  if (style !== 'full' && style !== 'spdx') problems.push('license.style must be "full" or "spdx"');
-  const ruleOptions: Record<string, Record<string, unknown>> = {};
-  for (const [id, opts] of Object.entries((t.rules ?? {}) as Record<string, unknown>)) {
-    if (opts && typeof opts === 'object' && !Array.isArray(opts)) ruleOptions[id] = opts as Record<string, unknown>;
-    else problems.push(`rules.${id} must be a table`);
-  }
-  const known = new Set(['select', 'ignore', 'severity', 'exclude', 'license', 'requires-python', 'classifiers', 'layout', 'max-file-size', 'rules']);
-  for (const k of Object.keys(t)) if (!known.has(k)) problems.push(`unknown key "${k}" in [tool.pyguide]`);
-  for (const k of Object.keys(layout)) if (!LAYOUT_KEYS.has(k)) problems.push(`unknown key "${k}" in [tool.pyguide.layout]`);
-  const maxFileSize = typeof t['max-file-size'] === 'number' ? t['max-file-size'] : d.maxFileSize;
-  return {
-    problems,
-    config: {
-      select: strings(t.select, 'select', problems),
-      ignore: strings(t.ignore, 'ignore', problems) ?? [],
-      severity: severities(t.severity, 'severity', problems),
-      exclude: strings(t.exclude, 'exclude', problems) ?? [],
-      license: {
-        holder: typeof license.holder === 'string' ? license.holder : d.license.holder,
-        style: style === 'spdx' ? 'spdx' : 'full',
-        spdx: typeof license.spdx === 'string' ? license.spdx : d.license.spdx,
-      },
-      requiresPython: typeof t['requires-python'] === 'string' ? t['requires-python'] : d.requiresPython,
-      classifiers: strings(t.classifiers, 'classifiers', problems) ?? d.classifiers,
-      layout: {
-        core: typeof layout.core === 'string' ? layout.core : d.layout.core,
-        namespaceDirs: strings(layout['namespace-dirs'], 'layout.namespace-dirs', problems) ?? d.layout.namespaceDirs,
-        members: memberKinds(layout.members, problems) ?? d.layout.members,
-      },
-      maxFileSize,
-      ruleOptions,
-    },
-  };
-}
-
 export function resolveConfig(config: PyguideConfig, overrides: EditorOverrides = {}): ResolvedConfig {
-  const severity = { ...config.severity, ...(overrides.severity ?? {}) };
+  const severity = Object.assign(Object.create(null) as Record<string, SeveritySetting>, config.severity, overrides.severity ?? {});
   const select = config.select ? new Set(config.select) : undefined;
   const ignore = new Set(config.ignore);
   return {
@@ -248,10 +201,15 @@ export function resolveConfig(config: PyguideConfig, overrides: EditorOverrides 
     exclude: [...config.exclude, ...(overrides.exclude ?? [])],
     maxFileSize: overrides.maxFileSize ?? config.maxFileSize,
     severityOf(ruleId, defaultSeverity) {
+      // Problems of the configuration itself cannot be configured away.
+      if (ruleId === INVALID_CONFIG) return 'error';
       // An explicit severity turns a rule on even when `select` leaves it out.
       if (severity[ruleId]) return severity[ruleId];
       if (ignore.has(ruleId) || (select && !select.has(ruleId))) return 'off';
-      return defaultSeverity;
+      const preset = config.presetSeverity[ruleId];
+      // A rule the project selects runs even where the preset leaves it off.
+      if (preset === 'off') return select ? defaultSeverity : 'off';
+      return preset ?? defaultSeverity;
     },
   };
 }

@@ -12,6 +12,7 @@ import { parseTomlDocument, type TomlDocument } from '../parsing/toml';
 import type { WorkspaceModel } from '../workspace/model';
 import type { WorkspaceView } from '../workspace/view';
 import { isExcluded } from '../workspace/scan';
+import { INVALID_CONFIG } from './configSchema';
 import { RULES } from './registry';
 import { Suppressions, type CommentInfo } from './suppression';
 import { TextIndex } from './textIndex';
@@ -176,7 +177,8 @@ export class Linter {
   private run(req: LintRequest, parsed: ParsedPython | undefined): Finding[] {
     const kind = fileKind(req.file);
     const config = req.workspace.configFor(req.overrides);
-    if (!kind || (req.workspace.root && isExcluded(req.workspace.root, req.file, config.exclude))) return [];
+    // A folder that neither configures pyguide nor is a Genkit workspace gets no findings and no edits.
+    if (!kind || !req.workspace.activation.active || (req.workspace.root && isExcluded(req.workspace.root, req.file, config.exclude))) return [];
     if (req.text.length > config.maxFileSize) {
       return [Linter.unreadable(req.file, `file is ${req.text.length} characters, over the ${config.maxFileSize} limit (pyguide.maxFileSize / max-file-size)`)];
     }
@@ -237,7 +239,8 @@ export class Linter {
 
   private unsuppressed(findings: Finding[], comments: CommentInfo[]): Finding[] {
     const suppressions = new Suppressions(comments, this.rules);
-    return findings.filter((f) => !suppressions.isSuppressed(f));
+    // A comment cannot silence a broken configuration: it would stay broken, and quietly.
+    return findings.filter((f) => f.rule === INVALID_CONFIG || !suppressions.isSuppressed(f));
   }
 }
 

@@ -1,10 +1,32 @@
 import { PythonParser } from '../parsing/python';
 import type { FileSource } from '../workspace/files';
+import type { PresetId } from './presets';
+import type { RuleCatalog } from './configSchema';
 import { Workspaces, type WorkspaceModel } from '../workspace/model';
 import { scanFiles } from '../workspace/scan';
 import { Linter, type LintRequest, type RuleErrorHandler } from './linter';
 import { RULES } from './registry';
 import type { Finding, Rule } from './types';
+
+export interface SessionOptions {
+  /**
+   * What folders get that neither configure pyguide nor are Genkit workspaces: nothing (`off`, what
+   * the CLI and the server use), or a preset (the rule fixtures, which are such folders).
+   */
+  unconfigured?: PresetId | 'off';
+}
+
+/** The catalog of a rule list: ids and the options each rule declares. */
+export function ruleCatalog(rules: readonly Rule[]): RuleCatalog {
+  const byId = new Map(rules.map((r) => [r.id, r]));
+  return {
+    ids: [...byId.keys()],
+    options: (id) => {
+      const rule = byId.get(id);
+      return rule?.optionsPerKey ? { type: 'map', key: () => undefined, values: () => rule.optionsPerKey! } : { type: 'table', keys: rule?.options ?? {} };
+    },
+  };
+}
 
 /** The engine with its workspaces: what the CLI and the server both drive. */
 export class LintSession {
@@ -15,13 +37,15 @@ export class LintSession {
     readonly files: FileSource,
     readonly parser: PythonParser,
     readonly linter: Linter,
+    options: SessionOptions,
   ) {
-    this.workspaces = new Workspaces(files);
+    // `[tool.pyguide]` may name every rule of the registry, whichever of them this session runs.
+    this.workspaces = new Workspaces(files, { catalog: ruleCatalog([...RULES, ...linter.rules]), unconfigured: options.unconfigured });
   }
 
-  static async create(files: FileSource, onRuleError?: RuleErrorHandler, rules: readonly Rule[] = RULES): Promise<LintSession> {
+  static async create(files: FileSource, onRuleError?: RuleErrorHandler, rules: readonly Rule[] = RULES, options: SessionOptions = {}): Promise<LintSession> {
     const parser = await PythonParser.create();
-    return new LintSession(files, parser, new Linter(parser, onRuleError, rules));
+    return new LintSession(files, parser, new Linter(parser, onRuleError, rules), options);
   }
 
   /**

@@ -2,6 +2,7 @@
 // only the CLI turns them into 1-based numbers for people.
 import type { Node, Tree } from 'web-tree-sitter';
 import type { ResolvedConfig } from './config';
+import type { Schema } from './schema';
 import type { TextIndex } from './textIndex';
 import type { TomlDocument } from '../parsing/toml';
 import type { WorkspaceView } from '../workspace/view';
@@ -146,6 +147,13 @@ interface RuleBase {
   summary: string;
   /** Ruff's code for the same check: `# noqa: <code>` suppresses this rule too. */
   ruffTwin?: string;
+  /**
+   * The keys `[tool.pyguide.rules.<id>]` may hold, with their types (engine/schema.ts). Anything
+   * else there is an `invalid-config` finding; a preset sets them under its `rules`.
+   */
+  options?: Readonly<Record<string, Schema>>;
+  /** Instead of `options`: a table whose keys are free (member kinds, say), each value of this schema. */
+  optionsPerKey?: Schema;
   /** Actions on one of the rule's findings besides its fix, computed when the editor asks for them. */
   actions?(ctx: ActionContext): ContextualAction[];
   /** The editor should hand `actions` the other tools' diagnostics on the lines of this rule's findings. */

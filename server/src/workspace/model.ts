@@ -1,8 +1,11 @@
 import { basename, dirname, join, relative, sep } from 'node:path';
-import { readdirSync } from 'node:fs';
-import { DEFAULT_CONFIG, readConfig, resolveConfig, type EditorOverrides, type PyguideConfig, type ResolvedConfig } from '../engine/config';
+import { listDirs } from './dirs';
+import { resolveConfig, type ConfigProblem, type EditorOverrides, type ResolvedConfig } from '../engine/config';
+import type { RuleCatalog } from '../engine/configSchema';
+import type { PresetId } from '../engine/presets';
 import { TextIndex } from '../engine/textIndex';
 import { getPath, parseTomlDocument, type TomlDocument } from '../parsing/toml';
+import { workspaceConfig, type Activation, type WorkspaceConfig } from './activation';
 import type { FileSource } from './files';
 import { normalizeName, projectMetadata } from './metadata';
 import type { ImportPackage, MemberImport, PackageFiles, PackageInfo, ProjectMetadata, PyprojectFile, WorkspaceView } from './view';
@@ -10,17 +13,6 @@ import type { ImportPackage, MemberImport, PackageFiles, PackageInfo, ProjectMet
 function isInside(dir: string, file: string): boolean {
   const rel = relative(dir, file);
   return rel !== '' && !rel.startsWith('..') && !rel.startsWith(sep) && !/^[a-zA-Z]:/.test(rel);
-}
-
-function listDirs(dir: string): string[] {
-  try {
-    return readdirSync(dir, { withFileTypes: true })
-      .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
-      .map((e) => e.name)
-      .sort();
-  } catch {
-    return [];
-  }
 }
 
 /** Directories that never hold a package's import packages. */
@@ -67,7 +59,9 @@ export class WorkspaceModel implements WorkspaceView {
   private pythonByName: Map<string, string[]> | undefined;
   private memberImportsCache: readonly MemberImport[] | undefined;
   private readonly packageOfDir = new Map<string, PackageInfo | undefined>();
-  private configState: { config: PyguideConfig; problems: string[] } | undefined;
+  private configState: WorkspaceConfig | undefined;
+  /** Kept while the root pyproject.toml is mid-edit and does not parse. */
+  private lastConfig: WorkspaceConfig | undefined;
   /** The configuration resolved per set of editor settings (most workspaces see one or two). */
   private resolved = new Map<string, ResolvedConfig>();
   /** Counts the changes of anything derived here, so those who remember readings know when to forget them. */
@@ -76,15 +70,21 @@ export class WorkspaceModel implements WorkspaceView {
   constructor(
     readonly root: string | undefined,
     private readonly files: FileSource,
+    private readonly options: WorkspaceOptions = {},
   ) {}
 
   get rootPyproject(): string | undefined {
     return this.root && join(this.root, 'pyproject.toml');
   }
 
-  /** Problems found in `[tool.pyguide]`, in words. */
-  get configProblems(): string[] {
+  /** Problems of `[tool.pyguide]`, each at its key or value (the `invalid-config` findings). */
+  get configProblems(): readonly ConfigProblem[] {
     return this.loadConfig().problems;
+  }
+
+  /** Whether pyguide checks this workspace, with which preset, and why. */
+  get activation(): Activation {
+    return this.loadConfig().activation;
   }
 
   /** The project's configuration alone (the CLI's). */
@@ -104,10 +104,21 @@ export class WorkspaceModel implements WorkspaceView {
     return config;
   }
 
-  private loadConfig(): { config: PyguideConfig; problems: string[] } {
+  private loadConfig(): WorkspaceConfig {
     if (!this.configState) {
-      const doc = this.rootPyproject ? this.pyproject(this.rootPyproject) : undefined;
-      this.configState = doc?.ok ? readConfig(getPath(doc.value, 'tool', 'pyguide')) : { config: DEFAULT_CONFIG, problems: [] };
+      this.configState = workspaceConfig({
+        root: this.root,
+        rootPyproject: this.rootPyproject,
+        doc: this.rootPyproject ? this.pyproject(this.rootPyproject) : undefined,
+        catalog: this.options.catalog ?? { ids: [], options: () => ({ type: 'table', keys: {} }) },
+        unconfigured: this.options.unconfigured ?? 'off',
+        memberName: (dir) => {
+          const name = this.root ? this.metadata(join(this.root, dir, 'pyproject.toml'))?.name?.value : undefined;
+          return name === undefined ? undefined : normalizeName(name);
+        },
+        previous: this.lastConfig,
+      });
+      this.lastConfig = this.configState;
     }
     return this.configState;
   }
@@ -308,7 +319,7 @@ type RootKind = 'uv' | 'pyguide' | undefined;
 function rootKind(dir: string, files: FileSource): RootKind {
   const read = files.read(join(dir, 'pyproject.toml'));
   // A cheap look before parsing: most pyproject files on the way up are members, not roots.
-  if (!read.ok || !/^\s*\[\s*tool\s*\.\s*(uv|pyguide)\b/m.test(read.text)) return undefined;
+  if (!read.ok || !/^\s*\[\s*tool\s*\.\s*uv\b|pyguide/m.test(read.text)) return undefined;
   const doc = parsePyproject(read.text);
   if (doc.ok && getPath(doc.value, 'tool', 'uv', 'workspace') !== undefined) return 'uv';
   if (doc.ok && getPath(doc.value, 'tool', 'pyguide') !== undefined) return 'pyguide';
@@ -331,13 +342,23 @@ export function findWorkspaceRoot(file: string, files: FileSource, kinds = new M
   }
 }
 
+export interface WorkspaceOptions {
+  /** The rules `[tool.pyguide]` may name (ids and options); LintSession passes the registry's. */
+  catalog?: RuleCatalog;
+  /** What files outside any workspace (and folders pyguide would not check) get: nothing, or a preset (tests). */
+  unconfigured?: PresetId | 'off';
+}
+
 /** The workspaces pyguide knows, one per root, shared by the CLI and the server. */
 export class Workspaces {
   private readonly byRoot = new Map<string, WorkspaceModel>();
   private readonly rootOfDir = new Map<string, string | undefined>();
   private readonly rootKinds = new Map<string, RootKind>();
 
-  constructor(readonly files: FileSource) {}
+  constructor(
+    readonly files: FileSource,
+    private readonly options: WorkspaceOptions = {},
+  ) {}
 
   forFile(file: string): WorkspaceModel {
     const dir = dirname(file);
@@ -346,7 +367,7 @@ export class Workspaces {
     const key = root ?? '';
     let model = this.byRoot.get(key);
     if (!model) {
-      model = new WorkspaceModel(root, this.files);
+      model = new WorkspaceModel(root, this.files, this.options);
       this.byRoot.set(key, model);
     }
     return model;

@@ -1,4 +1,4 @@
-import type { MemberKind } from '../engine/config';
+import type { ConfigProblem, MemberKind } from '../engine/config';
 import type { TextIndex } from '../engine/textIndex';
 import type { Range } from '../base/text';
 import type { TomlDocument } from '../parsing/toml';
@@ -109,4 +109,6 @@ export interface WorkspaceView {
   uvSources(): ReadonlySet<string> | undefined;
   /** Text of a file (the workspace LICENSE, say), as the editor sees it. */
   readText(path: string): string | undefined;
+  /** Problems of the workspace's `[tool.pyguide]`, each at its key or value, in the file holding it. */
+  readonly configProblems: readonly ConfigProblem[];
 }

@@ -11,6 +11,10 @@ export const misalignedBoxTable: PythonRule = {
   defaultSeverity: 'warning',
   guideline: 'Docstrings › ELI5 (Explain Like I\'m 5)',
   summary: 'a box-drawn table in a docstring whose rows, borders or padding are off its grid',
+  options: {
+    'line-length': { type: 'integer', min: 1 },
+    'ambiguous-width': { type: 'integer', min: 1, max: 2 },
+  },
   // Module scope: whether a string is the module's docstring depends on the statements before it.
   reads: { query: DOCSTRING_QUERY, scope: 'module' },
   check(ctx) {

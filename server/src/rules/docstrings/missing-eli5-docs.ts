@@ -22,7 +22,7 @@ const DEFAULT_REQUIREMENTS: Record<string, readonly Element[]> = { plugin: ELEME
 function requirements(ctx: PythonContext, kind: string): readonly Element[] {
   const option = ctx.config.ruleOptions[MISSING_ELI5_DOCS]?.[kind];
   if (Array.isArray(option)) return option.filter((e): e is Element => ELEMENTS.includes(e as Element));
-  return DEFAULT_REQUIREMENTS[kind] ?? [];
+  return Object.hasOwn(DEFAULT_REQUIREMENTS, kind) ? DEFAULT_REQUIREMENTS[kind] : [];
 }
 
 /** The member whose entry module this file is, and how to name it; undefined for every other file. */
@@ -75,6 +75,8 @@ export const missingEli5Docs: PythonRule = {
   defaultSeverity: 'warning',
   guideline: 'Docstrings › ELI5 (Explain Like I\'m 5); Documentation Best Practices › Plugin Architecture Diagrams',
   summary: 'a plugin or sample entry module without the ELI5 concepts table, data-flow or architecture diagram the guidelines ask for',
+  // Per member kind (`plugin = ["concepts"]`): the elements its entry modules must hold.
+  optionsPerKey: { type: 'array', items: { type: 'string', oneOf: ELEMENTS } },
   check(ctx) {
     const entry = entryOf(ctx);
     if (!entry) return [];

@@ -1,6 +1,7 @@
 import { basename, relative, sep } from 'node:path';
 import type { MemberKind } from '../../engine/config';
 import { fileStartRange } from '../../engine/textIndex';
+import { staysInside } from '../../engine/configSchema';
 import type { PythonRule } from '../../engine/types';
 import { isSuffixTestModule, renameInPlace, segmentsBelow } from './_testModules';
 
@@ -45,6 +46,7 @@ export const testFilePrefix: PythonRule = {
   defaultSeverity: 'warning',
   guideline: 'Detailed Coding Guidelines › Testing',
   summary: "a `*_test.py` module in a package's `tests/` not prefixed with the package's name",
+  options: { exempt: { type: 'array', items: { type: 'string', check: staysInside } } },
   check(ctx) {
     const name = basename(ctx.file);
     // `test_*.py` modules are test-file-name's; once renamed, they come back here.

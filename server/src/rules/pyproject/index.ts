@@ -1,4 +1,5 @@
 import type { Rule } from '../../engine/types';
+import { invalidConfig } from './invalid-config';
 import { invalidPyproject } from './invalid-pyproject';
 import { missingDependency } from './missing-dependency';
 import { missingMetadata } from './missing-metadata';
@@ -12,6 +13,7 @@ import { workspaceSource } from './workspace-source';
 
 export const PYPROJECT_RULES: readonly Rule[] = [
   invalidPyproject,
+  invalidConfig,
   requiresPython,
   packageName,
   versionSync,

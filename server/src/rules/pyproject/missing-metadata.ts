@@ -39,14 +39,15 @@ function knownValue(ctx: PyprojectContext, src: TomlSource, pkg: PackageInfo, fi
       const version = isCore ? undefined : coreVersion(ctx);
       return version && renderString(version.value);
     }
+    // Values only the configuration knows are written only when it names them.
     case 'license':
-      return renderString(ctx.config.license.spdx);
+      return ctx.config.license.spdx ? renderString(ctx.config.license.spdx) : undefined;
     case 'requires-python':
-      return renderString(ctx.config.requiresPython);
+      return ctx.config.requiresPython ? renderString(ctx.config.requiresPython) : undefined;
     case 'authors':
       return core && !isCore ? valueTextIn(ctx, core.pyprojectPath, ['project', 'authors']) : undefined;
     case 'classifiers':
-      return renderStringArrayOverLines(src, ctx.config.classifiers);
+      return ctx.config.classifiers.length > 0 ? renderStringArrayOverLines(src, ctx.config.classifiers) : undefined;
     case 'readme':
       return ctx.workspace.packageFiles(pkg).exists('README.md') ? renderString('README.md') : undefined;
     default:
@@ -71,6 +72,11 @@ export const missingMetadata: PyprojectRule = {
   kind: 'pyproject',
   defaultSeverity: 'warning',
   guideline: 'Release Process › Package Metadata Requirements',
+  options: {
+    required: { type: 'array', items: { type: 'string' } },
+    recommended: { type: 'array', items: { type: 'string' } },
+    'unpublished-required': { type: 'array', items: { type: 'string' } },
+  },
   summary: 'a package lacking required `[project]` fields (name, version, description, license, requires-python, authors, classifiers)',
   check(ctx) {
     const src = sourceOf(ctx);

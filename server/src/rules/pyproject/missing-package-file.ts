@@ -19,7 +19,8 @@ const KEY_OF: Record<string, string[][]> = {
 
 function anchorFor(ctx: PyprojectContext, file: string): Range {
   const ast = ctx.toml.ok ? ctx.toml.ast : undefined;
-  for (const path of KEY_OF[file] ?? []) {
+  // Own keys only: a required file may be called `constructor`.
+  for (const path of Object.hasOwn(KEY_OF, file) ? KEY_OF[file] : []) {
     const kv = ast && findKeyValue(ast, path);
     if (kv) return tomlRange(kv.key);
   }
@@ -38,7 +39,7 @@ export const missingPackageFile: PyprojectRule = {
     const files = ctx.workspace.packageFiles(pkg);
     const findings: RuleFinding[] = [];
     for (const name of pkg.kind.requiredFiles) {
-      const why = WHY[name]?.(pkg.kind.kind) ?? `every ${pkg.kind.kind} must have it`;
+      const why = Object.hasOwn(WHY, name) ? WHY[name](pkg.kind.kind) : `every ${pkg.kind.kind} must have it`;
       if (name === 'py.typed') {
         if (files.modules.length === 0) {
           findings.push({ range: anchorFor(ctx, name), message: `No py.typed: no import package (a directory with \`__init__.py\`) found under ${pkg.kind.sourceDir}/ to hold it; ${why}.` });

@@ -18,6 +18,8 @@ export const requiresPython: PyprojectRule = {
     const kv = findKeyValue(src.ast, ['project', 'requires-python']);
     if (!kv) return [];
     const expected = ctx.config.requiresPython;
+    // Neither the preset nor the project says which versions: nothing to compare with.
+    if (!expected) return [];
     const value = stringValue(kv.value);
     if (value !== undefined && compact(value) === compact(expected)) return [];
     return [

@@ -1,31 +1,18 @@
 // Shared by the naming rules: the `ignore-names` option, decorators, and the suggested spelling.
 import type { Node } from 'web-tree-sitter';
 import type { ResolvedConfig } from '../../engine/config';
+import { globProblem, globToRegExp } from '../../engine/glob';
+
+export { globToRegExp };
+import type { Schema } from '../../engine/schema';
 import { rangeAt } from '../../engine/textIndex';
 import type { Range, SyntaxMatch } from '../../engine/types';
 import { nodeRange } from '../../parsing/pythonSyntax';
 
-/** `*` any run of characters, `?` one character, `[abc]`/`[!abc]` a set, as Ruff's ignore-names globs. */
-export function globToRegExp(glob: string): RegExp {
-  let source = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    const close = c === '[' ? glob.indexOf(']', i + 2) : -1;
-    if (c === '*') source += '.*';
-    else if (c === '?') source += '.';
-    else if (close > 0) {
-      const set = glob.slice(i + 1, close).replace(/[\\\]^]/g, '\\$&');
-      source += set.startsWith('!') ? `[^${set.slice(1)}]` : `[${set}]`;
-      i = close;
-    } else source += c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-  }
-  try {
-    return new RegExp(`^${source}$`, 'u');
-  } catch {
-    // A set such as `[z-a]` is no pattern; the entry then matches only itself.
-    return new RegExp(`^${glob.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`, 'u');
-  }
-}
+/** The `ignore-names` option both naming rules declare. */
+export const IGNORE_NAMES_OPTION: Readonly<Record<string, Schema>> = {
+  'ignore-names': { type: 'array', items: { type: 'string', check: globProblem } },
+};
 
 const matchers = new WeakMap<object, (name: string) => boolean>();
 const NOTHING = () => false;

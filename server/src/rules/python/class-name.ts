@@ -1,5 +1,5 @@
 import type { PythonRule, RuleFinding } from '../../engine/types';
-import { definitionNameOf, ignoredNames, toCapWords } from './_naming';
+import { IGNORE_NAMES_OPTION, definitionNameOf, ignoredNames, toCapWords } from './_naming';
 
 const ID = 'class-name';
 
@@ -11,6 +11,7 @@ export function isCapWords(name: string): boolean {
 
 export const className: PythonRule = {
   id: ID,
+  options: IGNORE_NAMES_OPTION,
   kind: 'python',
   reads: { kinds: ['class_definition'], scope: 'each' },
   defaultSeverity: 'warning',

@@ -1,6 +1,6 @@
 import type { PythonRule, RuleFinding } from '../../engine/types';
 import { ClassBases, methodClass } from './_classBases';
-import { decoratorNames, definitionNameOf, ignoredNames, toSnakeCase } from './_naming';
+import { IGNORE_NAMES_OPTION, decoratorNames, definitionNameOf, ignoredNames, toSnakeCase } from './_naming';
 
 const ID = 'function-name';
 
@@ -50,6 +50,7 @@ export function isSnakeCase(name: string): boolean {
 
 export const functionName: PythonRule = {
   id: ID,
+  options: IGNORE_NAMES_OPTION,
   kind: 'python',
   // Not `each`: whether `visit_Name` is allowed depends on the module's imports and other classes.
   reads: { kinds: ['function_definition'], scope: 'module' },

@@ -1,0 +1,36 @@
+// Shell-style globs as Ruff's ignore-names and uv's workspace members write them: `*` any run of
+// characters, `?` one character, `[abc]`/`[!abc]` a set.
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+/** The glob as a regular expression, or undefined when a set in it is no set (`[z-a]`). */
+function compile(glob: string): RegExp | undefined {
+  let source = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    const close = c === '[' ? glob.indexOf(']', i + 2) : -1;
+    if (c === '*') source += '.*';
+    else if (c === '?') source += '.';
+    else if (close > 0) {
+      const set = glob.slice(i + 1, close).replace(/[\\\]^]/g, '\\$&');
+      source += set.startsWith('!') ? `[^${set.slice(1)}]` : `[${set}]`;
+      i = close;
+    } else source += escape(c);
+  }
+  try {
+    return new RegExp(`^${source}$`, 'u');
+  } catch {
+    return undefined;
+  }
+}
+
+/** The glob as a regular expression; a glob with a broken set matches only itself. */
+export function globToRegExp(glob: string): RegExp {
+  return compile(glob) ?? new RegExp(`^${escape(glob)}$`, 'u');
+}
+
+/** Why a glob is no glob, for the configuration's problems; undefined when it is fine. */
+export function globProblem(glob: string): string | undefined {
+  if (glob === '') return 'an empty pattern matches nothing';
+  return compile(glob) ? undefined : `"${glob}" is not a valid pattern (a set such as [z-a] is backwards)`;
+}
