@@ -4,9 +4,8 @@
 import { CodeAction, CodeActionKind, type Range } from 'vscode-languageserver';
 import { checkFileTables } from '../docstrings/docstringTables';
 import { commonLayout, DEFAULT_ELI5_LAYOUT, eli5LayoutsIn, eli5Table, planAddRow, planEli5Insertion, type Eli5Layout } from '../docstrings/eli5Insert';
-import { tableOptions } from '../docstrings/tableOptions';
+import { TABLE_RULE, tableOptions } from '../docstrings/tableOptions';
 import type { OpenDocuments } from '../engine/documents';
-import { MISSING_ELI5_DOCS } from '../rules/docstrings/missing-eli5-docs';
 import type { WorkspaceView } from '../workspace/view';
 import { ADD_ELI5_ROW_COMMAND, type Eli5AddRowParams, type Eli5EditResult, type Eli5InsertParams } from './protocol';
 
@@ -23,14 +22,15 @@ export class Eli5Commands {
   constructor(private readonly documents: OpenDocuments) {}
 
   /**
-   * The layout new tables get: `width` / `concept-column` of `[tool.pyguide.rules.missing-eli5-docs]`,
-   * else the layout most of this file's ELI5 tables use, else the workspace's, else 76 / 21.
+   * The layout new tables get: `eli5-width` / `eli5-concept-column` of
+   * `[tool.pyguide.rules.misaligned-box-table]`, else the layout most of this file's ELI5 tables use,
+   * else the workspace's, else 76 / 21.
    */
   layoutFor(text: string, workspace: WorkspaceView, config: { ruleOptions: Record<string, Record<string, unknown>> }): Eli5Layout {
-    const own = config.ruleOptions[MISSING_ELI5_DOCS] ?? {};
+    const own = config.ruleOptions[TABLE_RULE] ?? {};
     const found = commonLayout(eli5LayoutsIn(text)) ?? this.workspaceLayout(workspace) ?? DEFAULT_ELI5_LAYOUT;
-    const width = typeof own.width === 'number' && own.width >= 20 ? own.width : found.width;
-    const concept = typeof own['concept-column'] === 'number' && own['concept-column'] >= 3 ? own['concept-column'] : found.conceptColumn;
+    const width = typeof own['eli5-width'] === 'number' && own['eli5-width'] >= 20 ? own['eli5-width'] : found.width;
+    const concept = typeof own['eli5-concept-column'] === 'number' && own['eli5-concept-column'] >= 3 ? own['eli5-concept-column'] : found.conceptColumn;
     return { width, conceptColumn: concept };
   }
 
