@@ -12,12 +12,13 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { SERVER_COMMANDS, STATUS_NOTIFICATION, type StatusParams } from '../../server/src/lsp/protocol';
+import { ADD_ELI5_ROW_COMMAND, SERVER_COMMANDS, STATUS_NOTIFICATION, type StatusParams } from '../../server/src/lsp/protocol';
 import { checkWorkspace, type CheckWorkspaceOptions } from './checkWorkspace';
 import { createConfiguration } from './createConfiguration';
 import { CrashPolicy } from './crashPolicy';
-import { insertEli5Table } from './eli5Command';
+import { Eli5Commands } from './eli5Command';
 import { PyguideStatus } from './status';
+import { TableRealign } from './tableRealign';
 import { TraceChannel } from './traceChannel';
 import { withOtherCheckersDiagnostics } from './peerDiagnostics';
 
@@ -98,6 +99,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   }
 
   const lc = new LanguageClient('pyguide', 'pyguide', serverOptions, clientOptions);
+  const eli5 = new Eli5Commands(async () => {
+    await ensureRunning(lc);
+    return lc;
+  });
   client = lc;
   context.subscriptions.push(
     lc.onDidChangeState(({ newState }) => {
@@ -131,7 +136,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await ensureRunning(lc);
       return createConfiguration(lc, preset, uri);
     }),
-    vscode.commands.registerCommand('pyguide.insertEli5Table', insertEli5Table),
+    vscode.commands.registerCommand('pyguide.insertEli5Table', (arg) => eli5.insert(arg)),
+    vscode.commands.registerCommand(ADD_ELI5_ROW_COMMAND, (arg) => eli5.addRow(arg)),
+    new TableRealign(() => lc),
     vscode.commands.registerCommand('pyguide.restartServer', async () => {
       crashes.reset();
       output.info('Restarting the pyguide server on request.');

@@ -1,5 +1,5 @@
 // The guidelines' examples (Docstrings section), shared by the tests that must reproduce them.
-import type { Eli5Row } from '../src/eli5Table';
+import type { Eli5Row } from '../../server/src/docstrings/eli5Insert';
 
 /** The guidelines' own example (Docstrings › Concepts Table), character for character. */
 export const GUIDE_TABLE = `

@@ -18,7 +18,7 @@ interface SettingSchema {
 }
 const properties: Record<string, SettingSchema> = manifest.contributes.configuration.properties;
 /** Settings the language client itself reads; the server never sees them. */
-const CLIENT_ONLY = ['pyguide.trace.server'];
+const CLIENT_ONLY = ['pyguide.trace.server', 'pyguide.realignTables'];
 
 describe('package.json settings', () => {
   it("declares exactly the server's settings, with the server's defaults", () => {
@@ -53,6 +53,7 @@ describe('package.json contributions', () => {
 
   it('declares the commands of the design, titled "Pyguide: …"', () => {
     assert.deepEqual(commands.map((c) => c.command).sort(), [
+      'pyguide.addEli5Row',
       'pyguide.checkWorkspace',
       'pyguide.fixAll',
       'pyguide.insertEli5Table',

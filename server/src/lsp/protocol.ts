@@ -12,7 +12,43 @@ export const SERVER_COMMANDS = {
    * into the pyproject.toml that configures it, via `workspace/applyEdit`; returns a CreateConfigurationResult.
    */
   createConfiguration: 'pyguide.server.createConfiguration',
+  /**
+   * Argument `Eli5InsertParams`: the edit that inserts an ELI5 concepts table at a place in a
+   * docstring, or (without `rows`) whether the place can take one. Returns an `Eli5EditResult`.
+   */
+  insertEli5Table: 'pyguide.server.insertEli5Table',
+  /** Argument `Eli5AddRowParams`: the edit that adds a concept to the table at `position`. Returns an `Eli5EditResult`. */
+  addEli5Row: 'pyguide.server.addEli5Row',
 } as const;
+
+export interface Eli5Row {
+  concept: string;
+  explanation: string;
+}
+
+export interface Eli5InsertParams {
+  uri: string;
+  version: number;
+  position: { line: number; character: number };
+  /** `after-summary`: after the docstring's summary paragraph, wherever the position is in it. */
+  place?: 'cursor' | 'after-summary';
+  rows?: Eli5Row[];
+}
+
+export interface Eli5AddRowParams {
+  uri: string;
+  version: number;
+  position: { line: number; character: number };
+  row?: Eli5Row;
+}
+
+/** `ok` with the edit to apply (none for a check), or why not, in words for the user. */
+export type Eli5EditResult =
+  | { ok: true; edit?: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string } }
+  | { ok: false; message: string };
+
+/** The client command the "Add ELI5 row" code action runs: it asks for the concept, then calls addEli5Row. */
+export const ADD_ELI5_ROW_COMMAND = 'pyguide.addEli5Row';
 
 /** Sent after each lint, for the client's status item. */
 export const STATUS_NOTIFICATION = 'pyguide/status';

@@ -24,8 +24,9 @@ import { CodeActions, FIX_ALL_KIND, SHOW_DOCUMENTATION_COMMAND } from './codeAct
 import { ConfigurationCommands } from './configuration';
 import { pathToUri, uriToPath } from './convert';
 import { LiveDiagnostics } from './liveDiagnostics';
+import { Eli5Commands } from './eli5Commands';
 import { TableFormatting } from './tableFormatting';
-import { SERVER_COMMANDS, STATUS_NOTIFICATION, type StatusParams, type SweepResult } from './protocol';
+import { SERVER_COMMANDS, STATUS_NOTIFICATION, type Eli5AddRowParams, type Eli5InsertParams, type StatusParams, type SweepResult } from './protocol';
 import { folderLines } from './folderLog';
 import { Publisher } from './publisher';
 import { EditorBaseline } from '../baseline/editorBaseline';
@@ -56,6 +57,7 @@ export class PyguideServer {
   private readonly actions: CodeActions;
   private readonly tables: TableFormatting;
   private readonly configuration: ConfigurationCommands;
+  private readonly eli5: Eli5Commands;
   private resourceOperations = false;
   private watchedFilesDynamic = false;
   private workspaceFolderEvents = false;
@@ -98,12 +100,13 @@ export class PyguideServer {
     }));
     this.tables = new TableFormatting(this.documents, this.settings);
     this.configuration = new ConfigurationCommands(connection, this.documents, this.settings, () => this.resourceOperations);
+    this.eli5 = new Eli5Commands(this.documents);
   }
 
   capabilities(): ServerCapabilities {
     return {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND], resolveProvider: true },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND, CodeActionKind.RefactorRewrite], resolveProvider: true },
       executeCommandProvider: { commands: Object.values(COMMANDS) },
       // Box tables in docstrings only (see docs/rules/misaligned-box-table.md): nothing else is formatted.
       documentFormattingProvider: true,
@@ -140,7 +143,11 @@ export class PyguideServer {
       this.live.relintAll();
       this.sweep.settingsChanged();
     });
-    c.onCodeAction((params) => this.actions.codeActions(params));
+    c.onCodeAction(async (params) => {
+      const only = params.context.only;
+      const rewrite = !only || only.some((k) => CodeActionKind.RefactorRewrite.startsWith(k) && k !== '');
+      return [...(await this.actions.codeActions(params)), ...(rewrite ? this.eli5.rowActions(params.textDocument.uri, params.range) : [])];
+    });
     c.onCodeActionResolve((action) => this.actions.resolve(action));
     c.onDocumentFormatting(({ textDocument }) => this.tables.format(textDocument.uri));
     c.onDocumentRangeFormatting(({ textDocument, range }) => this.tables.format(textDocument.uri, range));
@@ -152,6 +159,10 @@ export class PyguideServer {
           return this.fixAllCommand(String(args?.[0] ?? ''), typeof args?.[1] === 'number' ? args[1] : undefined);
         case COMMANDS.createConfiguration:
           return this.configuration.create(String(args?.[0] ?? ''), args?.[1]);
+        case COMMANDS.insertEli5Table:
+          return this.eli5.insert(args?.[0] as Eli5InsertParams);
+        case COMMANDS.addEli5Row:
+          return this.eli5.addRow(args?.[0] as Eli5AddRowParams);
         case COMMANDS.showDocumentation: {
           // The installed page opens in the editor (the client shows it as a Markdown preview).
           const id = String(args?.[0] ?? '');

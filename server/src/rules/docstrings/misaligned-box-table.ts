@@ -14,6 +14,9 @@ export const misalignedBoxTable: PythonRule = {
   options: {
     'line-length': { type: 'integer', min: 1 },
     'ambiguous-width': { type: 'integer', min: 1, max: 2 },
+    // The layout "Insert ELI5 Concepts Table" draws new tables with (default: learned from the project's tables).
+    'eli5-width': { type: 'integer', min: 20 },
+    'eli5-concept-column': { type: 'integer', min: 3 },
   },
   // Module scope: whether a string is the module's docstring depends on the statements before it.
   reads: { query: DOCSTRING_QUERY, scope: 'module' },
