@@ -55,6 +55,7 @@ describe('package.json contributions', () => {
     assert.deepEqual(commands.map((c) => c.command).sort(), [
       'pyguide.addEli5Row',
       'pyguide.checkWorkspace',
+      'pyguide.createConfiguration',
       'pyguide.fixAll',
       'pyguide.insertEli5Table',
       'pyguide.restartServer',

@@ -109,6 +109,21 @@ describe('activation: which folders pyguide checks', function () {
     }
   });
 
+  it('a preset the project names keeps its required files: run.sh is asked of samples even where none has one', () => {
+    const copy = copyOf('genkit-guidelines');
+    try {
+      writeFileSync(join(copy, 'pyproject.toml'), `${readFileSync(join(copy, 'pyproject.toml'), 'utf8')}\n[tool.pyguide]\npreset = "genkit-plugins"\n`);
+      assert.equal(activationOf(copy).source, 'configured');
+      const r = check(copy, '--format', 'json');
+      assert.deepEqual(
+        (JSON.parse(r.stdout) as (JsonFinding & { message: string })[]).filter((f) => f.rule === 'missing-package-file').map((f) => `${f.file} ${f.message}`),
+        ['samples/context/pyproject.toml No run.sh in samples/context: every sample has a run.sh that starts it.'],
+      );
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
+
   it('a uv workspace that is not Genkit gets no findings, --fix changes nothing, and the CLI says why', () => {
     const copy = copyOf('not-genkit');
     try {

@@ -31,12 +31,12 @@ describe('language server: the log', function () {
     writeFileSync(join(root, 'pyproject.toml'), '[project]\nname = "ws"\n\n[tool.uv.workspace]\nmembers = []\n\n[tool.pyguide]\npreset = "generic"\n');
     const lines = await logsOf(root);
     assert.equal(lines[0], `pyguide ${VERSION} language server, Node ${process.version}`);
-    assert.match(lines[1], new RegExp(`^folder root: preset generic \\(.*\\), configuration ${join(root, 'pyproject.toml').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+    assert.match(lines[1], new RegExp(`^folder folder0: preset generic \\(.*\\), configuration ${join(root, 'pyproject.toml').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
   });
 
   it('says why a folder is not checked', async () => {
     writeFileSync(join(root, 'pyproject.toml'), '[project]\nname = "plain"\n');
     const lines = await logsOf(root);
-    assert.match(lines[1], /^folder root: not checked: /);
+    assert.match(lines[1], /^folder folder0: not checked: /);
   });
 });

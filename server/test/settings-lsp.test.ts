@@ -2,7 +2,7 @@
 // change and a restart all lint with each folder's settings and re-publish what changed, in every
 // folder of a multi-root workspace.
 import * as assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-protocol/node';
 import { SERVER_COMMANDS, type SweepResult } from '../src/lsp/protocol';
@@ -97,17 +97,19 @@ describe('editor settings as arguments of linting (real LSP connection)', functi
 
   it('watches the files the configuration requires, and re-registers when the configuration changes them', async () => {
     const root = folder();
+    writeFileSync(join(root, 'pyproject.toml'), `${FOLDER['pyproject.toml']}preset = "genkit-plugins"\n`);
     const lsp = await start({ root, settings: {} });
     const globs = () => [...lsp.watchedGlobs.values()].flat();
     await lsp.open(join(root, 'b.py'), 'y = 2\n');
     await lsp.waitForDiagnostics(fileUri(join(root, 'b.py')));
-    // The default layout requires README.md, LICENSE, py.typed and run.sh of its members.
+    // The genkit-plugins layout requires README.md, LICENSE, py.typed and run.sh of its members.
     assert.ok(globs().some((g) => g.includes('run.sh') && g.includes('LICENSE')), JSON.stringify(globs()));
     assert.ok(!globs().some((g) => g.includes('justfile')));
     const pyproject = join(root, 'pyproject.toml');
     const uri = await lsp.open(pyproject, `${FOLDER['pyproject.toml']}\n[tool.pyguide.layout]\nmembers = [{ kind = "tool", path = "tools/*", name = "{name}", required-files = ["justfile"] }]\n`, 'toml');
     await lsp.waitForDiagnostics(uri);
-    for (let i = 0; i < 50 && !globs().some((g) => g.includes('justfile')); i++) await new Promise((r) => setTimeout(r, 50));
+    // The new registration comes first, then the old one is withdrawn.
+    for (let i = 0; i < 100 && !(globs().some((g) => g.includes('justfile')) && lsp.watchedGlobs.size === 2); i++) await new Promise((r) => setTimeout(r, 50));
     assert.ok(globs().some((g) => g.includes('justfile')), JSON.stringify(globs()));
     // The old registration is gone: one set of watched names, plus the directory-deletion watcher.
     assert.equal(lsp.watchedGlobs.size, 2, JSON.stringify([...lsp.watchedGlobs]));

@@ -50,13 +50,15 @@ export interface ActivationInput {
 const OFF_REASON = 'no [tool.pyguide] table in pyproject.toml, and not a Genkit uv workspace';
 
 /**
- * What a detected workspace changes of its preset: the core where it is, and no `run.sh` asked of
+ * What a detected workspace changes of its preset: the core where it is, and, unless the project
+ * named the preset itself (then its required files are the team's word), no `run.sh` asked of
  * samples when none of its samples has one (they are started another way, a justfile say): a
  * convention the tree follows nowhere is not its convention.
  */
-function layoutAsFound(detected: GenkitLayout, members: readonly string[], exists: (rel: string) => boolean): Record<string, unknown> {
+function layoutAsFound(detected: GenkitLayout, members: readonly string[], exists: (rel: string) => boolean, presetNamed: boolean): Record<string, unknown> {
   const layout: Record<string, unknown> = {};
   if (detected.core !== 'packages/genkit') layout.core = detected.core;
+  if (presetNamed) return Object.keys(layout).length > 0 ? { layout } : {};
   const kinds = ((presetById(detected.preset)?.table.layout as { members?: Record<string, unknown>[] } | undefined)?.members ?? []);
   const asksRunSh = (k: Record<string, unknown>) => Array.isArray(k['required-files']) && k['required-files'].includes('run.sh');
   const samples = members.filter((m) => kinds.some((k) => asksRunSh(k) && m.startsWith(`${String(k.path).slice(0, -1)}`)));
@@ -85,7 +87,8 @@ export function workspaceConfig(input: ActivationInput): WorkspaceConfig {
   const table = nodeAt(tree, 'tool', 'pyguide');
   const members = nodeAt(tree, 'tool', 'uv', 'workspace') ? workspaceMembers(root, tree) : [];
   const detected = members.length > 0 ? detectGenkitLayout(members, input.memberName) : undefined;
-  const detectedLayer = detected ? layoutAsFound(detected, members, (rel) => input.exists(join(root, rel))) : {};
+  const presetNamed = nodeAt(tree, 'tool', 'pyguide', 'preset') !== undefined;
+  const detectedLayer = detected ? layoutAsFound(detected, members, (rel) => input.exists(join(root, rel)), presetNamed) : {};
   if (!table) {
     if (!detected) return unconfigured(input, OFF_REASON, file);
     return {
