@@ -121,6 +121,19 @@ describe('pyguide check --fix / --unsafe-fixes / --diff', function () {
     assert.equal(readFileSync(join(dir, 'src/app.py'), 'utf8'), `${LICENSE}\n"""App."""\n\nimport json\nimport os\n\n\ndef cwd():\n    """Where we are."""\n    return json.dumps(os.getcwd())\n`);
   });
 
+  it('--select and --ignore choose the fixes too: only the rules reported are fixed', () => {
+    const dir = tree();
+    const before = snapshot(dir);
+    const r = run(dir, '--fix', '--unsafe-fixes', '--select', 'in-function-import,tests-init-file', '--ignore', 'tests-init-file');
+    assert.equal(r.code, 0, r.stdout);
+    assert.equal(r.stderr, ['Fixed 1 problem:', '  edited  src/app.py (1 fix)', 'No problems in 5 files, 1 fixed.', ''].join('\n'));
+    const afterFix = snapshot(dir);
+    assert.deepEqual(Object.keys(afterFix), Object.keys(before));
+    for (const f of Object.keys(before)) if (f !== 'src/app.py') assert.equal(afterFix[f], before[f], f);
+    // The header fix of the rule left out is still there to apply.
+    assert.equal(run(dir, '--select', 'missing-license-header').stderr, 'Found 1 problem in 5 files (1 warning).\n[*] 1 fixable with `pyguide check --fix`.\n');
+  });
+
   it('--diff prints the safe fixes as a unified diff, writes nothing, exits 1; nothing to fix exits 0', () => {
     const dir = tree();
     const before = snapshot(dir);

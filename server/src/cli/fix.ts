@@ -10,6 +10,8 @@ export interface FixRun {
   mode: 'write' | 'diff';
   /** Apply unsafe fixes too (`--unsafe-fixes`). */
   unsafe: boolean;
+  /** The rules whose fixes apply (`--select`, `--ignore`). */
+  rules?: (rule: string) => boolean;
   /** Say what changed on stderr (text output). */
   report: boolean;
   cwd: string;
@@ -24,7 +26,7 @@ export interface FixRun {
  */
 export function runFixes(session: LintSession, overlay: PlannedFiles, files: string[], run: FixRun): FixPlan {
   const gate = new WriteGate((file) => writeRoot(session.workspaces.forFile(file).root, file), (reason) => process.stderr.write(`pyguide: fix not applied: ${reason}\n`));
-  const plan = planFixes(session, overlay, files, { unsafe: run.unsafe }, run.hasNoFix, gate);
+  const plan = planFixes(session, overlay, files, { unsafe: run.unsafe, rules: run.rules }, run.hasNoFix, gate);
   plan.skipped.forEach((s) => process.stderr.write(`pyguide: fix not applied: ${s}\n`));
   const n = plan.fixes;
   if (run.mode === 'diff') {

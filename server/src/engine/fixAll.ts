@@ -11,11 +11,15 @@ export const MAX_FIX_PASSES = 100;
 /** Which fixes fix-all and `--fix` apply: safe ones, and unsafe ones only when asked (`--unsafe-fixes`). */
 export interface FixSelection {
   unsafe?: boolean;
+  /** The rules whose fixes apply (`--select` / `--ignore`); all when absent. */
+  rules?: (rule: string) => boolean;
 }
 
-/** Whether a fix is one the selection applies. */
-export function isSelected(fix: Fix | undefined, selection: FixSelection = {}): fix is Fix {
-  return !!fix && (fix.safe || selection.unsafe === true);
+/** The fix of a finding, when the selection applies it. */
+export function selectedFix(finding: Finding, selection: FixSelection = {}): Fix | undefined {
+  const fix = finding.fix;
+  if (!fix || !(fix.safe || selection.unsafe === true)) return undefined;
+  return !selection.rules || selection.rules(finding.rule) ? fix : undefined;
 }
 
 /** The text edits of a fix when it only edits `file`; undefined for fixes that touch anything else. */
@@ -45,8 +49,9 @@ export function fixAllText(file: string, text: string, lint: (text: string) => F
     const taken: TextEdit[] = [];
     let count = 0;
     for (const finding of lint(text)) {
-      if (!isSelected(finding.fix, selection)) continue;
-      const edits = textOnlyEdits(finding.fix, file);
+      const fix = selectedFix(finding, selection);
+      if (!fix) continue;
+      const edits = textOnlyEdits(fix, file);
       if (!edits || edits.length === 0 || edits.some((e) => taken.some((t) => overlaps(e, t)))) continue;
       taken.push(...edits);
       count++;
