@@ -52,6 +52,9 @@ describe('settings', () => {
 
   it('pyguide.run = onSave lints on save, not while typing', async () => {
     await update('run', 'onSave');
+    // A change the diagnostics show, made after it: once it shows, the server has read both settings.
+    await update('severity', { 'bare-noqa': 'info' });
+    await waitForDiagnostics(app(), 'the server read the new settings', (d) => ofRule(d, 'bare-noqa').length === 1 && ofRule(d, 'bare-noqa')[0].severity === vscode.DiagnosticSeverity.Information);
     const editor = await open(app());
     await editor.edit((b) => b.insert(new vscode.Position(editor.document.lineCount - 1, 0), 'QUIET = 1  # noqa\n'));
     await new Promise((r) => setTimeout(r, 800));
@@ -62,5 +65,6 @@ describe('settings', () => {
     await editor.edit((b) => b.delete(editor.document.lineAt(editor.document.lineCount - 2).rangeIncludingLineBreak));
     await editor.document.save();
     await waitForDiagnostics(app(), 'one finding again', (d) => ofRule(d, 'bare-noqa').length === 1);
+    await update('severity', undefined);
   });
 });
