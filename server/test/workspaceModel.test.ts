@@ -139,6 +139,25 @@ describe('workspace model', () => {
     assert.equal(ws.packageFiles(ws.packages[1]).exists('LICENSE'), true);
   });
 
+  it('keeps the file changes reported while a walk of the root ran: a rename after the walk passed is not undone', () => {
+    const ws = workspaces.forFile(join(root, 'pyproject.toml'));
+    const old = join(root, 'plugins/foo/tests/a_models_test.py');
+    const renamed = join(root, 'plugins/foo/tests/foo_models_test.py');
+    const created = join(root, 'plugins/foo/tests/foo_new_test.py');
+    ws.walkStarted();
+    // The walk listed the directory before the rename; the watcher's events arrive before its result.
+    workspaces.changed(old, 'deleted');
+    workspaces.changed(renamed, 'created');
+    workspaces.changed(created, 'created');
+    ws.setPythonFiles([join(root, 'samples/my_demo/src/main.py'), old]);
+    assert.deepEqual(ws.pythonFilesNamed('a_models_test.py'), []);
+    assert.deepEqual(ws.pythonFilesNamed('foo_models_test.py'), [renamed]);
+    assert.deepEqual(ws.pythonFilesNamed('foo_new_test.py'), [created]);
+    // A later walk's result stands on its own.
+    ws.setPythonFiles([old]);
+    assert.deepEqual(ws.pythonFiles(), [old]);
+  });
+
   it('finds import packages of a flat layout configured in [tool.pyguide]', () => {
     const flat = makeTree({
       'pyproject.toml': '[tool.uv.workspace]\nmembers = ["packages/*"]\n[tool.pyguide.layout]\ncore = "packages/acme"\nmembers = [{ kind = "package", path = "packages/*", source-dir = ".", required-files = ["py.typed"] }]\n',

@@ -88,6 +88,7 @@ export class LintSession {
     let done = this.scanned.get(workspace);
     if (!done && workspace.root) {
       const root = workspace.root;
+      workspace.walkStarted();
       done = scanFiles(root, { exclude: workspace.config.exclude }).then((files) => workspace.setPythonFiles(files));
       this.scanned.set(workspace, done);
     }

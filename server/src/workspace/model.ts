@@ -58,6 +58,8 @@ export class WorkspaceModel implements WorkspaceView {
   /** Derived from `python`, built on first use and dropped when it changes. */
   private pythonList: readonly string[] | undefined;
   private pythonByName: Map<string, string[]> | undefined;
+  /** Python files created or deleted while a walk of the root runs: newer than what the walk saw. */
+  private walkJournal: Array<{ file: string; deleted: boolean }> | undefined;
   private memberImportsCache: readonly MemberImport[] | undefined;
   private readonly packageOfDir = new Map<string, PackageInfo | undefined>();
   private configState: WorkspaceConfig | undefined;
@@ -243,9 +245,20 @@ export class WorkspaceModel implements WorkspaceView {
     return this.pythonByName.get(name) ?? [];
   }
 
+  /** A walk of the root starts: the changes reported until its result arrives are kept to replay over it. */
+  walkStarted(): void {
+    this.walkJournal = [];
+  }
+
   setPythonFiles(files: Iterable<string>): void {
     this.python.clear();
     for (const f of files) if (f.endsWith('.py') || f.endsWith('.pyi')) this.python.add(f);
+    // A file renamed or deleted after the walk passed its directory is still in the walk's list.
+    for (const { file, deleted } of this.walkJournal ?? []) {
+      if (deleted) this.python.delete(file);
+      else this.python.add(file);
+    }
+    this.walkJournal = undefined;
     this.pythonChanged();
   }
 
@@ -305,6 +318,7 @@ export class WorkspaceModel implements WorkspaceView {
     }
     if (file.endsWith('.py') || file.endsWith('.pyi')) {
       const had = this.python.has(file);
+      if (kind !== 'changed') this.walkJournal?.push({ file, deleted: kind === 'deleted' });
       if (kind === 'deleted') this.python.delete(file);
       else this.python.add(file);
       if (had !== this.python.has(file)) this.pythonChanged();
