@@ -4,5 +4,6 @@ import { bareTypeIgnore } from './bare-type-ignore';
 import { className } from './class-name';
 import { functionName } from './function-name';
 import { inFunctionImport } from './in-function-import';
+import { unexplainedSuppression } from './unexplained-suppression';
 
-export const PYTHON_RULES: readonly Rule[] = [bareNoqa, bareTypeIgnore, inFunctionImport, className, functionName];
+export const PYTHON_RULES: readonly Rule[] = [bareNoqa, bareTypeIgnore, inFunctionImport, className, functionName, unexplainedSuppression];
