@@ -4,6 +4,7 @@ import { bareTypeIgnore } from './bare-type-ignore';
 import { className } from './class-name';
 import { functionName } from './function-name';
 import { inFunctionImport } from './in-function-import';
+import { sectionBannerComment } from './section-banner-comment';
 import { unexplainedSuppression } from './unexplained-suppression';
 
-export const PYTHON_RULES: readonly Rule[] = [bareNoqa, bareTypeIgnore, inFunctionImport, className, functionName, unexplainedSuppression];
+export const PYTHON_RULES: readonly Rule[] = [bareNoqa, bareTypeIgnore, inFunctionImport, className, functionName, unexplainedSuppression, sectionBannerComment];
