@@ -4,7 +4,8 @@ import { bareTypeIgnore } from './bare-type-ignore';
 import { className } from './class-name';
 import { functionName } from './function-name';
 import { inFunctionImport } from './in-function-import';
+import { pytestFailInIf } from './pytest-fail-in-if';
 import { sectionBannerComment } from './section-banner-comment';
 import { unexplainedSuppression } from './unexplained-suppression';
 
-export const PYTHON_RULES: readonly Rule[] = [bareNoqa, bareTypeIgnore, inFunctionImport, className, functionName, unexplainedSuppression, sectionBannerComment];
+export const PYTHON_RULES: readonly Rule[] = [bareNoqa, bareTypeIgnore, inFunctionImport, className, functionName, unexplainedSuppression, sectionBannerComment, pytestFailInIf];
