@@ -75,6 +75,17 @@ describe('unexplained-suppression', () => {
       assert.deepEqual(session.lintText('/ws/a.py', typed).map((f) => f.range.start.line), [0, 2, 3]);
     });
 
+    it('"Ignore … for this line" leaves the cursor where the new directive\'s reason goes, where the client takes snippets', () => {
+      const ignore = (snippets: boolean) => {
+        const doc: ActionDocument = { uri: 'file:///ws/a.py', path: '/ws/a.py', version: 3, index: new TextIndex(TEXT) };
+        const [action] = quickFixActions(doc, [diagnostic(1, 9, 23)], { target: target(snippets), rule: ruleById, fixAction: () => undefined }).filter((a) => a.title === 'Ignore unexplained-suppression for this line');
+        return editsOf(action);
+      };
+      const end = { line: 1, character: 23 };
+      assert.deepEqual(ignore(true), [{ range: { start: end, end }, snippet: { kind: 'snippet', value: '  # pyguide: ignore[unexplained-suppression] - $0' } }]);
+      assert.deepEqual(ignore(false), [{ range: { start: end, end }, newText: '  # pyguide: ignore[unexplained-suppression]' }]);
+    });
+
     it('writes the reason of a `# type: ignore[...]` as a comment of its own, since mypy rejects other text after the codes', () => {
       assert.deepEqual(editsOf(addReason(diagnostic(2, 9, 33), false)), [{ range: { start: { line: 2, character: 33 }, end: { line: 2, character: 33 } }, newText: '  # ' }]);
     });

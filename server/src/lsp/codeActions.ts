@@ -68,6 +68,16 @@ function actionEdits(action: ContextualAction, target: EditTarget): (TextEdit | 
   return edits.map((e) => ({ range: e.range, newText: snippetText(e.newText) }));
 }
 
+/**
+ * "Ignore … for this line": a new directive leaves the cursor where its reason goes (` - `), for a
+ * client that takes snippet edits, since the guidelines want a reason with every suppression.
+ */
+function lineIgnoreEdit(doc: ActionDocument, d: PyguideDiagnostic, target: EditTarget): TextEdit | SnippetTextEdit {
+  const edit = ignoreForLineEdit(doc.index, d.range.start.line, d.code);
+  const writesDirective = edit.range.start.character === edit.range.end.character && /^\s*# pyguide: ignore\[[\w-]+\]$/.test(edit.newText);
+  return target.supportsSnippetEdits && writesDirective ? { range: edit.range, snippet: { kind: 'snippet', value: `${edit.newText} - $0` } } : edit;
+}
+
 /** Quick fixes, rule actions, ignore comments and documentation links for the pyguide diagnostics in a range. */
 export function quickFixActions(doc: ActionDocument, diagnostics: Diagnostic[], sources: ActionSources): CodeAction[] {
   const actions: CodeAction[] = [];
@@ -90,7 +100,7 @@ export function quickFixActions(doc: ActionDocument, diagnostics: Diagnostic[], 
         action.isPreferred = !!a.preferred;
         actions.push(action);
       }
-      const lineAction = CodeAction.create(`Ignore ${d.code} for this line`, versionedEdit(doc, [ignoreForLineEdit(doc.index, d.range.start.line, d.code)]), CodeActionKind.QuickFix);
+      const lineAction = CodeAction.create(`Ignore ${d.code} for this line`, versionedEdit(doc, [lineIgnoreEdit(doc, d, sources.target)]), CodeActionKind.QuickFix);
       lineAction.diagnostics = [d];
       actions.push(lineAction);
     }
