@@ -12,7 +12,7 @@ describe('pyguide check (CLI)', () => {
     root = tree({
       'pyproject.toml': '[project]\nname = "ws"\n\n[tool.uv.workspace]\nmembers = []\n\n[tool.pyguide]\nselect = ["bare-noqa"]\n',
       'src/a.py': 'x = 1  # noqa\n',
-      'src/clean.py': 'y = 2  # noqa: E501\n',
+      'src/clean.py': 'y = 2  # noqa: E501 - a generated line\n',
       '.gitignore': 'ignored/\n*.gen.py\n',
       'ignored/b.py': 'x = 1  # noqa\n',
       'src/c.gen.py': 'x = 1  # noqa\n',

@@ -67,6 +67,8 @@ export interface HarnessOptions {
   folderSettings?: Record<string, Record<string, unknown>>;
   /** Whether the client resolves code actions (`codeAction/resolve` for `edit`), as VS Code does. */
   codeActionResolve?: boolean;
+  /** Whether the client applies snippet edits in workspace edits (`snippetEditSupport`), as VS Code does. */
+  snippetEdits?: boolean;
   initializationOptions?: unknown;
   /** Extra arguments for the server process, e.g. --node-ipc is not used here; --stdio always is. */
 }
@@ -184,7 +186,7 @@ export class LspHarness {
           configuration: true,
           didChangeConfiguration: { dynamicRegistration: true },
           didChangeWatchedFiles: { dynamicRegistration: true },
-          workspaceEdit: { documentChanges: true, resourceOperations: options.resourceOperations === false ? [] : ['create', 'rename', 'delete'] },
+          workspaceEdit: { documentChanges: true, resourceOperations: options.resourceOperations === false ? [] : ['create', 'rename', 'delete'], ...(options.snippetEdits && { snippetEditSupport: true }) },
           workspaceFolders: true,
         },
         window: { workDoneProgress: true, showDocument: { support: true } },

@@ -7,52 +7,12 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { fixAllText } from '../src/engine/fixAll';
-import { parseTomlDocument } from '../src/parsing/toml';
 import { inFunctionImport } from '../src/rules/python/in-function-import';
 import { FIXTURES, sessionWith } from './fixtureHarness';
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const ruffWasm = require('@astral-sh/ruff-wasm-nodejs') as typeof import('@astral-sh/ruff-wasm-nodejs');
+import { added, ruffFindings, ruffOptions, ruffWasm } from './ruffHarness';
 
 const FIXTURE = join(FIXTURES, 'fix-safety', 'genkit-ruff');
 const SCRATCH = process.env.PYGUIDE_SCRATCH ?? '/work/scratch';
-
-interface RuffDiagnostic {
-  code: string | null;
-  message: string;
-  start_location: { row: number; column: number };
-}
-
-/** `[tool.ruff]` of a pyproject.toml as Ruff's WASM build takes its options (file selection left out). */
-function ruffOptions(pyproject: string, extraFirstParty: string[] = []): Record<string, unknown> {
-  const doc = parseTomlDocument(readFileSync(pyproject, 'utf8'));
-  assert.ok(doc.ok);
-  const ruff = structuredClone((doc.value.tool as { ruff: Record<string, unknown> }).ruff);
-  delete ruff.exclude;
-  delete ruff['extend-exclude'];
-  if (extraFirstParty.length > 0) {
-    const lint = ruff.lint as Record<string, Record<string, unknown>>;
-    lint.isort = { ...lint.isort, 'known-first-party': [...((lint.isort?.['known-first-party'] as string[]) ?? []), ...extraFirstParty] };
-  }
-  return ruff;
-}
-
-/** Ruff's findings as `code: line text` (the line, not its number: moved code shifts lines). */
-function ruffFindings(workspace: InstanceType<typeof ruffWasm.Workspace>, text: string): string[] {
-  const lines = text.split('\n');
-  return (workspace.check(text) as RuffDiagnostic[]).map((d) => `${d.code ?? d.message}: ${lines[d.start_location.row - 1]?.trim()}`);
-}
-
-/** What `after` reports that `before` did not (as a multiset). */
-function added(before: string[], after: string[]): string[] {
-  const left = [...before];
-  return after.filter((f) => {
-    const i = left.indexOf(f);
-    if (i < 0) return true;
-    left.splice(i, 1);
-    return false;
-  });
-}
 
 const isI001 = (f: string) => /^(I001|unsorted-imports):/.test(f);
 const isD202 = (f: string) => /^(D202|blank-line-after-function):/.test(f);

@@ -56,8 +56,8 @@ describe('language server over stdio', function () {
     // Insert two lines above: the finding moves down with its line.
     await lsp.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '"""Doc."""\n\n' }]);
     assert.deepEqual(codes(await lsp.waitForDiagnostics(uri, (d) => d.length === 1 && d[0].range.start.line === 3)), ['3:7-3:13 bare-noqa']);
-    // Name the code: the finding goes away.
-    await lsp.change(uri, [{ range: { start: { line: 3, character: 13 }, end: { line: 3, character: 13 } }, text: ': E501' }]);
+    // Name the code and say why: the finding goes away.
+    await lsp.change(uri, [{ range: { start: { line: 3, character: 13 }, end: { line: 3, character: 13 } }, text: ': E501 - a long URL' }]);
     assert.deepEqual(await lsp.waitForDiagnostics(uri, (d) => d.length === 0), []);
   });
 
@@ -79,7 +79,7 @@ describe('language server over stdio', function () {
   });
 
   it('honours suppression comments, including an added rule to an existing directive', async () => {
-    const uri = await lsp.open(join(root, 'packages/core/src/core/d.py'), 'x = 1  # noqa  # pyguide: ignore[bare-noqa]\n# pyguide: ignore[bare-noqa]\ny = 2  # noqa\nz = 3  # noqa\n');
+    const uri = await lsp.open(join(root, 'packages/core/src/core/d.py'), 'x = 1  # noqa  # pyguide: ignore[bare-noqa] - legacy\n# pyguide: ignore[bare-noqa] - legacy\ny = 2  # noqa\nz = 3  # noqa\n');
     assert.deepEqual(codes(await lsp.waitForDiagnostics(uri, (ds) => ds.length > 0)), ['3:7-3:13 bare-noqa']);
   });
 

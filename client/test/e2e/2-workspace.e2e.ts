@@ -88,7 +88,7 @@ describe('Check Workspace', () => {
 
   it('follows changes on disk to closed files: edited, created, deleted', async () => {
     const path = closed().fsPath;
-    writeFileSync(path, `${HEADER}"""Never opened in the editor: only Check Workspace reports it."""\n\nTIMEOUT = 30  # noqa: PLR2004\n`);
+    writeFileSync(path, `${HEADER}"""Never opened in the editor: only Check Workspace reports it."""\n\nTIMEOUT = 30  # noqa: PLR2004 - a documented default\n`);
     await waitForDiagnostics(closed(), 'the fixed file to have no finding', (d) => d.length === 0);
     const fresh = fileIn('genkit-py', 'packages/genkit/src/genkit/fresh.py');
     writeFileSync(fresh.fsPath, `${HEADER}FRESH = 1  # noqa\n`);

@@ -8,7 +8,8 @@ import { DEFAULT_LINE_LENGTH } from './docstringTables';
 
 export const TABLE_RULE = 'misaligned-box-table';
 
-function ruffLineLength(workspace: WorkspaceView): number | undefined {
+/** The workspace root's `[tool.ruff] line-length`, when it sets one. */
+export function ruffLineLength(workspace: WorkspaceView): number | undefined {
   const root = workspace.rootPyproject ? workspace.pyproject(workspace.rootPyproject) : undefined;
   const value = root?.ok ? getPath(root.value, 'tool', 'ruff', 'line-length') : undefined;
   return typeof value === 'number' && value > 0 ? value : undefined;

@@ -82,6 +82,11 @@ export interface ActionContext {
 export interface ContextualAction {
   title: string;
   edits?: TextEdit[];
+  /**
+   * The edits' `newText` are LSP snippets (`$0` where the cursor goes): a client that takes snippet
+   * edits gets them as such, any other the text with the tab stops removed.
+   */
+  snippet?: boolean;
   /** A client command to run instead (one that asks the user something first). */
   command?: { command: string; arguments: unknown[] };
   preferred?: boolean;

@@ -1,15 +1,15 @@
 // Code actions: each finding's fix, the actions its rule owns, ignore comments and the docs link;
 // fix-all. Fixes a rule defers, and fix-all, are computed when the editor resolves the action (or,
 // for a client that cannot resolve, when it asks for the actions), never on a keystroke.
-import { CodeAction, CodeActionKind, type CodeActionParams, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
+import { CodeAction, CodeActionKind, type CodeActionParams, type Diagnostic, type SnippetTextEdit, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { EditorOverrides } from '../engine/config';
 import type { OpenDocuments } from '../engine/documents';
 import { ruleById } from '../engine/registry';
 import { ignoreForFileEdit, ignoreForLineEdit } from '../engine/suppression';
 import { minimalEdit } from '../engine/textEdits';
 import type { TextIndex } from '../engine/textIndex';
-import type { Finding, Fix, PeerDiagnostic, Rule } from '../engine/types';
-import { SOURCE, toWorkspaceEdit, type DiagnosticData, type EditTarget } from './convert';
+import type { ContextualAction, Finding, Fix, PeerDiagnostic, Rule } from '../engine/types';
+import { snippetText, SOURCE, toWorkspaceEdit, type DiagnosticData, type EditTarget } from './convert';
 import { overridesOf, type FolderSettings } from './settings';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.pyguide`;
@@ -22,7 +22,7 @@ export function isPyguideDiagnostic(d: Diagnostic): d is PyguideDiagnostic {
 }
 
 /** Edits bound to the document version they were computed for. */
-export function versionedEdit(doc: { uri: string; version: number }, edits: TextEdit[]): WorkspaceEdit {
+export function versionedEdit(doc: { uri: string; version: number }, edits: (TextEdit | SnippetTextEdit)[]): WorkspaceEdit {
   return { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits }] };
 }
 
@@ -60,6 +60,24 @@ function peersOn(line: number, diagnostics: readonly Diagnostic[]): PeerDiagnost
     .map((d) => ({ source: d.source, code: String(d.code), range: d.range }));
 }
 
+/** A rule action's edits as the client takes them: snippets where it can, else their plain text. */
+function actionEdits(action: ContextualAction, target: EditTarget): (TextEdit | SnippetTextEdit)[] {
+  const edits = action.edits ?? [];
+  if (!action.snippet) return edits;
+  if (target.supportsSnippetEdits) return edits.map((e) => ({ range: e.range, snippet: { kind: 'snippet', value: e.newText } }));
+  return edits.map((e) => ({ range: e.range, newText: snippetText(e.newText) }));
+}
+
+/**
+ * "Ignore … for this line": a new directive leaves the cursor where its reason goes (` - `), for a
+ * client that takes snippet edits, since the guidelines want a reason with every suppression.
+ */
+function lineIgnoreEdit(doc: ActionDocument, d: PyguideDiagnostic, target: EditTarget): TextEdit | SnippetTextEdit {
+  const edit = ignoreForLineEdit(doc.index, d.range.start.line, d.code);
+  const writesDirective = edit.range.start.character === edit.range.end.character && /^\s*# pyguide: ignore\[[\w-]+\]$/.test(edit.newText);
+  return target.supportsSnippetEdits && writesDirective ? { range: edit.range, snippet: { kind: 'snippet', value: `${edit.newText} - $0` } } : edit;
+}
+
 /** Quick fixes, rule actions, ignore comments and documentation links for the pyguide diagnostics in a range. */
 export function quickFixActions(doc: ActionDocument, diagnostics: Diagnostic[], sources: ActionSources): CodeAction[] {
   const actions: CodeAction[] = [];
@@ -77,12 +95,12 @@ export function quickFixActions(doc: ActionDocument, diagnostics: Diagnostic[], 
       for (const a of rule?.actions?.({ file: doc.path, text: doc.index.text, index: doc.index, finding: findingOf(d, doc.path), peers: peersOn(d.range.start.line, diagnostics) }) ?? []) {
         const action = a.command
           ? CodeAction.create(a.title, { title: a.title, ...a.command }, CodeActionKind.QuickFix)
-          : CodeAction.create(a.title, versionedEdit(doc, a.edits ?? []), CodeActionKind.QuickFix);
+          : CodeAction.create(a.title, versionedEdit(doc, actionEdits(a, sources.target)), CodeActionKind.QuickFix);
         action.diagnostics = [d];
         action.isPreferred = !!a.preferred;
         actions.push(action);
       }
-      const lineAction = CodeAction.create(`Ignore ${d.code} for this line`, versionedEdit(doc, [ignoreForLineEdit(doc.index, d.range.start.line, d.code)]), CodeActionKind.QuickFix);
+      const lineAction = CodeAction.create(`Ignore ${d.code} for this line`, versionedEdit(doc, [lineIgnoreEdit(doc, d, sources.target)]), CodeActionKind.QuickFix);
       lineAction.diagnostics = [d];
       actions.push(lineAction);
     }

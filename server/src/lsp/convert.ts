@@ -61,6 +61,8 @@ export interface EditTarget {
   /** The open document's version for a uri, or null when it is not open. */
   versionOf(uri: string): number | null;
   supportsResourceOperations: boolean;
+  /** The client applies snippet edits (`workspace.workspaceEdit.snippetEditSupport`, LSP 3.18). */
+  supportsSnippetEdits?: boolean;
   /** The write gate: whether a fix reported on a file may be written (refusals are logged). */
   gate: FixGate;
 }
@@ -101,4 +103,11 @@ export function toWorkspaceEdit(fix: Fix, target: EditTarget, origin: string): W
     }
   }
   return { documentChanges };
+}
+
+/** A snippet's text as a plain edit inserts it: tab stops and placeholders' markup removed, escapes undone. */
+export function snippetText(snippet: string): string {
+  return snippet.replace(/\\([$}\\])|\$\{\d+:((?:[^}\\]|\\.)*)\}|\$\{\d+\}|\$\d+/g, (_, escaped: string | undefined, placeholder: string | undefined) =>
+    escaped ?? (placeholder === undefined ? '' : snippetText(placeholder)),
+  );
 }

@@ -59,6 +59,7 @@ export class PyguideServer {
   private readonly configuration: ConfigurationCommands;
   private readonly eli5: Eli5Commands;
   private resourceOperations = false;
+  private snippetEdits = false;
   private watchedFilesDynamic = false;
   private workspaceFolderEvents = false;
   private clientConfiguration = false;
@@ -96,6 +97,7 @@ export class PyguideServer {
     this.actions = new CodeActions(this.documents, this.settings, () => ({
       versionOf: (uri) => this.documents.get(uri)?.version ?? null,
       supportsResourceOperations: this.resourceOperations,
+      supportsSnippetEdits: this.snippetEdits,
       gate,
     }));
     this.tables = new TableFormatting(this.documents, this.settings);
@@ -181,6 +183,7 @@ export class PyguideServer {
     const caps = params.capabilities;
     this.clientConfiguration = !!caps.workspace?.configuration;
     this.resourceOperations = !!caps.workspace?.workspaceEdit?.resourceOperations?.includes('create');
+    this.snippetEdits = !!caps.workspace?.workspaceEdit?.snippetEditSupport;
     this.watchedFilesDynamic = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     this.workspaceFolderEvents = !!caps.workspace?.workspaceFolders;
     this.actions.resolveSupport = !!caps.textDocument?.codeAction?.resolveSupport?.properties.includes('edit');

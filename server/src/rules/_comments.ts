@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import type { TextIndex } from '../engine/textIndex';
 import type { Range } from '../engine/types';
 
 /** The range of `length` characters at `offset` inside a (single-line) comment node. */
@@ -16,4 +17,25 @@ export function* commentMatches(comment: Node, pattern: RegExp): Generator<{ mat
     yield { match: m, range: rangeInComment(comment, m.index, m[0].length) };
     if (m[0].length === 0) re.lastIndex++;
   }
+}
+
+/**
+ * In a file that does not parse, tree-sitter may call the rest of a line after an unterminated
+ * string a comment; Python would not, so such "comments" are not findings.
+ */
+export function afterOpenQuote(comment: Node, index: TextIndex): boolean {
+  for (let p = comment.parent; p; p = p.parent) if (p.type === 'string') return true;
+  const before = index.lineText(comment.startPosition.row).slice(0, comment.startPosition.column);
+  let quote = '';
+  for (let i = 0; i < before.length; i++) {
+    const c = before[i];
+    if (quote) {
+      if (c === '\\') i++;
+      else if (before.startsWith(quote, i)) [quote, i] = ['', i + quote.length - 1];
+    } else if (c === '"' || c === "'") {
+      quote = before.startsWith(c.repeat(3), i) ? c.repeat(3) : c;
+      i += quote.length - 1;
+    }
+  }
+  return quote !== '';
 }

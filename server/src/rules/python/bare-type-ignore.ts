@@ -1,7 +1,5 @@
-import type { Node } from 'web-tree-sitter';
-import type { TextIndex } from '../../engine/textIndex';
 import type { ActionContext, ContextualAction, PythonRule, RuleFinding } from '../../engine/types';
-import { commentMatches } from '../_comments';
+import { afterOpenQuote, commentMatches } from '../_comments';
 
 // A type checker's ignore directive right after a `#` (several may share one comment), with the
 // bracket that would name the codes. `ignore-errors` and the like are other directives.
@@ -14,27 +12,6 @@ const EXAMPLE_CODE: Record<string, string> = {
   pyrefly: 'missing-attribute',
   ty: 'unresolved-attribute',
 };
-
-/**
- * In a file that does not parse, tree-sitter may call the rest of a line after an unterminated
- * string a comment; Python would not, so such "comments" are not findings.
- */
-function afterOpenQuote(comment: Node, index: TextIndex): boolean {
-  for (let p = comment.parent; p; p = p.parent) if (p.type === 'string') return true;
-  const before = index.lineText(comment.startPosition.row).slice(0, comment.startPosition.column);
-  let quote = '';
-  for (let i = 0; i < before.length; i++) {
-    const c = before[i];
-    if (quote) {
-      if (c === '\\') i++;
-      else if (before.startsWith(quote, i)) [quote, i] = ['', i + quote.length - 1];
-    } else if (c === '"' || c === "'") {
-      quote = before.startsWith(c.repeat(3), i) ? c.repeat(3) : c;
-      i += quote.length - 1;
-    }
-  }
-  return quote !== '';
-}
 
 /** Which checkers' codes a directive understands; `type: ignore` is read by all of them. */
 const DIRECTIVE_SOURCES: Record<string, RegExp> = {

@@ -1,0 +1,103 @@
+import type { ActionContext, ContextualAction, PythonRule, RuleFinding, SyntaxMatch } from '../../engine/types';
+import { afterOpenQuote } from '../_comments';
+
+// A suppression that names what it silences: Ruff's `# noqa: CODES` (also file-level `# ruff: noqa:`
+// and flake8's), a type checker's `# <tool>: ignore[codes]`, pyguide's `# pyguide: ignore[ids]`.
+// Codes are Ruff's grammar (letters then digits); a bracket must hold a code (empty ones are
+// bare-type-ignore's). Groups: 1 noqa codes, 2 type-checker tool, 3 its codes, 4 pyguide ids.
+const DIRECTIVE = /#\s*(?:(?:ruff|flake8)\s*:\s*)?noqa\s*:\s*([A-Z]+[0-9]+(?:[\s,]+[A-Z]+[0-9]+)*)|#\s*(type|pyright|pyrefly|ty)\s*:\s*ignore\s*\[([^\]]*[^\s,\]][^\]]*)\]|#\s*pyguide\s*:\s*ignore(?:-file)?\s*\[([^\]]*)\]/gi;
+
+// Other tools' directives, coded or not: text that is no reason. A bare `# noqa` or `# type: ignore`
+// beside a coded one says nothing more.
+const NOT_A_REASON = [
+  /#\s*(?:(?:ruff|flake8)\s*:\s*)?noqa\b(?:\s*:)?/gi,
+  /#\s*(?:type|pyright|pyrefly|ty|mypy)\s*:\s*ignore(?:-errors)?\b(?:\s*\[\s*\])?/gi,
+  /#\s*pragma\s*:\s*no\s+(?:branch|cover)\b/gi,
+  /#\s*nosec\b(?:\s+[A-Z]+[0-9]+(?:\s*,\s*[A-Z]+[0-9]+)*)?/gi,
+  /#\s*(?:fmt|isort|yapf)\s*:\s*[\w-]+/gi,
+  /#\s*pylint\s*:\s*[\w-]+\s*=\s*[\w-]+(?:\s*,\s*[\w-]+)*/gi,
+];
+
+/** Whether what is left of a comment once every directive is taken out says something: a word. */
+function hasWords(text: string): boolean {
+  let rest = text.replace(DIRECTIVE, ' ');
+  for (const re of NOT_A_REASON) rest = rest.replace(re, ' ');
+  return /[\p{L}\p{N}]/u.test(rest);
+}
+
+/** Whether a comment holds any suppression directive, coded or bare. */
+function hasDirective(text: string): boolean {
+  return [DIRECTIVE, ...NOT_A_REASON.slice(0, 2)].some((re) => new RegExp(re.source, 'i').test(text));
+}
+
+/** The codes a directive names, for the message and the `codes` option. */
+function codesOf(match: RegExpExecArray): string[] {
+  return (match[1] ?? match[3] ?? match[4] ?? '')
+    .split(/[\s,]+/)
+    .map((c) => c.trim())
+    .filter(Boolean);
+}
+
+/** `codes` of the rule's options: the codes that need a reason (`S*` is a prefix), or every code. */
+function needsReason(options: Record<string, unknown> | undefined): (code: string) => boolean {
+  const list = options?.codes;
+  if (!Array.isArray(list)) return () => true;
+  const patterns = list.filter((p): p is string => typeof p === 'string').map((p) => p.toUpperCase());
+  return (code) => patterns.some((p) => (p.endsWith('*') ? code.toUpperCase().startsWith(p.slice(0, -1)) : code.toUpperCase() === p));
+}
+
+/** A Ruff flake8-bandit code: a silenced security finding weighs more. */
+const SECURITY_CODE = /^S[0-9]+$/i;
+
+/** What goes between the directive and the reason: mypy rejects text after `[codes]` unless it is a comment. */
+function separator(directive: string): string {
+  return /^#\s*type\s*:/i.test(directive) ? '  # ' : ' - ';
+}
+
+/** "Add reason": the separator, with the cursor after it. */
+function addReasonAction({ finding, index }: ActionContext): ContextualAction[] {
+  const directive = index.text.slice(index.offsetAt(finding.range.start), index.offsetAt(finding.range.end));
+  const at = finding.range.end;
+  return [{ title: 'Add reason', edits: [{ range: { start: at, end: at }, newText: `${separator(directive)}$0` }], snippet: true, preferred: true }];
+}
+
+export const unexplainedSuppression: PythonRule = {
+  id: 'unexplained-suppression',
+  kind: 'python',
+  defaultSeverity: 'info',
+  guideline: 'Code Quality & Linting › Error Suppression Policy',
+  summary: 'a `# noqa: X`, `# type: ignore[x]` (or pyright, pyrefly, ty, pyguide) suppression that does not say why',
+  options: { codes: { type: 'array', items: { type: 'string' } } },
+  // Module scope: a reason may stand on the comment line above, which can be another statement.
+  reads: { kinds: ['comment'], scope: 'module' },
+  actions: addReasonAction,
+  check({ matches, index, syntax, config }) {
+    const findings: RuleFinding[] = [];
+    const wanted = needsReason(config.ruleOptions['unexplained-suppression']);
+    const textOf = (m: SyntaxMatch) => index.text.slice(m.start, m.end);
+    const ownLine = (m: SyntaxMatch) => index.lineText(m.startRow).slice(0, m.startCol).trim() === '';
+    const commentOnLine = new Map<number, SyntaxMatch>();
+    for (const m of matches) if (ownLine(m)) commentOnLine.set(m.startRow, m);
+    for (const m of matches) {
+      const text = textOf(m);
+      if (!/noqa|ignore/i.test(text)) continue;
+      const directives = [...text.matchAll(DIRECTIVE)].filter((d) => codesOf(d).some(wanted));
+      if (directives.length === 0 || hasWords(text)) continue;
+      // A comment line right above that says something and is no directive itself is the reason.
+      const above = commentOnLine.get(m.startRow - 1);
+      if (above && !hasDirective(textOf(above)) && hasWords(textOf(above))) continue;
+      if (syntax.hasErrors && afterOpenQuote(m.node, index)) continue;
+      for (const d of directives) {
+        const start = m.startCol + (d.index ?? 0);
+        const codes = codesOf(d);
+        const shown = d[0].replace(/\s+/g, ' ');
+        findings.push({
+          range: { start: { line: m.startRow, character: start }, end: { line: m.startRow, character: start + d[0].length } },
+          message: `\`${shown}\` does not say why; the guidelines want a reason with every suppression, e.g. \`${shown}${separator(d[0])}<why this is safe here>\`.`,
+          ...(codes.some((c) => SECURITY_CODE.test(c)) && { severity: 'warning' as const }),
+        });
+      }
+    }
+    return findings;
+  },
+};

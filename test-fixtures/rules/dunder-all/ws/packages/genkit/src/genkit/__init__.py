@@ -1,0 +1,3 @@
+"""Genkit."""
+
+from genkit._ai import Genkit
