@@ -128,9 +128,10 @@ export class Linter {
     }
   }
 
-  /** The rules that run on a file under a configuration. */
-  private active(kind: FileKind, config: ResolvedConfig): ActiveRule[] {
-    return this.rules
+  /** The rules that run on a file under a configuration: the session's, then the workspace's team rules. */
+  private active(kind: FileKind, config: ResolvedConfig, workspace: WorkspaceModel): ActiveRule[] {
+    const team = kind === 'python' ? workspace.customRules : [];
+    return (team.length > 0 ? [...this.rules, ...team] : this.rules)
       .filter((r) => r.kind === kind)
       .map((rule) => ({ rule, severity: config.severityOf(rule.id, rule.defaultSeverity) }))
       .filter((r): r is ActiveRule => r.severity !== 'off');
@@ -182,7 +183,7 @@ export class Linter {
     if (req.text.length > config.maxFileSize) {
       return [Linter.unreadable(req.file, `file is ${req.text.length} characters, over the ${config.maxFileSize} limit (pyguide.maxFileSize / max-file-size)`)];
     }
-    const active = this.active(kind, config);
+    const active = this.active(kind, config, req.workspace);
     if (active.length === 0) return [];
     const findings: Finding[] = [];
     // `kept`: findings the engine keeps already hold no piece of any document (see FactFindings).

@@ -158,6 +158,10 @@ interface RuleBase {
   actions?(ctx: ActionContext): ContextualAction[];
   /** The editor should hand `actions` the other tools' diagnostics on the lines of this rule's findings. */
   readsPeerDiagnostics?: boolean;
+  /** A team rule's page (a URL or a path in the repository), where built-in rules have docs/rules/<id>.md. */
+  docs?: string;
+  /** Set on team rules (`[tool.pyguide.custom-rules]`): what they match with. */
+  team?: 'pattern' | 'query';
 }
 
 export interface PythonRule extends RuleBase {

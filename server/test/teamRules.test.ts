@@ -1,0 +1,207 @@
+// Team rules (`[tool.pyguide.custom-rules]`): patterns with each metavariable form, queries,
+// constraints, fixes, globs and suppressions through the CLI; the malformed and hostile rules a
+// repository may hold, each one `invalid-config` finding at its key (inside the string for a
+// syntax error) or a bounded run, while every other rule goes on running.
+import * as assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Node } from 'web-tree-sitter';
+import { LintSession } from '../src/engine/session';
+import type { Finding } from '../src/engine/types';
+import { Budget, BudgetExceeded, matchNode } from '../src/custom/match';
+import { parsePattern } from '../src/custom/pattern';
+import { PythonParser } from '../src/parsing/python';
+import { DiskFiles } from '../src/workspace/files';
+import { run } from './cliHarness';
+import { FIXTURES } from './fixtureHarness';
+import { makeTree } from './tempTree';
+
+const WORKSPACE = join(FIXTURES, 'workspaces', 'team-rules');
+
+interface JsonFinding {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  rule: string;
+  message: string;
+  fix?: { title: string; safe: boolean };
+}
+
+const HEADER = '[tool.pyguide]\npreset = "generic"\n';
+
+/** Lints `files` (with `pyproject` as the root's) in-process, the way the CLI does; every finding. */
+async function lintTree(pyproject: string, files: Record<string, string>): Promise<Finding[]> {
+  const root = makeTree({ 'pyproject.toml': pyproject, ...files });
+  try {
+    const session = await LintSession.create(new DiskFiles());
+    return ['pyproject.toml', ...Object.keys(files)].flatMap((f) => session.lintFile(join(root, f)).map((x) => ({ ...x, file: f })));
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+const brief = (fs: Finding[]) => fs.map((f) => `${f.file}:${f.range.start.line + 1}:${f.range.start.character + 1}-${f.range.end.line + 1}:${f.range.end.character + 1} ${f.rule} ${f.message}`);
+
+/** One rule's findings on one Python text. */
+async function ruleOn(rule: string, source: string): Promise<string[]> {
+  return brief((await lintTree(`${HEADER}\n[tool.pyguide.custom-rules.r]\n${rule}\n`, { 'a.py': source })).filter((f) => f.rule === 'r'));
+}
+
+describe('team rules', function () {
+  this.timeout(60_000);
+
+  describe('the team-rules workspace through the CLI', () => {
+    it('reports each rule where its pattern, query, constraints and globs say, honouring suppressions', () => {
+      const r = run(WORKSPACE, 'check', '.', '--format', 'json', '--no-cache');
+      assert.equal(r.code, 1, r.stderr);
+      const found = (JSON.parse(r.stdout) as JsonFinding[]).map((f) => [f.file, `${f.line}:${f.column}-${f.endLine}:${f.endColumn}`, f.rule, f.message, f.fix ? `${f.fix.safe ? 'safe' : 'unsafe'}: ${f.fix.title}` : '-']);
+      assert.deepEqual(found, [
+        // $$$ARGS: every argument, quoted in the message and carried by the fix; unsafe by default.
+        ['samples/hello/main.py', '5:5-5:22', 'no-print-args', 'Log "hello", 1 with the logger', 'unsafe: Replace with `logger.info("hello", 1)`'],
+        // $MAIN, a glob taking samples/ only, and a fix marked safe.
+        ['samples/hello/main.py', '9:5-9:24', 'sample-entry-point', 'Samples start with ai.run_main(main()), not asyncio.run', 'safe: Replace with `ai.run_main(main())`'],
+        // where.NAME: regex and not-regex (GENKIT_MODEL is left alone).
+        ['src/app/config.py', '4:7-4:28', 'genkit-env-prefix', "Environment variables read by Genkit code start with GENKIT_, not 'API_KEY'", '-'],
+        // The same metavariable twice: `x == x`, never `x == 2`.
+        ['src/app/config.py', '7:8-7:14', 'same-operands', 'Comparing x with itself', '-'],
+        // $$$ on both sides of a keyword argument, with a not-regex on its value.
+        ['src/app/config.py', '9:10-9:66', 'default-region', "Default region is us-central1, not 'europe-west1'", '-'],
+        // A query with #match? (run by RE2) reporting its @finding capture.
+        ['src/app/config.py', '11:1-11:16', 'todo-owner', 'A TODO names its owner: # TODO(name): ...', '-'],
+      ]);
+    });
+
+    it('--fix applies the safe fix only, and the unsafe one with --unsafe-fixes', () => {
+      const dir = mkdtempSync(join(tmpdir(), 'pyguide-team-'));
+      try {
+        cpSync(WORKSPACE, dir, { recursive: true });
+        run(dir, 'check', '.', '--fix', '--no-cache');
+        const main = () => readFileSync(join(dir, 'samples/hello/main.py'), 'utf8');
+        assert.match(main(), /^ {4}ai\.run_main\(main\(\)\)$/m);
+        assert.match(main(), /^ {4}print\("hello", 1\)$/m);
+        run(dir, 'check', '.', '--fix', '--unsafe-fixes', '--no-cache');
+        assert.match(main(), /^ {4}logger\.info\("hello", 1\)$/m);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    it('pyguide rules and SARIF name the team rules', () => {
+      const sarif = JSON.parse(run(WORKSPACE, 'check', '.', '--format', 'sarif', '--no-cache').stdout) as { runs: { results: { ruleId: string }[] }[] };
+      assert.deepEqual([...new Set(sarif.runs[0].results.map((x) => x.ruleId))].sort(), ['default-region', 'genkit-env-prefix', 'no-print-args', 'same-operands', 'sample-entry-point', 'todo-owner']);
+    });
+  });
+
+  describe('pattern semantics', () => {
+    it('$$$ stands for statements too, and comments inside a match are ignored', async () => {
+      const rule = 'pattern = "try:\\n    $$$BODY\\nexcept Exception:\\n    pass"\nmessage = "swallowed: $$$BODY"';
+      const source = 'try:\n    a()\n    # why\n    b()\nexcept Exception:\n    pass\ntry:\n    c()\nexcept Exception:\n    log()\n';
+      assert.deepEqual(await ruleOn(rule, source), ['a.py:1:1-6:9 r swallowed: a() # why b()']);
+    });
+
+    it('$_ matches one node without capturing; tokens the pattern leaves out (a trailing comma) are skipped', async () => {
+      assert.deepEqual(await ruleOn('pattern = "open($_, $_)"\nmessage = "two"', 'open(a, b)\nopen(a)\nopen(a, b,)\nopen(a, b, c)\n'), ['a.py:1:1-1:11 r two', 'a.py:3:1-3:12 r two']);
+    });
+
+    it("a string matches in either quote, and different operators never match", async () => {
+      assert.deepEqual(await ruleOn('pattern = "region == \'us\'"\nmessage = "m"', 'region == "us"\nregion != "us"\nregion == "eu"\n'), ['a.py:1:1-1:15 r m']);
+    });
+
+    it('a match nested in another is reported too, each at its own node', async () => {
+      assert.deepEqual(await ruleOn('pattern = "f($X)"\nmessage = "f of $X"', 'f(f(1))\n'), ['a.py:1:1-1:8 r f of f(1)', 'a.py:1:3-1:7 r f of 1']);
+    });
+
+    it('pyguide: ignore and ignore-file name team rules like any other', async () => {
+      const rule = 'pattern = "print($$$)"\nmessage = "m"';
+      assert.deepEqual(await ruleOn(rule, 'print(1)  # pyguide: ignore[r]\n# pyguide: ignore[r]\nprint(2)\nprint(3)\n'), ['a.py:4:1-4:9 r m']);
+      assert.deepEqual(await ruleOn(rule, '# pyguide: ignore-file[r]\nprint(3)\n'), []);
+    });
+
+    it('severity, select and ignore apply to team rules by id', async () => {
+      const toml = `${HEADER}ignore = ["quiet"]\n[tool.pyguide.severity]\nloud = "error"\n[tool.pyguide.custom-rules.loud]\npattern = "print($$$)"\nmessage = "m"\nseverity = "hint"\n[tool.pyguide.custom-rules.quiet]\npattern = "print($$$)"\nmessage = "m"\n`;
+      const found = await lintTree(toml, { 'a.py': 'print()\n' });
+      assert.deepEqual(found.map((f) => `${f.rule} ${f.severity}`), ['loud error']);
+    });
+  });
+
+  describe('malformed and hostile rules', () => {
+    /** Each case: one rule table, where its one invalid-config finding stands (1-based line:col of the table's text) and what it says. */
+    const CASES: [string, string, string, RegExp][] = [
+      ['unclosed call', 'pattern = "asyncio.run("', '2:12', /the pattern is not valid Python/],
+      ['error after escapes, mapped through them', 'pattern = "f(\\"\\u00e9\\", )) + 1"', '2:27', /"\)" is not valid Python here/],
+      ['error inside a multi-line literal string', "pattern = '''\nif x:\n    foo(\n'''", '4:5', /not valid Python/],
+      ['two statements', 'pattern = "a = 1\\nb = 2"', '2:19', /one expression or one statement, not 2/],
+      ['a bare metavariable (every node)', 'pattern = "$X"', '2:12', /matches every node/],
+      ['a bare $$$', 'pattern = "$$$"', '2:12', /matches every node/],
+      ['a lower-case metavariable', 'pattern = "print($name)"', '2:18', /name is upper case/],
+      ['the expando character', 'pattern = "print(µ)"', '2:18', /holds "µ"/],
+      ['pattern and query', 'pattern = "print($X)"\nquery = "(call) @finding"', '1:28', /exactly one of "pattern" and "query"/],
+      ['neither pattern nor query', '', '1:28', /exactly one of "pattern" and "query"/],
+      ['a query that does not close', 'query = "(call function: (identifier) @f"', '2:41', /query does not compile: Bad syntax/],
+      ['a query naming no node type', 'query = "(call function: (cal) @finding)"', '2:27', /Bad node name 'cal'/],
+      ['a query without @finding', 'query = "(call) @call"', '2:9', /no @finding capture/],
+      ['a query of two patterns', 'query = "(call) @finding (identifier) @finding"', '2:9', /holds one pattern/],
+      ['a query regex with look-ahead', 'query = \'((identifier) @finding (#match? @finding "a(?=b)"))\'', '2:9', /not a regular expression RE2 accepts/],
+      ['a where regex with a back-reference', "pattern = \"print($X)\"\nwhere.X = { regex = '(a)\\1' }", '3:21', /RE2 has no look-around or backreferences/],
+      ['a regex over 1000 characters', `pattern = "print($X)"\nwhere.X = { regex = "${'a'.repeat(1001)}" }`, '3:21', /longer than 1000 characters/],
+      ['where names no metavariable', "pattern = \"print($X)\"\nwhere.Y = { regex = 'a' }", '3:7', /the pattern has no metavariable "Y"/],
+      ['a fix using an unknown metavariable', 'pattern = "print($X)"\nfix = "log($Y)"', '3:7', /the fix uses "\$Y"/],
+      ['an unknown severity', 'pattern = "print($X)"\nseverity = "fatal"', '3:12', /must be one of "error", "warning", "info", "hint"/],
+      ['a glob leading out of the workspace', 'pattern = "print($X)"\nfiles = ["../x/*.py"]', '3:10', /leads out of the workspace/],
+      ['no message', 'pattern = "print($X)"', '1:28', /needs "message"/],
+    ];
+
+    for (const [what, body, at, message] of CASES) {
+      it(`${what}: one invalid-config finding there; the rule stays off and the others run`, async () => {
+        const needsMessage = !/needs "message"/.test(message.source);
+        const table = `[tool.pyguide.custom-rules.r]\n${body}${needsMessage ? '\nmessage = "m"' : ''}\n`;
+        const toml = `${table}\n[tool.pyguide.custom-rules.control]\npattern = "print($$$)"\nmessage = "control"\n\n${HEADER}`;
+        const found = await lintTree(toml, { 'a.py': 'print("a")\nb = x.y(1)\n' });
+        const invalid = found.filter((f) => f.rule === 'invalid-config');
+        assert.equal(invalid.length, 1, brief(found).join('\n'));
+        assert.equal(`${invalid[0].range.start.line + 1}:${invalid[0].range.start.character + 1}`, at, invalid[0].message);
+        assert.match(invalid[0].message, message);
+        assert.deepEqual(found.filter((f) => f.rule !== 'invalid-config').map((f) => f.rule), ['control']);
+      });
+    }
+
+    it('an id that is a built-in rule’s, or not kebab-case, is refused at its key', async () => {
+      const toml = `${HEADER}[tool.pyguide.custom-rules.in-function-import]\npattern = "print($$$)"\nmessage = "m"\n[tool.pyguide.custom-rules.Bad_Id]\npattern = "print($$$)"\nmessage = "m"\n`;
+      const found = await lintTree(toml, { 'a.py': 'print()\n' });
+      assert.deepEqual(brief(found), [
+        'pyproject.toml:3:28-3:46 invalid-config [tool.pyguide.custom-rules]: "in-function-import" is a built-in rule\'s id; give the team rule its own.',
+        'pyproject.toml:6:28-6:34 invalid-config [tool.pyguide.custom-rules]: "Bad_Id" is not a rule id: team rule ids are kebab-case, like "sample-entry-point".',
+      ]);
+    });
+
+    it('catastrophic regexes run in linear time on RE2 (a where constraint and a query #match?)', async () => {
+      const long = `${'a'.repeat(30_000)}!`;
+      const where = await ruleOn("pattern = \"print($X)\"\nwhere.X = { regex = '^(a+)+$' }\nmessage = \"m\"", `print(${long})\nprint(aaa)\n`);
+      assert.deepEqual(where, ['a.py:2:1-2:11 r m']);
+      const query = await ruleOn('query = \'((identifier) @finding (#match? @finding "^(a+)+$"))\'\nmessage = "m"', `${long.slice(0, -1)}b = 1\naaa = 2\n`);
+      assert.deepEqual(query, ['a.py:2:1-2:4 r m']);
+    });
+
+    it('a pattern matching every call of a 50,000-line file runs through it, one finding per call', async () => {
+      const source = 'f(x)\n'.repeat(50_000);
+      const found = await lintTree(`${HEADER}[tool.pyguide.custom-rules.r]\npattern = "$F($$$)"\nmessage = "m"\n`, { 'a.py': source });
+      assert.equal(found.filter((f) => f.rule === 'r').length, 50_000);
+    });
+
+    it('a match that would take more steps than its budget stops with BudgetExceeded', async () => {
+      const parser = await PythonParser.create();
+      const pattern = parsePattern(parser.language, '[$$$, [[[[1]]]], $$$]');
+      const tree = parser.parse(`[${'[[[[2]]]], '.repeat(2000)}]`);
+      try {
+        const list = tree.rootNode.namedChild(0)!.namedChild(0) as Node;
+        assert.throws(() => matchNode(pattern.root, list, new Map(), new Budget(5_000)), BudgetExceeded);
+        assert.equal(matchNode(pattern.root, list, new Map(), new Budget(1_000_000)), false);
+      } finally {
+        tree.delete();
+      }
+    });
+  });
+});
