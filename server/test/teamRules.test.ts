@@ -6,6 +6,8 @@ import * as assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { TextEdit } from 'vscode-languageserver-protocol';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Node } from 'web-tree-sitter';
 import { LintSession } from '../src/engine/session';
 import type { Finding } from '../src/engine/types';
@@ -15,6 +17,7 @@ import { PythonParser } from '../src/parsing/python';
 import { DiskFiles } from '../src/workspace/files';
 import { run } from './cliHarness';
 import { FIXTURES } from './fixtureHarness';
+import { LspHarness } from './lspHarness';
 import { makeTree } from './tempTree';
 
 const WORKSPACE = join(FIXTURES, 'workspaces', 'team-rules');
@@ -202,6 +205,56 @@ describe('team rules', function () {
       } finally {
         tree.delete();
       }
+    });
+  });
+
+  describe('over a real LSP connection', () => {
+    let lsp: LspHarness | undefined;
+    let root: string;
+    afterEach(async () => {
+      await lsp?.shutdown();
+      lsp = undefined;
+      rmSync(root, { recursive: true, force: true });
+    });
+
+    const RULE = '[tool.pyguide.custom-rules.entry]\npattern = "asyncio.run($MAIN)"\nmessage = "Start with ai.run_main($MAIN)"\nfix = "ai.run_main($MAIN)"\nfix-safe = true\n';
+    const SOURCE = 'import asyncio\n\nasyncio.run(main())\nprint(1)  # pyguide: ignore[entry]\n';
+
+    it('diagnostics, quick fix and fix-all; editing the rule in pyproject.toml re-lints the open file; a broken rule is invalid-config', async () => {
+      const toml = `${HEADER}${RULE}`;
+      root = makeTree({ 'pyproject.toml': toml });
+      lsp = await LspHarness.start({ root, settings: { onTypeDelay: 0 } });
+      const tomlUri = await lsp.open(join(root, 'pyproject.toml'), toml);
+      const py = await lsp.open(join(root, 'a.py'), SOURCE);
+      const ds = await lsp.waitForDiagnostics(py, (d) => d.length === 1);
+      assert.deepEqual(
+        ds.map((d) => [d.code, d.severity, d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character, d.message]),
+        [['entry', 2, 2, 0, 2, 19, 'Start with ai.run_main(main())']],
+      );
+      const actions = await lsp.codeActions(py, ds[0].range, ds);
+      const fix = actions.find((a) => a.title === 'Replace with `ai.run_main(main())`');
+      assert.ok(fix?.edit, JSON.stringify(actions.map((a) => a.title)));
+      assert.deepEqual((fix.edit.documentChanges![0] as { edits: unknown[] }).edits, [{ range: ds[0].range, newText: 'ai.run_main(main())' }]);
+      assert.equal(fix.isPreferred, true);
+      // Fix-all applies the safe fix.
+      assert.equal(await lsp.executeCommand('pyguide.server.fixAll', [py, lsp.versionOf(py)]), true);
+      const applied = lsp.appliedEdits.at(-1)!.edit.documentChanges![0] as { edits: TextEdit[] };
+      assert.equal(TextDocument.applyEdits(TextDocument.create(py, 'python', 1, SOURCE), applied.edits), SOURCE.replace('asyncio.run(main())', 'ai.run_main(main())'));
+
+      // The rule is edited in the editor (not saved): the open file is checked with the new pattern.
+      await lsp.change(tomlUri, [{ text: `${HEADER}[tool.pyguide.custom-rules.entry]\npattern = "import $M"\nmessage = "No $M"\n` }]);
+      const edited = await lsp.waitForDiagnostics(py, (d) => d.length === 1 && d[0].range.start.line === 0);
+      assert.deepEqual([edited[0].code, edited[0].message], ['entry', 'No asyncio']);
+
+      // A rule that no longer parses: one invalid-config diagnostic inside its string, the rule stops, the server goes on.
+      const broken = `${HEADER}${RULE.replace('asyncio.run($MAIN)', 'asyncio.run($MAIN')}`;
+      await lsp.change(tomlUri, [{ text: broken }]);
+      const tomlDs = await lsp.waitForDiagnostics(tomlUri, (d) => d.length === 1);
+      assert.deepEqual([tomlDs[0].code, tomlDs[0].range.start.line, tomlDs[0].range.start.character], ['invalid-config', 3, 11]);
+      assert.match(String(tomlDs[0].message), /custom rule "entry": the pattern is not valid Python/);
+      await lsp.waitForDiagnostics(py, (d) => d.length === 0);
+      await lsp.change(py, [{ text: `${SOURCE}def f():\n    import os\n    return os\n` }]);
+      assert.deepEqual((await lsp.waitForDiagnostics(py, (d) => d.length === 1)).map((d) => d.code), ['in-function-import']);
     });
   });
 });
