@@ -98,6 +98,35 @@ describe('team rules', function () {
     });
   });
 
+  describe('pyguide query and pyguide rules', () => {
+    it('pyguide query prints every match of a pattern with its metavariables, and exits 1 when nothing matches', () => {
+      const r = run(WORKSPACE, 'query', 'asyncio.run($MAIN)');
+      assert.equal(r.code, 0, r.stderr);
+      assert.equal(r.stdout, 'samples/hello/main.py:9:5: asyncio.run(main())\n    $MAIN = main()\nsrc/app/config.py:17:5: asyncio.run(run())\n    $MAIN = run()\n2 matches.\n');
+      assert.equal(run(WORKSPACE, 'query', 'trio.run($MAIN)', 'src').code, 1);
+      const json = JSON.parse(run(WORKSPACE, 'query', '--query', '(call function: (identifier) @finding (#match? @finding "^pri"))', 'src', '--format', 'json').stdout) as { file: string; line: number }[];
+      assert.deepEqual(json.map((m) => `${m.file}:${m.line}`), ['src/app/config.py:13']);
+    });
+
+    it('pyguide query says where a pattern stops being Python, exit 2', () => {
+      const r = run(WORKSPACE, 'query', 'print($name)');
+      assert.equal(r.code, 2);
+      assert.equal(r.stderr, 'pyguide: a "$" starts a metavariable, whose name is upper case ($NAME, $$$ARGS, $_)\n  print($name)\n        ^ (character 7)\n');
+    });
+
+    it('pyguide rules lists the team rules of the workspace it runs in', () => {
+      const rows = (JSON.parse(run(WORKSPACE, 'rules', '--format', 'json').stdout) as { id: string; presets: string[]; severity: string; fix: string }[]).slice(-6);
+      assert.deepEqual(rows.map((r) => [r.id, r.severity, r.fix, r.presets.join()]), [
+        ['sample-entry-point', 'warning', 'safe', 'team rule of this project'],
+        ['genkit-env-prefix', 'error', 'none', 'team rule of this project'],
+        ['no-print-args', 'warning', 'unsafe', 'team rule of this project'],
+        ['same-operands', 'info', 'none', 'team rule of this project'],
+        ['default-region', 'warning', 'none', 'team rule of this project'],
+        ['todo-owner', 'warning', 'none', 'team rule of this project'],
+      ]);
+    });
+  });
+
   describe('pattern semantics', () => {
     it('$$$ stands for statements too, and comments inside a match are ignored', async () => {
       const rule = 'pattern = "try:\\n    $$$BODY\\nexcept Exception:\\n    pass"\nmessage = "swallowed: $$$BODY"';

@@ -1,7 +1,11 @@
 // `pyguide rules`: every rule with its default severity and whether it has a fix, from the
 // registry and the docs pages (whose "Fix" row is the one place a fix's safety is written down).
 import { buildConfig, resolveConfig } from '../engine/config';
-import { PRESETS } from '../engine/presets';
+import { join } from 'node:path';
+import { PRESETS, presetById } from '../engine/presets';
+import { loadPython } from '../parsing/python';
+import { DiskFiles } from '../workspace/files';
+import { Workspaces } from '../workspace/model';
 import type { Severity } from '../engine/types';
 import { ruleCatalogue } from './catalogue';
 import { readRuleDoc } from '../engine/ruleDocs';
@@ -40,6 +44,21 @@ export function ruleRows(docsDir?: string): RuleRow[] {
     summary: r.summary,
     guideline: r.guideline,
   }));
+}
+
+/** The team rules of the workspace holding `cwd` (`[tool.pyguide.custom-rules]`), as rows; their presets column says where they come from. */
+export async function teamRuleRows(cwd: string): Promise<RuleRow[]> {
+  await loadPython();
+  const workspace = new Workspaces(new DiskFiles()).forFile(join(cwd, '__pyguide__.py'));
+  if (!workspace.activation.active) return [];
+  const config = workspace.config;
+  return workspace.customRules.map((r) => {
+    const spec = config.teamRules[r.id] ?? {};
+    const fix: FixKind = typeof spec.fix !== 'string' ? 'none' : spec['fix-safe'] === true ? 'safe' : 'unsafe';
+    const fromPreset = config.preset && (presetById(config.preset)?.table['custom-rules'] as Record<string, unknown> | undefined)?.[r.id];
+    const on = config.severityOf(r.id, r.defaultSeverity) !== 'off';
+    return { id: r.id, presets: on ? [fromPreset ? `team rule of preset ${config.preset}` : 'team rule of this project'] : [], severity: r.defaultSeverity, fix, summary: r.summary, guideline: r.guideline };
+  });
 }
 
 export function formatRules(rows: RuleRow[], style: Style): string {

@@ -79,7 +79,7 @@ function filesFilter(globs: readonly string[] | undefined): ((ctx: PythonContext
   };
 }
 
-interface Matcher {
+export interface Matcher {
   reads: NonNullable<PythonRule['reads']>;
   /** Names a message, fix or `where` may use. */
   names: ReadonlySet<string>;
@@ -111,6 +111,16 @@ function queryMatcher(query: TeamQuery): Matcher {
   };
 }
 
+/** The matcher of a pattern or a query; throws a PatternError or QuerySourceError (with `offset`) when it is none. */
+export function compileMatcher(language: Language, spec: Pick<TeamRuleSpec, 'pattern' | 'query'>): Matcher {
+  return spec.pattern !== undefined ? patternMatcher(language, spec.pattern) : queryMatcher(compileQuery(language, spec.query ?? ''));
+}
+
+/** The text a capture stands for, as a message quotes it. */
+export function quotedCapture(text: string, nodes: readonly Node[] | undefined): string {
+  return quoted(captureText(text, nodes));
+}
+
 /** The rule a valid table describes, or the problems that keep it from running. */
 export function compileTeamRule(language: Language, id: string, spec: TeamRuleSpec): { rule?: PythonRule; problems: TeamRuleProblem[] } {
   const problems: TeamRuleProblem[] = [];
@@ -120,7 +130,7 @@ export function compileTeamRule(language: Language, id: string, spec: TeamRuleSp
   }
   let matcher: Matcher;
   try {
-    matcher = spec.pattern !== undefined ? patternMatcher(language, spec.pattern) : queryMatcher(compileQuery(language, spec.query!));
+    matcher = compileMatcher(language, spec);
   } catch (e) {
     const key = spec.pattern !== undefined ? 'pattern' : 'query';
     const offset = (e as { offset?: number }).offset;
