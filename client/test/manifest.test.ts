@@ -55,10 +55,12 @@ describe('package.json contributions', () => {
     assert.deepEqual(commands.map((c) => c.command).sort(), [
       'pyguide.addEli5Row',
       'pyguide.checkWorkspace',
+      'pyguide.createConfiguration',
       'pyguide.fixAll',
       'pyguide.insertEli5Table',
       'pyguide.restartServer',
       'pyguide.showOutput',
+      'pyguide.testRulePattern',
     ]);
     assert.ok(commands.every((c) => c.category === 'Pyguide'));
     assert.equal(commands.find((c) => c.command === 'pyguide.checkWorkspace')!.title, 'Check Workspace');

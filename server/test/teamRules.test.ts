@@ -285,5 +285,21 @@ describe('team rules', function () {
       await lsp.change(py, [{ text: `${SOURCE}def f():\n    import os\n    return os\n` }]);
       assert.deepEqual((await lsp.waitForDiagnostics(py, (d) => d.length === 1)).map((d) => d.code), ['in-function-import']);
     });
+
+    it('Test Rule Pattern: the matches of a pattern in an open file, with bindings, or where the pattern breaks', async () => {
+      root = makeTree({ 'pyproject.toml': HEADER });
+      lsp = await LspHarness.start({ root, settings: { onTypeDelay: 0 } });
+      const py = await lsp.open(join(root, 'a.py'), SOURCE);
+      await lsp.waitForDiagnostics(py);
+      const result = await lsp.executeCommand('pyguide.server.testPattern', [{ uri: py, pattern: 'asyncio.run($MAIN)' }]);
+      assert.deepEqual(result, { ok: true, matches: [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 19 } }, text: 'asyncio.run(main())', bindings: { MAIN: 'main()' } }] });
+      assert.deepEqual(await lsp.executeCommand('pyguide.server.testPattern', [{ uri: py, pattern: 'print($x)' }]), {
+        ok: false,
+        message: 'a "$" starts a metavariable, whose name is upper case ($NAME, $$$ARGS, $_)',
+        offset: 6,
+      });
+      const query = (await lsp.executeCommand('pyguide.server.testPattern', [{ uri: py, pattern: '(import_statement) @finding', query: true }])) as { matches: { text: string }[] };
+      assert.deepEqual(query.matches.map((m) => m.text), ['import asyncio']);
+    });
   });
 });
