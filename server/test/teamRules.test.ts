@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { TextEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Node } from 'web-tree-sitter';
@@ -93,8 +94,12 @@ describe('team rules', function () {
     });
 
     it('pyguide rules and SARIF name the team rules', () => {
-      const sarif = JSON.parse(run(WORKSPACE, 'check', '.', '--format', 'sarif', '--no-cache').stdout) as { runs: { results: { ruleId: string }[] }[] };
-      assert.deepEqual([...new Set(sarif.runs[0].results.map((x) => x.ruleId))].sort(), ['default-region', 'genkit-env-prefix', 'no-print-args', 'same-operands', 'sample-entry-point', 'todo-owner']);
+      const sarif = JSON.parse(run(WORKSPACE, 'check', '.', '--format', 'sarif', '--no-cache').stdout) as { runs: { results: { ruleId: string }[]; tool: { driver: { rules: { id: string; helpUri?: string }[] } } }[] };
+      const ids = ['default-region', 'genkit-env-prefix', 'no-print-args', 'same-operands', 'sample-entry-point', 'todo-owner'];
+      assert.deepEqual([...new Set(sarif.runs[0].results.map((x) => x.ruleId))].sort(), ids);
+      const described = sarif.runs[0].tool.driver.rules.filter((d) => ids.includes(d.id));
+      assert.deepEqual(described.map((d) => d.id).sort(), ids);
+      assert.equal(described.find((d) => d.id === 'genkit-env-prefix')!.helpUri, 'https://example.com/env');
     });
   });
 
@@ -246,7 +251,7 @@ describe('team rules', function () {
       rmSync(root, { recursive: true, force: true });
     });
 
-    const RULE = '[tool.pyguide.custom-rules.entry]\npattern = "asyncio.run($MAIN)"\nmessage = "Start with ai.run_main($MAIN)"\nfix = "ai.run_main($MAIN)"\nfix-safe = true\n';
+    const RULE = '[tool.pyguide.custom-rules.entry]\npattern = "asyncio.run($MAIN)"\nmessage = "Start with ai.run_main($MAIN)"\nfix = "ai.run_main($MAIN)"\nfix-safe = true\ndocs = "docs/entry.md"\n';
     const SOURCE = 'import asyncio\n\nasyncio.run(main())\nprint(1)  # pyguide: ignore[entry]\n';
 
     it('diagnostics, quick fix and fix-all; editing the rule in pyproject.toml re-lints the open file; a broken rule is invalid-config', async () => {
@@ -260,6 +265,8 @@ describe('team rules', function () {
         ds.map((d) => [d.code, d.severity, d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character, d.message]),
         [['entry', 2, 2, 0, 2, 19, 'Start with ai.run_main(main())']],
       );
+      // The rule's docs, a path in the repository, is the diagnostic's link.
+      assert.equal(ds[0].codeDescription?.href, pathToFileURL(join(root, 'docs', 'entry.md')).toString());
       const actions = await lsp.codeActions(py, ds[0].range, ds);
       const fix = actions.find((a) => a.title === 'Replace with `ai.run_main(main())`');
       assert.ok(fix?.edit, JSON.stringify(actions.map((a) => a.title)));

@@ -2,7 +2,8 @@
 // becomes a declaration of its root's node type plus a structural match of each such node; a query
 // becomes the query itself plus its regex predicates, run by RE2. Either way the rule joins the
 // engine's combined pass and checks its matches one at a time. Nothing of the table is code.
-import { isAbsolute, relative, sep } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import ignore, { type Ignore } from 'ignore';
 import type { Language, Node } from 'web-tree-sitter';
 import type { Severity } from '../base/severity';
@@ -122,7 +123,7 @@ export function quotedCapture(text: string, nodes: readonly Node[] | undefined):
 }
 
 /** The rule a valid table describes, or the problems that keep it from running. */
-export function compileTeamRule(language: Language, id: string, spec: TeamRuleSpec): { rule?: PythonRule; problems: TeamRuleProblem[] } {
+export function compileTeamRule(language: Language, id: string, spec: TeamRuleSpec, root?: string): { rule?: PythonRule; problems: TeamRuleProblem[] } {
   const problems: TeamRuleProblem[] = [];
   if ((spec.pattern === undefined) === (spec.query === undefined)) {
     problems.push({ key: '', message: `custom rule "${id}" needs exactly one of "pattern" and "query"; it does not run` });
@@ -145,10 +146,16 @@ export function compileTeamRule(language: Language, id: string, spec: TeamRuleSp
     if (!matcher.names.has(name)) problems.push({ key: 'fix', message: `custom rule "${id}": the fix uses "$${name}", which the ${spec.pattern !== undefined ? 'pattern' : 'query'} does not capture; the rule does not run` });
   }
   if (problems.length > 0) return { problems };
-  return { rule: teamRule(id, spec, matcher), problems };
+  return { rule: teamRule(id, spec, matcher, docsUrl(spec.docs, root)), problems };
 }
 
-function teamRule(id: string, spec: TeamRuleSpec, matcher: Matcher): PythonRule {
+/** `docs` as a link: a URL as written, a path in the repository as a file: URL. */
+function docsUrl(docs: string | undefined, root: string | undefined): string | undefined {
+  if (docs === undefined || /^https?:\/\//.test(docs)) return docs;
+  return root === undefined ? undefined : pathToFileURL(join(root, docs)).toString();
+}
+
+function teamRule(id: string, spec: TeamRuleSpec, matcher: Matcher, docs: string | undefined): PythonRule {
   const inFiles = filesFilter(spec.files);
   const where = Object.entries(spec.where ?? {});
   const satisfies = (text: string, env: Bindings) =>
@@ -162,7 +169,7 @@ function teamRule(id: string, spec: TeamRuleSpec, matcher: Matcher): PythonRule 
     defaultSeverity: spec.severity ?? 'warning',
     guideline: 'team rule ([tool.pyguide.custom-rules])',
     summary: spec.message,
-    docs: spec.docs,
+    docs,
     team: spec.pattern !== undefined ? 'pattern' : 'query',
     reads: matcher.reads,
     check(ctx) {

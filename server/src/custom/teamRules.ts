@@ -27,7 +27,7 @@ export const NO_TEAM_RULES: TeamRules = { rules: [], problems: [] };
  * The team rules of a configuration. `invalid` are the problems validation found in the project's
  * table: a rule with any of them does not run, since a dropped constraint or glob would widen it.
  */
-export function teamRules(config: PyguideConfig, written: WrittenConfig | undefined, invalid: readonly { path: string }[] = []): TeamRules {
+export function teamRules(config: PyguideConfig, root: string | undefined, written: WrittenConfig | undefined, invalid: readonly { path: string }[] = []): TeamRules {
   const broken = new Set(invalid.map((p) => /^custom-rules\.([^.[]+)/.exec(p.path)?.[1]).filter((id) => id !== undefined));
   const ids = Object.keys(config.teamRules).filter((id) => !broken.has(id));
   if (ids.length === 0) return NO_TEAM_RULES;
@@ -36,7 +36,7 @@ export function teamRules(config: PyguideConfig, written: WrittenConfig | undefi
   const problems: ConfigProblem[] = [];
   for (const id of ids) {
     if (!language) break;
-    const compiled = compileTeamRule(language, id, config.teamRules[id] as unknown as TeamRuleSpec);
+    const compiled = compileTeamRule(language, id, config.teamRules[id] as unknown as TeamRuleSpec, root);
     if (compiled.rule) rules.push(compiled.rule);
     // A preset's rules are known good; what a project wrote is reported where it wrote it.
     if (!written) continue;

@@ -92,7 +92,7 @@ const teamRule: Schema = {
     message: string(nonEmpty),
     severity: { type: 'string', oneOf: SEVERITIES },
     files: strings(fileGlob),
-    docs: string(nonEmpty),
+    docs: string((v) => (/^https?:\/\/\S+$/.test(v) ? undefined : staysInside(v))),
     pattern: string(nonEmpty),
     query: string(nonEmpty),
     where: {

@@ -191,7 +191,7 @@ export class Linter {
       try {
         // A setting for the rule wins over the finding's own severity.
         const own = config.severity[rule.id] === undefined;
-        for (const f of check()) findings.push({ ...(kept ? f : detachedFinding(f)), rule: rule.id, severity: (own && f.severity) || severity, file: req.file });
+        for (const f of check()) findings.push({ ...(kept ? f : detachedFinding(f)), rule: rule.id, severity: (own && f.severity) || severity, file: req.file, ...(rule.docs && { docs: rule.docs }) });
       } catch (error) {
         req.failures?.push(rule.id);
         this.reportOnce(rule, req.file, error);

@@ -77,7 +77,7 @@ function unconfigured(input: ActivationInput, reason: string, configFile?: strin
   const preset = input.unconfigured;
   if (preset === 'off') return { config: BASE_CONFIG, problems: [], activation: { active: false, source: 'none', reason, configFile }, customRules: [] };
   const config = buildConfig({}, preset);
-  return { config, problems: [], activation: { active: true, preset, source: 'fallback', reason: `preset "${preset}" (the session's choice for unconfigured folders)`, configFile }, customRules: teamRules(config, undefined).rules };
+  return { config, problems: [], activation: { active: true, preset, source: 'fallback', reason: `preset "${preset}" (the session's choice for unconfigured folders)`, configFile }, customRules: teamRules(config, input.root, undefined).rules };
 }
 
 /** Reads the workspace's configuration and decides whether it is checked. */
@@ -100,7 +100,7 @@ export function workspaceConfig(input: ActivationInput): WorkspaceConfig {
       config,
       problems: [],
       activation: { active: true, preset: detected.preset, source: 'detected', reason: `Genkit workspace detected: preset "${detected.preset}"`, configFile: file },
-      customRules: teamRules(config, undefined).rules,
+      customRules: teamRules(config, input.root, undefined).rules,
     };
   }
   const { table: project, problems } = validateConfig(table, catalog);
@@ -108,7 +108,7 @@ export function workspaceConfig(input: ActivationInput): WorkspaceConfig {
   const preset = named ?? detected?.preset ?? 'generic';
   const config = buildConfig(mergeTables(detectedLayer, project), preset);
   const located = problems.map((p) => ({ ...p, file }));
-  const team = table.kind === 'table' && input.text !== undefined ? teamRules(config, { file, text: input.text, table }, problems) : NO_TEAM_RULES;
+  const team = table.kind === 'table' && input.text !== undefined ? teamRules(config, root, { file, text: input.text, table }, problems) : NO_TEAM_RULES;
   located.push(...team.problems);
   // Turning every rule off is never what a table means: say so rather than go quiet.
   const resolved = resolveConfig(config);
