@@ -164,6 +164,22 @@ describe('team rules', function () {
     });
   });
 
+  describe("the Genkit presets' team rules", () => {
+    it('report the guidelines’ sample entry point, signal handler and Sentry PII rules, and nothing in code that follows them', async () => {
+      const toml = '[tool.pyguide]\npreset = "genkit"\nselect = ["sample-entry-point", "signal-default-int-handler", "sentry-send-default-pii"]\n';
+      const bad = 'import asyncio\nimport signal\n\nimport sentry_sdk\n\n\ndef stop(signum, frame):\n    signal.default_int_handler(signum, frame)\n\n\nsentry_sdk.init(dsn=DSN, send_default_pii=True)\nsentry_sdk.init(dsn=DSN, send_default_pii=False)\n\nif __name__ == "__main__":\n    asyncio.run(main())\n';
+      const good = 'import os\nimport signal\n\n\ndef stop(signum, frame):\n    signal.signal(signum, signal.SIG_DFL)\n    os.kill(os.getpid(), signum)\n\n\nif __name__ == "__main__":\n    ai.run_main(main())\n';
+      const found = await lintTree(toml, { 'samples/bad/src/main.py': bad, 'samples/good/src/main.py': good, 'tools/run.py': 'import asyncio\nasyncio.run(main())\n' });
+      assert.deepEqual(brief(found), [
+        'samples/bad/src/main.py:8:5-8:46 signal-default-int-handler signal.default_int_handler only suits SIGINT: restore the default with signal.signal(signum, signal.SIG_DFL), then os.kill(os.getpid(), signum)',
+        'samples/bad/src/main.py:11:1-11:48 sentry-send-default-pii Initialise Sentry with send_default_pii=False: personal data stays out of error reports',
+        'samples/bad/src/main.py:15:5-15:24 sample-entry-point Samples start with ai.run_main(main()), not asyncio.run: it starts the Dev UI and registers the flows with the reflection API',
+      ]);
+      // The entry-point fix assumes the sample's Genkit instance is `ai`: offered, never applied by fix-all.
+      assert.deepEqual(found.at(-1)!.fix && { title: found.at(-1)!.fix!.title, safe: found.at(-1)!.fix!.safe }, { title: 'Replace with `ai.run_main(main())`', safe: false });
+    });
+  });
+
   describe('malformed and hostile rules', () => {
     /** Each case: one rule table, where its one invalid-config finding stands (1-based line:col of the table's text) and what it says. */
     const CASES: [string, string, string, RegExp][] = [

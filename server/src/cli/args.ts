@@ -1,5 +1,6 @@
 // The command line: which command, and its options.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { TEAM_RULE_ID } from '../engine/configSchema';
 import { ruleCatalogue } from './catalogue';
 import { isOutputFormat, OUTPUT_FORMATS, type OutputFormat } from './output';
 
@@ -104,7 +105,8 @@ function ruleIds(values: string[] | undefined, flag: string): string[] | undefin
   if (values === undefined) return undefined;
   const known = new Set(ruleCatalogue().map((r) => r.id));
   const ids = values.flatMap((v) => v.split(',')).map((s) => s.trim()).filter(Boolean);
-  for (const id of ids) if (!known.has(id)) throw new UsageError(`unknown rule "${id}" in ${flag}; \`pyguide rules\` lists them`);
+  // A kebab-case id may be a team rule of the workspace checked: `pyguide check` looks once it has read the configuration.
+  for (const id of ids) if (!known.has(id) && !TEAM_RULE_ID.test(id)) throw new UsageError(`unknown rule "${id}" in ${flag}; \`pyguide rules\` lists them`);
   if (ids.length === 0) throw new UsageError(`${flag} needs rule ids`);
   return ids;
 }
