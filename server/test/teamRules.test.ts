@@ -164,6 +164,16 @@ describe('team rules', function () {
     });
   });
 
+  describe('docs/custom-rules.md', () => {
+    it('every example table is a valid team rule', async () => {
+      const page = readFileSync(join(__dirname, '..', '..', '..', 'docs', 'custom-rules.md'), 'utf8');
+      const tables = [...page.matchAll(/```toml\n([\s\S]*?)```/g)].map((m) => m[1]).join('\n');
+      const found = await lintTree(`${HEADER}${tables}`, { 'a.py': 'x = 1\n' });
+      assert.deepEqual(brief(found.filter((f) => f.rule === 'invalid-config')), []);
+      assert.ok((tables.match(/^\[tool\.pyguide\.custom-rules\./gm) ?? []).length >= 5);
+    });
+  });
+
   describe("the Genkit presets' team rules", () => {
     it('report the guidelines’ sample entry point, signal handler and Sentry PII rules, and nothing in code that follows them', async () => {
       const toml = '[tool.pyguide]\npreset = "genkit"\nselect = ["sample-entry-point", "signal-default-int-handler", "sentry-send-default-pii"]\n';
