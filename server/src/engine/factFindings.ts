@@ -50,7 +50,8 @@ export class FactFindings {
       const matches = source.matchesOf(channel, fresh);
       // Older rules read their list from `syntax[each]`; declared ones read `matches`.
       const kind = rule.reads ? undefined : rule.each;
-      const found = rule.check({ ...ctx, matches, syntax: subsetView(source.tree, kind, matches.map((m) => m.node)) }).map(detachedFinding);
+      // Declared rules read `matches`, whose nodes are found only when read: never look them up for the list.
+      const found = rule.check({ ...ctx, matches, syntax: subsetView(source.tree, kind, kind ? matches.map((m) => m.node) : []) }).map(detachedFinding);
       const byFact = new Map<Fact, RuleFinding[]>(fresh.map((f) => [f, []]));
       for (const finding of found) {
         const fact = innermost(fresh, finding.range.start);
@@ -62,7 +63,13 @@ export class FactFindings {
       }
       for (const [fact, findings] of byFact) state.byFact.set(fact, { row: fact.startRow, col: fact.startCol, findings });
     }
-    return all.flatMap((f) => moved(state.byFact.get(f)!, f));
+    // Most facts have no finding: skip them without building a list for each.
+    const out: RuleFinding[] = [];
+    for (const f of all) {
+      const entry = state.byFact.get(f)!;
+      if (entry.findings.length > 0) out.push(...moved(entry, f));
+    }
+    return out;
   }
 }
 

@@ -121,7 +121,9 @@ export class Linter {
         const toml = parseTomlDocument(req.text);
         return toml.ok ? rule.fix({ ...base, toml }, finding) : undefined;
       }
-      return this.withPython(req, parsed, [{ rule, severity: 'hint' }], (ctx) => rule.fix!(ctx, finding)) as Fix | undefined;
+      // The plan of every active rule, as the lint had: another plan would make the document's
+      // kept facts start over (and its next keystroke collect the whole file again).
+      return this.withPython(req, parsed, this.active('python', config, req.workspace), (ctx) => rule.fix!(ctx, finding)) as Fix | undefined;
     } catch (error) {
       this.reportOnce(rule, req.file, error);
       return undefined;
