@@ -82,6 +82,8 @@ function filesFilter(globs: readonly string[] | undefined): ((ctx: PythonContext
 
 export interface Matcher {
   reads: NonNullable<PythonRule['reads']>;
+  /** Whether the text of a candidate may match at all (false: it cannot), before any node is read. */
+  mayMatch(text: string, start: number, end: number): boolean;
   /** Names a message, fix or `where` may use. */
   names: ReadonlySet<string>;
   /** The node to report and what each name matched, or undefined when the match does not count. */
@@ -93,6 +95,11 @@ function patternMatcher(language: Language, source: string): Matcher {
   return {
     reads: { kinds: [pattern.type], scope: 'each' },
     names: pattern.names,
+    mayMatch(text, start, end) {
+      if (pattern.fragments.length === 0) return true;
+      const candidate = text.slice(start, end);
+      return pattern.fragments.every((f) => candidate.includes(f));
+    },
     match(node, _captures, budget) {
       const env: Bindings = new Map();
       return matchNode(pattern.root, node, env, budget) ? { at: node, env } : undefined;
@@ -104,6 +111,7 @@ function queryMatcher(query: TeamQuery): Matcher {
   return {
     reads: { query: query.source, scope: 'each' },
     names: new Set(query.captures),
+    mayMatch: () => true,
     match(_node, captures) {
       const at = captures.finding?.[0];
       if (!at || !holds(query.predicates, captures)) return undefined;
@@ -178,6 +186,7 @@ function teamRule(id: string, spec: TeamRuleSpec, matcher: Matcher, docs: string
       const out: RuleFinding[] = [];
       try {
         for (const m of ctx.matches) {
+          if (!matcher.mayMatch(ctx.text, m.start, m.end)) continue;
           const hit = matcher.match(m.node, m.captures, budget);
           if (!hit || !satisfies(ctx.text, hit.env)) continue;
           const range = nodeRange(hit.at);

@@ -40,7 +40,8 @@ export function findIn(search: CompiledSearch, tree: Tree, text: string): Patter
       (captures[c.name] ??= []).push(c.node);
       if (!widest || c.node.endIndex - c.node.startIndex > widest.endIndex - widest.startIndex) widest = c.node;
     }
-    const hit = widest && search.matcher.match(widest, captures, budget);
+    if (!widest || !search.matcher.mayMatch(text, widest.startIndex, widest.endIndex)) continue;
+    const hit = search.matcher.match(widest, captures, budget);
     if (!hit) continue;
     const bindings: Record<string, string> = {};
     for (const [name, nodes] of hit.env) bindings[name] = quotedCapture(text, nodes);

@@ -19,6 +19,11 @@ export interface Pattern {
   type: string;
   /** Names of the captured metavariables (single and multiple). */
   names: ReadonlySet<string>;
+  /**
+   * Texts every match holds: the pattern's named leaves (identifiers, numbers, string contents),
+   * which match only leaves of the same text. Tested on the text before any node is read.
+   */
+  fragments: readonly string[];
 }
 
 /** A pattern that does not parse or cannot match sensibly; `offset` is in the pattern's own text. */
@@ -77,10 +82,18 @@ export function parsePattern(language: Language, source: string): Pattern {
     if (root.kind === 'meta' || root.kind === 'multi') {
       throw new PatternError('a pattern that is only a metavariable matches every node; write the code around it (e.g. `print($X)`)', top.startIndex);
     }
-    return { root, type: top.type, names };
+    return { root, type: top.type, names, fragments: [...new Set(namedLeaves(root))] };
   } finally {
     tree.delete();
   }
+}
+
+/** Delimiters match in either quote style: their text is not required as written. */
+const QUOTES = new Set(['string_start', 'string_end']);
+
+function namedLeaves(node: PatternNode): string[] {
+  if (node.kind === 'leaf') return node.named && !QUOTES.has(node.type) && node.text !== '' ? [node.text] : [];
+  return node.kind === 'node' ? node.children.flatMap(namedLeaves) : [];
 }
 
 function firstError(node: Node): Node | undefined {
