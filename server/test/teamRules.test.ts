@@ -319,6 +319,27 @@ describe('team rules', function () {
       assert.deepEqual((await lsp.waitForDiagnostics(py, (d) => d.length === 1)).map((d) => d.code), ['in-function-import']);
     });
 
+    it('the team-rules workspace: every file gets over LSP exactly what the CLI reports (each metavariable form, query, constraints, globs, suppressions)', async () => {
+      root = mkdtempSync(join(tmpdir(), 'pyguide-team-lsp-'));
+      cpSync(WORKSPACE, root, { recursive: true });
+      const cli = JSON.parse(run(root, 'check', '.', '--format', 'json', '--no-cache').stdout) as JsonFinding[];
+      lsp = await LspHarness.start({ root, settings: { onTypeDelay: 0 } });
+      for (const rel of ['samples/hello/main.py', 'src/app/config.py']) {
+        const text = readFileSync(join(root, rel), 'utf8');
+        const uri = await lsp.open(join(root, rel), text);
+        const expected = cli.filter((f) => f.file === rel).map((f) => [f.line - 1, f.column - 1, f.endLine - 1, f.endColumn - 1, f.rule, f.message, f.fix?.title ?? '-']);
+        assert.ok(expected.length > 0, rel);
+        const ds = await lsp.waitForDiagnostics(uri, (d) => d.length === expected.length);
+        const got = [];
+        for (const d of ds) {
+          const actions = await lsp.codeActions(uri, d.range, [d]);
+          const fix = actions.find((a) => a.title.startsWith('Replace with'));
+          got.push([d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character, d.code, d.message, fix ? fix.title.replace(/ \(unsafe\)$/, '') : '-']);
+        }
+        assert.deepEqual(got, expected, rel);
+      }
+    });
+
     it('Test Rule Pattern: the matches of a pattern in an open file, with bindings, or where the pattern breaks', async () => {
       root = makeTree({ 'pyproject.toml': HEADER });
       lsp = await LspHarness.start({ root, settings: { onTypeDelay: 0 } });
