@@ -16,23 +16,13 @@ import { Budget, BudgetExceeded, matchNode } from '../src/custom/match';
 import { parsePattern } from '../src/custom/pattern';
 import { PythonParser } from '../src/parsing/python';
 import { DiskFiles } from '../src/workspace/files';
+import type { JsonFinding } from '../src/cli/output/json';
 import { run } from './cliHarness';
 import { FIXTURES } from './fixtureHarness';
 import { LspHarness } from './lspHarness';
 import { makeTree } from './tempTree';
 
 const WORKSPACE = join(FIXTURES, 'workspaces', 'team-rules');
-
-interface JsonFinding {
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  rule: string;
-  message: string;
-  fix?: { title: string; safe: boolean };
-}
 
 const HEADER = '[tool.pyguide]\npreset = "generic"\n';
 

@@ -19,7 +19,7 @@ import { ruleCatalogue } from './catalogue';
 import { INVALID_CONFIG } from '../engine/configSchema';
 
 /** The files named on the command line: files as given, directories walked (`walked` gets each walk). */
-async function collectFiles(paths: string[], cwd: string, walked?: Map<string, string[]>): Promise<string[]> {
+export async function collectFiles(paths: string[], cwd: string, walked?: Map<string, string[]>): Promise<string[]> {
   const files = new Set<string>();
   for (const p of paths) {
     const abs = resolve(cwd, p);

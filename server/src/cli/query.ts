@@ -1,28 +1,13 @@
 // `pyguide query '<pattern>' [paths...]`: every match of a team-rule pattern (or, with --query, a
 // tree-sitter query) in Python files, with what each metavariable matched. For writing rules: it
 // reads no configuration and reports no findings; exit 0 with matches, 1 without, 2 on a bad pattern.
-import { readFileSync, statSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { compileSearch, findIn, type PatternHit } from '../custom/find';
 import { PythonParser } from '../parsing/python';
-import { scanFiles } from '../workspace/scan';
 import { UsageError, type QueryOptions } from './args';
+import { collectFiles } from './check';
 import type { Style } from './style';
-
-async function pythonFiles(paths: readonly string[], cwd: string): Promise<string[]> {
-  const out = new Set<string>();
-  for (const p of paths) {
-    const abs = resolve(cwd, p);
-    let isDir: boolean;
-    try {
-      isDir = statSync(abs).isDirectory();
-    } catch {
-      throw new UsageError(`no such file or directory: ${p}`);
-    }
-    for (const f of isDir ? await scanFiles(abs) : [abs]) if (f.endsWith('.py') || f.endsWith('.pyi')) out.add(f);
-  }
-  return [...out].sort();
-}
 
 /** Runs the query; writes the matches to `out`; returns the exit code. */
 export async function runQuery(options: QueryOptions, cwd: string, out: (text: string) => void, style: Style): Promise<number> {
@@ -37,7 +22,7 @@ export async function runQuery(options: QueryOptions, cwd: string, out: (text: s
   }
   const found: { file: string; hit: PatternHit }[] = [];
   try {
-    for (const file of await pythonFiles(options.paths, cwd)) {
+    for (const file of (await collectFiles(options.paths, cwd)).filter((f) => /\.pyi?$/.test(f))) {
       const text = readFileSync(file, 'utf8');
       const tree = parser.parse(text);
       try {
