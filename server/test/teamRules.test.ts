@@ -197,6 +197,8 @@ describe('team rules', function () {
       ['a query naming no node type', 'query = "(call function: (cal) @finding)"', '2:27', /Bad node name 'cal'/],
       ['a query without @finding', 'query = "(call) @call"', '2:9', /no @finding capture/],
       ['a query of two patterns', 'query = "(call) @finding (identifier) @finding"', '2:9', /holds one pattern/],
+      ['a query pairing every two siblings (quadratic)', "query = '(module (_) @a (_) @finding)'", '2:25', /side by side without an anchor/],
+      ['a query with two quantified siblings (anchored or not)', "query = '(module (_)* @a . (_)* @finding)'", '2:31', /two are quantified/],
       ['a query regex with look-ahead', 'query = \'((identifier) @finding (#match? @finding "a(?=b)"))\'', '2:9', /not a regular expression RE2 accepts/],
       ['a where regex with a back-reference', "pattern = \"print($X)\"\nwhere.X = { regex = '(a)\\1' }", '3:21', /RE2 has no look-around or backreferences/],
       ['a regex over 1000 characters', `pattern = "print($X)"\nwhere.X = { regex = "${'a'.repeat(1001)}" }`, '3:21', /longer than 1000 characters/],

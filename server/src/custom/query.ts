@@ -54,6 +54,101 @@ export class QuerySourceError extends Error {
   }
 }
 
+interface Frame {
+  /** Expecting the node type right after `(`. */
+  head: boolean;
+  /** `[ ... ]`: its items are alternatives, not siblings. */
+  alternatives: boolean;
+  /** A child pattern came last, with no anchor after it. */
+  open: boolean;
+  /** How many of its child patterns are quantified (`*`, `+`, `?`). */
+  quantified: number;
+}
+
+/**
+ * Where a query puts two child patterns side by side without an anchor (`.`) between them, or
+ * undefined. Tree-sitter then matches every pair (every triple...) of such siblings: quadratic
+ * or worse in the number of statements of a module or items of a list, enough to hang the editor
+ * on a long file. Two quantified children (`(_)* (_)*`) split a run of siblings every possible
+ * way, anchored or not. Children pinned by a field (`function: (...)`) match one node each.
+ */
+export function unanchoredSiblings(source: string): number | undefined {
+  const stack: Frame[] = [];
+  let fielded = false;
+  const item = (at: number): number | undefined => {
+    const top = stack.at(-1);
+    if (!top || top.alternatives) return undefined;
+    if (top.head) {
+      top.head = false;
+      if (source[at] !== '(' && source[at] !== '"') return undefined;
+    }
+    if (fielded) {
+      fielded = false;
+      return undefined;
+    }
+    if (top.open) return at;
+    top.open = true;
+    return undefined;
+  };
+  for (let i = 0; i < source.length; ) {
+    const c = source[i];
+    let problem: number | undefined;
+    if (c === ';') {
+      const nl = source.indexOf('\n', i);
+      i = nl < 0 ? source.length : nl;
+      continue;
+    }
+    if (c === '"') {
+      problem = item(i);
+      let j = i + 1;
+      while (j < source.length && source[j] !== '"') j += source[j] === '\\' ? 2 : 1;
+      i = j + 1;
+    } else if (c === '(' && /^\(\s*#/.test(source.slice(i, i + 16))) {
+      // A predicate: no pattern in it.
+      let depth = 0;
+      for (; i < source.length; i++) {
+        if (source[i] === '"') {
+          i++;
+          while (i < source.length && source[i] !== '"') i += source[i] === '\\' ? 2 : 1;
+        } else if (source[i] === '(') depth++;
+        else if (source[i] === ')' && --depth === 0) break;
+      }
+      i++;
+      continue;
+    } else if (c === '(' || c === '[') {
+      problem = item(i);
+      stack.push({ head: c === '(', alternatives: c === '[', open: false, quantified: 0 });
+      i++;
+    } else if (c === ')' || c === ']') {
+      stack.pop();
+      i++;
+    } else if (c === '*' || c === '+' || c === '?') {
+      // Two quantified siblings split a run of siblings every possible way, anchored or not.
+      const top = stack.at(-1);
+      if (top && !top.alternatives && ++top.quantified > 1) problem = i;
+      i++;
+    } else if (c === '.') {
+      const top = stack.at(-1);
+      if (top) top.open = false;
+      i++;
+    } else if (c === '@' || c === '!') {
+      i++;
+      while (i < source.length && /[\w.-]/.test(source[i])) i++;
+    } else if (/[A-Za-z_]/.test(c)) {
+      const word = /^[A-Za-z_][\w]*\s*:?/.exec(source.slice(i))![0];
+      if (word.trimEnd().endsWith(':')) fielded = true;
+      else {
+        const top = stack.at(-1);
+        if (top?.head) top.head = false;
+        else if (word.startsWith('_')) problem = item(i);
+      }
+      i += word.length;
+    } else i++;
+    if (problem !== undefined) return problem;
+  }
+  return undefined;
+}
+
 export function compileQuery(language: Language, source: string): TeamQuery {
   const { text, inserted } = renamed(source);
   let query: Query;
@@ -65,6 +160,10 @@ export function compileQuery(language: Language, source: string): TeamQuery {
     throw new QuerySourceError(`the query does not compile: ${(e as Error).message.replace(/ at offset \d+.*$/s, '')}`, offset);
   }
   try {
+    const pair = unanchoredSiblings(source);
+    if (pair !== undefined) {
+      throw new QuerySourceError('two child patterns stand side by side without an anchor "." between them, or two are quantified: tree-sitter would try every pair of siblings, quadratic in a long file; anchor them with "." (adjacent siblings), pin them with fields, or write a pattern with $$$', pair);
+    }
     if (query.patternCount() !== 1) throw new QuerySourceError(`a query rule holds one pattern (use [ ... ] for alternatives), not ${query.patternCount()}`, undefined);
     if (!query.captureNames.includes('finding')) throw new QuerySourceError('the query has no @finding capture: it says what to report', undefined);
     const predicates = query.predicates[0].filter((p) => p.operator.startsWith(PREFIX));
