@@ -199,6 +199,7 @@ describe('team rules', function () {
       ['a query of two patterns', 'query = "(call) @finding (identifier) @finding"', '2:9', /holds one pattern/],
       ['a query pairing every two siblings (quadratic)', "query = '(module (_) @a (_) @finding)'", '2:25', /side by side without an anchor/],
       ['a query with two quantified siblings (anchored or not)', "query = '(module (_)* @a . (_)* @finding)'", '2:31', /two are quantified/],
+      ['a pattern over 10,000 characters', `pattern = "f(${'x, '.repeat(3400)})"`, '2:10012', /at most 10000/],
       ['a query regex with look-ahead', 'query = \'((identifier) @finding (#match? @finding "a(?=b)"))\'', '2:9', /not a regular expression RE2 accepts/],
       ['a where regex with a back-reference', "pattern = \"print($X)\"\nwhere.X = { regex = '(a)\\1' }", '3:21', /RE2 has no look-around or backreferences/],
       ['a regex over 1000 characters', `pattern = "print($X)"\nwhere.X = { regex = "${'a'.repeat(1001)}" }`, '3:21', /longer than 1000 characters/],
@@ -222,6 +223,15 @@ describe('team rules', function () {
         assert.deepEqual(found.filter((f) => f.rule !== 'invalid-config').map((f) => f.rule), ['control']);
       });
     }
+
+    it('past 200 team rules, one invalid-config finding at the first left out; the 200 run', async () => {
+      const tables = Array.from({ length: 205 }, (_, i) => `[tool.pyguide.custom-rules.r${i}]\npattern = "print($$$)"\nmessage = "m"\n`).join('');
+      const found = await lintTree(`${HEADER}${tables}`, { 'a.py': 'print()\n' });
+      assert.deepEqual(brief(found.filter((f) => f.rule === 'invalid-config')), [
+        'pyproject.toml:603:28-603:32 invalid-config custom rule "r200" is one more than the 200 team rules a project may have; it and the ones after it do not run.',
+      ]);
+      assert.equal(found.filter((f) => f.file === 'a.py').length, 200);
+    });
 
     it('an id that is a built-in rule’s, or not kebab-case, is refused at its key', async () => {
       const toml = `${HEADER}[tool.pyguide.custom-rules.in-function-import]\npattern = "print($$$)"\nmessage = "m"\n[tool.pyguide.custom-rules.Bad_Id]\npattern = "print($$$)"\nmessage = "m"\n`;

@@ -36,6 +36,9 @@ export interface TeamRuleProblem {
   span?: [number, number];
 }
 
+/** A pattern or query is a line or a few, never a program: longer ones are refused. */
+export const MAX_SOURCE_LENGTH = 10_000;
+
 /** Match steps one rule may spend on one check of a file: far more than any real file needs. */
 export const STEP_BUDGET = 2_000_000;
 
@@ -122,6 +125,8 @@ function queryMatcher(query: TeamQuery): Matcher {
 
 /** The matcher of a pattern or a query; throws a PatternError or QuerySourceError (with `offset`) when it is none. */
 export function compileMatcher(language: Language, spec: Pick<TeamRuleSpec, 'pattern' | 'query'>): Matcher {
+  const source = spec.pattern ?? spec.query ?? '';
+  if (source.length > MAX_SOURCE_LENGTH) throw new PatternError(`the ${spec.pattern !== undefined ? 'pattern' : 'query'} is ${source.length} characters long; a rule's is at most ${MAX_SOURCE_LENGTH}`, MAX_SOURCE_LENGTH);
   return spec.pattern !== undefined ? patternMatcher(language, spec.pattern) : queryMatcher(compileQuery(language, spec.query ?? ''));
 }
 

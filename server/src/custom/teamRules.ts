@@ -23,6 +23,9 @@ export interface TeamRules {
 
 export const NO_TEAM_RULES: TeamRules = { rules: [], problems: [] };
 
+/** Each rule costs every lint a little: a project holds at most this many. */
+export const MAX_TEAM_RULES = 200;
+
 /**
  * The team rules of a configuration. `invalid` are the problems validation found in the project's
  * table: a rule with any of them does not run, since a dropped constraint or glob would widen it.
@@ -34,8 +37,13 @@ export function teamRules(config: PyguideConfig, root: string | undefined, writt
   const language = loadedPython();
   const rules: PythonRule[] = [];
   const problems: ConfigProblem[] = [];
-  for (const id of ids) {
+  for (const [n, id] of ids.entries()) {
     if (!language) break;
+    if (n >= MAX_TEAM_RULES) {
+      const table = written && nodeAt(written.table, 'custom-rules', id);
+      if (written && table) problems.push({ file: written.file, path: `custom-rules.${id}`, range: table.keyRange, message: `custom rule "${id}" is one more than the ${MAX_TEAM_RULES} team rules a project may have; it and the ones after it do not run.` });
+      break;
+    }
     const compiled = compileTeamRule(language, id, config.teamRules[id] as unknown as TeamRuleSpec, root);
     if (compiled.rule) rules.push(compiled.rule);
     // A preset's rules are known good; what a project wrote is reported where it wrote it.
