@@ -224,6 +224,25 @@ describe('team rules', function () {
       });
     }
 
+    it('over a real LSP connection, all of them at once: one invalid-config diagnostic each, and the server goes on serving', async () => {
+      const tables = CASES.map(([, body, , message], i) => `[tool.pyguide.custom-rules.r${i}]\n${body}${/needs "message"/.test(message.source) ? '' : '\nmessage = "m"'}\n`).join('\n');
+      const toml = `${HEADER}${tables}\n[tool.pyguide.custom-rules.control]\npattern = "print($$$)"\nmessage = "control"\n`;
+      const root = makeTree({ 'pyproject.toml': toml });
+      const lsp = await LspHarness.start({ root, settings: { onTypeDelay: 0 } });
+      try {
+        const tomlUri = await lsp.open(join(root, 'pyproject.toml'), toml);
+        const ds = await lsp.waitForDiagnostics(tomlUri, (d) => d.length > 0);
+        assert.equal(ds.filter((d) => d.code === 'invalid-config').length, CASES.length);
+        const py = await lsp.open(join(root, 'a.py'), `print(1)\n${'f(x)\n'.repeat(5000)}`);
+        assert.deepEqual((await lsp.waitForDiagnostics(py, (d) => d.length > 0)).map((d) => d.code), ['control']);
+        await lsp.change(py, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'print(0)\n' }]);
+        assert.deepEqual((await lsp.waitForDiagnostics(py, (d) => d.length === 2)).map((d) => [d.code, d.range.start.line]), [['control', 0], ['control', 1]]);
+      } finally {
+        await lsp.shutdown();
+        rmSync(root, { recursive: true, force: true });
+      }
+    });
+
     it('past 200 team rules, one invalid-config finding at the first left out; the 200 run', async () => {
       const tables = Array.from({ length: 205 }, (_, i) => `[tool.pyguide.custom-rules.r${i}]\npattern = "print($$$)"\nmessage = "m"\n`).join('');
       const found = await lintTree(`${HEADER}${tables}`, { 'a.py': 'print()\n' });
