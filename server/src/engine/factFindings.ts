@@ -45,7 +45,10 @@ export class FactFindings {
       this.rules.set(rule.id, state);
     }
     const all = source.facts(channel);
-    const fresh = all.filter((f) => !state.byFact.has(f));
+    // One lookup per fact: its entry, or a place for the fresh ones (a keystroke runs this for every rule and fact).
+    const entries: (Entry | undefined)[] = new Array(all.length);
+    const fresh: Fact[] = [];
+    for (let i = 0; i < all.length; i++) if (!(entries[i] = state.byFact.get(all[i]))) fresh.push(all[i]);
     if (fresh.length > 0) {
       const matches = source.matchesOf(channel, fresh);
       // Older rules read their list from `syntax[each]`; declared ones read `matches`.
@@ -65,9 +68,9 @@ export class FactFindings {
     }
     // Most facts have no finding: skip them without building a list for each.
     const out: RuleFinding[] = [];
-    for (const f of all) {
-      const entry = state.byFact.get(f)!;
-      if (entry.findings.length > 0) out.push(...moved(entry, f));
+    for (let i = 0; i < all.length; i++) {
+      const entry = entries[i] ?? state.byFact.get(all[i])!;
+      if (entry.findings.length > 0) out.push(...moved(entry, all[i]));
     }
     return out;
   }
