@@ -5,8 +5,8 @@
 import * as assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { join, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { TextEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Node } from 'web-tree-sitter';
@@ -359,6 +359,17 @@ describe('team rules', function () {
         }
         assert.deepEqual(got, expected, rel);
       }
+    });
+
+    it('Check Workspace publishes the team rules’ findings of files nobody opened, as the CLI reports them', async () => {
+      root = mkdtempSync(join(tmpdir(), 'pyguide-team-sweep-'));
+      cpSync(WORKSPACE, root, { recursive: true });
+      const cli = (JSON.parse(run(root, 'check', '.', '--format', 'json', '--no-cache').stdout) as JsonFinding[]).map((f) => `${f.file}:${f.line}:${f.column} ${f.rule}`).sort();
+      lsp = await LspHarness.start({ root });
+      const result = (await lsp.executeCommand('pyguide.server.checkWorkspace', [], { workDoneToken: 'team' })) as { cancelled: boolean };
+      assert.equal(result.cancelled, false);
+      const swept = [...lsp.diagnostics].flatMap(([uri, p]) => p.diagnostics.map((d) => `${fileURLToPath(uri).slice(root.length + 1).split(sep).join('/')}:${d.range.start.line + 1}:${d.range.start.character + 1} ${String(d.code)}`)).sort();
+      assert.deepEqual(swept, cli);
     });
 
     it('Test Rule Pattern: the matches of a pattern in an open file, with bindings, or where the pattern breaks', async () => {
