@@ -109,6 +109,15 @@ describe('team rules', function () {
       assert.equal(r.stderr, 'pyguide: a "$" starts a metavariable, whose name is upper case ($NAME, $$$ARGS, $_)\n  print($name)\n        ^ (character 7)\n');
     });
 
+    it('pyguide explain shows a team rule’s table', () => {
+      const r = run(WORKSPACE, 'explain', 'default-region');
+      assert.equal(r.code, 0, r.stderr);
+      assert.equal(
+        r.stdout,
+        '# default-region\n\nA team rule: [tool.pyguide.custom-rules.default-region] (configuration: pyproject.toml, preset generic).\n\nMessage: Default region is us-central1, not $LOC\nSeverity: warning\nPattern: $F($$$BEFORE, location=$LOC, $$$AFTER)\nWhere: {"LOC":{"not-regex":"us-central1"}}\n',
+      );
+    });
+
     it('pyguide rules lists the team rules of the workspace it runs in', () => {
       const rows = (JSON.parse(run(WORKSPACE, 'rules', '--format', 'json').stdout) as { id: string; presets: string[]; severity: string; fix: string }[]).slice(-6);
       assert.deepEqual(rows.map((r) => [r.id, r.severity, r.fix, r.presets.join()]), [

@@ -3,7 +3,7 @@ import { parseCommandLine, USAGE, UsageError } from './args';
 import { runCheck } from './check';
 import { explainRule } from './explain';
 import { runQuery } from './query';
-import { formatRules, ruleRows, teamRuleRows } from './rulesCommand';
+import { explainTeamRule, formatRules, ruleRows, teamRuleRows } from './rulesCommand';
 import { styleFor } from './style';
 import { hardenProcess } from '../hardening';
 
@@ -36,9 +36,11 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
       }
       case 'query':
         return await runQuery(command.options, cwd, (text) => process.stdout.write(`${text}\n`), styleFor(process.stdout));
-      case 'explain':
-        process.stdout.write(`${explainRule(command.rule, styleFor(process.stdout))}\n`);
+      case 'explain': {
+        const team = await explainTeamRule(cwd, command.rule, styleFor(process.stdout));
+        process.stdout.write(`${team ?? explainRule(command.rule, styleFor(process.stdout))}\n`);
         return 0;
+      }
     }
   } catch (e) {
     if (e instanceof UsageError) {
