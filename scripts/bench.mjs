@@ -2,6 +2,7 @@
 // run, on the same generated Genkit-shaped text and workspace. Prints a table; `--json` prints one
 // JSON object instead. PYGUIDE_BENCH_TREE=<dir> adds a sweep of a real tree (e.g. Genkit's `py/`).
 // Never run as a test: it takes about a minute and its numbers depend on the machine.
+// `--team` runs only the keystroke row with ten team rules (beside the same keystrokes without them).
 // `--scale` runs only the CLI at monorepo scale instead (scripts/bench-cli.mjs: cold, warm cache,
 // one file changed, on generated trees up to 1.7M lines, beside Ruff WASM; about half an hour).
 import { execFileSync, spawn } from 'node:child_process';
@@ -80,7 +81,9 @@ async function startServer(folder, settings) {
   conn.onRequest(rpc.RegistrationRequest.type, () => undefined);
   conn.onRequest(rpc.WorkDoneProgressCreateRequest.type, () => undefined);
   conn.onNotification('window/logMessage', () => undefined);
-  conn.onNotification('pyguide/status', () => undefined);
+  // The server's own lint time of each publish (its status notification), free of the connection's share.
+  const lintMs = [];
+  conn.onNotification('pyguide/status', (p) => lintMs.push(p.lintMs));
   conn.listen();
   const uri = pathToFileURL(folder).toString();
   await conn.sendRequest(rpc.InitializeRequest.type, {
@@ -98,7 +101,7 @@ async function startServer(folder, settings) {
     conn.dispose();
     child.kill();
   };
-  return { rpc, conn, child, started, diagnostics, stop };
+  return { rpc, conn, child, started, diagnostics, stop, lintMs };
 }
 
 /** Python's keywords: a letter typed into one of them is a syntax error, not an identifier edit. */
@@ -154,7 +157,7 @@ async function keystrokes(folder, file, text, { count, warmup = 20, breaking = 2
   let doc = TextDocument.create(uri, 'python', 1, text);
   const first = diagnostics(uri, 1);
   await conn.sendNotification(rpc.DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'python', version: 1, text } });
-  await first;
+  const firstFindings = (await first).diagnostics.length;
   const startup = performance.now() - server.started;
   const rssAfterOpen = residentMb(server.child.pid);
   const ruff = ruffWorkspace();
@@ -175,12 +178,14 @@ async function keystrokes(folder, file, text, { count, warmup = 20, breaking = 2
   };
   const ours = [];
   const theirs = [];
+  const lint = [];
   for (let i = 0; i < warmup + count; i++) {
     const ms = await send(nextKeystroke(r, doc));
     const ruffMs = ruffCheck();
     if (i >= warmup) {
       ours.push(ms);
       theirs.push(ruffMs);
+      lint.push(server.lintMs.at(-1));
     }
   }
   const broken = [];
@@ -191,7 +196,7 @@ async function keystrokes(folder, file, text, { count, warmup = 20, breaking = 2
       brokenRuff.push(ruffCheck());
     }
   }
-  return { server, startup, rssAfterOpen, ours, theirs, broken, brokenRuff, send, next: () => nextKeystroke(r, doc) };
+  return { server, startup, rssAfterOpen, firstFindings, ours, theirs, lint, broken, brokenRuff, send, next: () => nextKeystroke(r, doc) };
 }
 
 /** Server memory: RSS right after opening the file, and after 10,000 keystrokes in it. */
@@ -362,6 +367,94 @@ process.stdout.write('checked ' + n + '\\n');`;
   return median(times);
 }
 
+/**
+ * Ten team rules (`[tool.pyguide.custom-rules]`, docs/custom-rules.md) of the kinds teams write:
+ * patterns on calls, subscripts, comparisons and try statements, with metavariables of each form
+ * and regex constraints, plus a query with #match?.
+ */
+const TEAM_RULES = `
+[tool.pyguide.custom-rules.t-entry]
+pattern = "asyncio.run($MAIN)"
+message = "ai.run_main($MAIN)"
+fix = "ai.run_main($MAIN)"
+[tool.pyguide.custom-rules.t-print]
+pattern = "print($$$ARGS)"
+message = "log $$$ARGS"
+[tool.pyguide.custom-rules.t-env]
+pattern = "os.environ[$NAME]"
+where.NAME = { not-regex = "GENKIT_" }
+message = "GENKIT_ prefix, not $NAME"
+[tool.pyguide.custom-rules.t-same]
+pattern = "$A == $A"
+message = "$A with itself"
+[tool.pyguide.custom-rules.t-region]
+pattern = "$F($$$, location=$LOC, $$$)"
+where.LOC = { not-regex = "us-central1" }
+message = "us-central1, not $LOC"
+[tool.pyguide.custom-rules.t-logger]
+pattern = "logging.getLogger($$$)"
+message = "structlog"
+[tool.pyguide.custom-rules.t-sleep]
+pattern = "time.sleep($S)"
+message = "await asyncio.sleep($S)"
+[tool.pyguide.custom-rules.t-swallow]
+pattern = "try:\\n    $$$BODY\\nexcept Exception:\\n    pass"
+message = "swallowed"
+[tool.pyguide.custom-rules.t-get-default]
+pattern = "$D.get($K, '')"
+message = "fail fast on $K"
+[tool.pyguide.custom-rules.t-todo]
+query = '((comment) @finding (#match? @finding "^# TODO[^(]"))'
+message = "TODO(owner)"
+`;
+
+/** A folder configured with the ten team rules, holding the text at the same relative path. */
+function teamFolder(inputs, text) {
+  const dir = join(inputs, 'team');
+  mkdirSync(join(dir, 'src'), { recursive: true });
+  writeFileSync(join(dir, 'pyproject.toml'), `[project]\nname = "bench"\nversion = "0.1.0"\n\n[tool.uv.workspace]\nmembers = []\n\n[tool.pyguide]\n${TEAM_RULES}`);
+  const file = join(dir, 'src', 'genkit_module_5000.py');
+  writeFileSync(file, text);
+  return { dir, file };
+}
+
+/** Keystrokes in the 5,000-line file without and with the ten team rules, in one run, beside Ruff. */
+async function teamRulesTyping(single, plainFile, inputs, text, count) {
+  const team = teamFolder(inputs, text);
+  // The machine's load drifts: plain, team, team, plain, each half the keystrokes, pooled.
+  const plain = { ours: [], lint: [] };
+  const withTeam = { ours: [], theirs: [], lint: [], findings: 0 };
+  for (const [i, folder] of [single, team.dir, team.dir, single].entries()) {
+    const file = folder === single ? plainFile : team.file;
+    const k = await keystrokes(folder, file, text, { count: Math.ceil(count / 2), seed: 5000 + i });
+    await k.server.stop();
+    if (folder === single) {
+      plain.ours.push(...k.ours);
+      plain.lint.push(...k.lint);
+    } else {
+      withTeam.ours.push(...k.ours);
+      withTeam.lint.push(...k.lint);
+      withTeam.theirs.push(...k.theirs);
+      withTeam.findings = k.firstFindings;
+    }
+  }
+  return {
+    teamFindingsOnOpen: withTeam.findings,
+    medianMs: round(median(withTeam.ours)),
+    p95Ms: round(percentile(withTeam.ours, 95)),
+    ruffMedianMs: round(median(withTeam.theirs)),
+    medianRatio: round(median(withTeam.ours) / median(withTeam.theirs)),
+    plainMedianMs: round(median(plain.ours)),
+    overPlain: round(median(withTeam.ours) / median(plain.ours)),
+    lintMedianMs: round(median(withTeam.lint)),
+    plainLintMedianMs: round(median(plain.lint)),
+  };
+}
+
+function teamRow(t) {
+  return [`keystroke, 5,000 lines, ten team rules (${t.teamFindingsOnOpen} diagnostics): median`, `${t.medianMs} ms (p95 ${t.p95Ms})`, `${t.ruffMedianMs} ms`, `${t.medianRatio}x (${t.overPlain}x of ${t.plainMedianMs} ms without; server lint ${t.lintMedianMs} vs ${t.plainLintMedianMs} ms)`, '<= 0.5x', t.medianRatio <= 0.5];
+}
+
 // PYGUIDE_BENCH_QUICK=1: a smoke run of the bench itself (two sizes, few keystrokes); its numbers mean little.
 const QUICK = process.env.PYGUIDE_BENCH_QUICK === '1';
 const SIZES = QUICK ? [1000, 5000] : [1000, 5000, 20_000, 50_000];
@@ -406,6 +499,8 @@ async function main() {
       breakingRuffMedianMs: round(median(k.brokenRuff)),
     };
   }
+  log('keystrokes in the 5,000-line file with ten team rules, beside the same without them…');
+  const team = await teamRulesTyping(single, fileOf(5000), inputs, texts.get(5000), KEYS[5000]);
   const ruffStart = await ruffStartup(fileOf(5000));
   log(`server memory: ${MEMORY_KEYS} keystrokes in the 50,000-line file…`);
   const memory = await memoryAfterTyping(single, fileOf(SIZES.at(-1)), texts.get(SIZES.at(-1)), MEMORY_KEYS);
@@ -425,6 +520,7 @@ async function main() {
   const result = {
     machine,
     typing,
+    teamRules: team,
     memory: { openMb: round(memory.open, 1), afterMb: round(memory.after, 1), keystrokes: MEMORY_KEYS, ratio: round(memory.after / memory.open) },
     pyproject: {
       syncMedianMs: round(median(pp.sync)),
@@ -460,6 +556,7 @@ async function main() {
         [`  syntax-breaking edit ( and its undo: median / p95`, `${t.breakingMedianMs} / ${t.breakingP95Ms} ms`, `${t.breakingRuffMedianMs} ms`, `${round(t.breakingMedianMs / t.breakingRuffMedianMs)}x`, '', undefined],
       ];
     }),
+    teamRow(team),
     [`server RSS after ${MEMORY_KEYS.toLocaleString('en')} keystrokes, ${k(SIZES.at(-1))}`, `${result.memory.afterMb} MB`, '', `${result.memory.ratio}x of ${result.memory.openMb} MB after open`, '<= 1.5x', result.memory.ratio <= 1.5],
     [`pyproject.toml edit after Check Workspace -> ${pp.plugins} plugins' version-sync`, `${result.pyproject.syncMedianMs} ms (max ${result.pyproject.syncMaxMs})`, '', '', '<= 300 ms', result.pyproject.syncMaxMs <= 300],
     ['  a .py keystroke right after it: median', `${result.pyproject.pyKeyAfterPyprojectMedianMs} ms`, '', `${result.pyproject.pyKeyMedianMs} ms without`, '', undefined],
@@ -476,8 +573,23 @@ async function main() {
   process.stdout.write(`\nLoad average before ${machine.loadBefore.join(' ')}, after ${machine.loadAfter.join(' ')} (${machine.cpus} cores). Server Check Workspace ${result.serverSweepMs} ms for ${m.files} files.\n`);
 }
 
+/** `--team`: only the team-rules row (with the plain 5,000-line keystrokes it is compared with). */
+async function teamOnly() {
+  await loadEngine();
+  const inputs = join(tmpdir(), 'pyguide-bench');
+  const single = join(inputs, 'single');
+  mkdirSync(join(single, 'src'), { recursive: true });
+  writeFileSync(join(single, 'pyproject.toml'), '[project]\nname = "bench"\nversion = "0.1.0"\n\n[tool.uv.workspace]\nmembers = []\n\n[tool.pyguide]\n');
+  const text = genModule(20_250 + 5000, 5000);
+  const file = join(single, 'src', 'genkit_module_5000.py');
+  writeFileSync(file, text);
+  const t = await teamRulesTyping(single, file, inputs, text, QUICK ? 40 : KEYS[5000]);
+  process.stdout.write(json ? `${JSON.stringify(t, null, 2)}\n` : `${teamRow(t).join(' | ')}\nLoad average ${loadavg().map((l) => round(l)).join(' ')} (${cpus().length} cores).\n`);
+}
+
 // `--scale`: only the CLI at monorepo scale (cold, warm cache, one file changed, beside Ruff WASM).
 if (process.argv.includes('--scale')) {
   const rows = await cliScale({ log, tree: process.env.PYGUIDE_BENCH_TREE });
   process.stdout.write(json ? `${JSON.stringify(rows, null, 2)}\n` : `${scaleTable(rows)}\n`);
-} else await main();
+} else if (process.argv.includes('--team')) await teamOnly();
+else await main();

@@ -15,6 +15,7 @@ import {
 import { ADD_ELI5_ROW_COMMAND, SERVER_COMMANDS, STATUS_NOTIFICATION, type StatusParams } from '../../server/src/lsp/protocol';
 import { checkWorkspace, type CheckWorkspaceOptions } from './checkWorkspace';
 import { createConfiguration } from './createConfiguration';
+import { testRulePattern } from './testPattern';
 import { CrashPolicy } from './crashPolicy';
 import { Eli5Commands } from './eli5Command';
 import { PyguideStatus } from './status';
@@ -146,6 +147,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       else await lc.start();
     }),
     vscode.commands.registerCommand('pyguide.showOutput', () => output.show()),
+    vscode.commands.registerCommand('pyguide.testRulePattern', async (pattern?: string) => {
+      await ensureRunning(lc);
+      return testRulePattern(lc, pattern);
+    }),
   );
   // A server that cannot start leaves the commands in place: Restart Server can try again.
   await lc.start().catch((e: unknown) => {

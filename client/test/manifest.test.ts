@@ -60,6 +60,7 @@ describe('package.json contributions', () => {
       'pyguide.insertEli5Table',
       'pyguide.restartServer',
       'pyguide.showOutput',
+      'pyguide.testRulePattern',
     ]);
     assert.ok(commands.every((c) => c.category === 'Pyguide'));
     assert.equal(commands.find((c) => c.command === 'pyguide.checkWorkspace')!.title, 'Check Workspace');

@@ -1,5 +1,6 @@
 // The command line: which command, and its options.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { TEAM_RULE_ID } from '../engine/configSchema';
 import { ruleCatalogue } from './catalogue';
 import { isOutputFormat, OUTPUT_FORMATS, type OutputFormat } from './output';
 
@@ -9,6 +10,8 @@ Commands:
   check [paths...]   check Python files and pyproject.toml files against the team's guidelines
   rules              list the rules: id, default severity, fix, the presets that turn it on
   explain <rule>     show a rule's documentation
+  query <pattern> [paths...]
+                     show every match of a team-rule pattern (see docs/custom-rules.md)
 
 pyguide check [paths...] [--format text|full|json|sarif|github] [--fix] [--unsafe-fixes] [--diff] [--exit-zero]
               [--select ids] [--ignore ids] [--config file] [--statistics] [--write-baseline]
@@ -32,8 +35,11 @@ pyguide check [paths...] [--format text|full|json|sarif|github] [--fix] [--unsaf
   --no-cache       neither read nor write the result cache
   --cache-dir <d>  keep the result cache in <d> (default: .pyguide_cache in the workspace root)
 
-pyguide rules [--format text|json]
+pyguide rules [--format text|json]   (team rules of the workspace here are listed too)
 pyguide explain <rule>
+pyguide query <pattern> [paths...] [--query] [--format text|json]
+  --query          the pattern is a tree-sitter query with an @finding capture
+  exit 0 when something matches, 1 when nothing does, 2 when the pattern is not one
 
   -h, --help       show this help
   -v, --version    show the version
@@ -68,12 +74,21 @@ export interface CheckOptions {
   writeBaseline: boolean;
 }
 
+export interface QueryOptions {
+  /** A team-rule pattern, or with `isQuery` a tree-sitter query. */
+  source: string;
+  isQuery: boolean;
+  paths: string[];
+  format: 'text' | 'json';
+}
+
 export type Command =
   | { command: 'help' }
   | { command: 'version' }
   | { command: 'check'; options: CheckOptions }
   | { command: 'rules'; format: 'text' | 'json' }
-  | { command: 'explain'; rule: string };
+  | { command: 'explain'; rule: string }
+  | { command: 'query'; options: QueryOptions };
 
 const GLOBAL = { help: { type: 'boolean', short: 'h', default: false }, version: { type: 'boolean', short: 'v', default: false } } as const;
 
@@ -90,7 +105,8 @@ function ruleIds(values: string[] | undefined, flag: string): string[] | undefin
   if (values === undefined) return undefined;
   const known = new Set(ruleCatalogue().map((r) => r.id));
   const ids = values.flatMap((v) => v.split(',')).map((s) => s.trim()).filter(Boolean);
-  for (const id of ids) if (!known.has(id)) throw new UsageError(`unknown rule "${id}" in ${flag}; \`pyguide rules\` lists them`);
+  // A kebab-case id may be a team rule of the workspace checked: `pyguide check` looks once it has read the configuration.
+  for (const id of ids) if (!known.has(id) && !TEAM_RULE_ID.test(id)) throw new UsageError(`unknown rule "${id}" in ${flag}; \`pyguide rules\` lists them`);
   if (ids.length === 0) throw new UsageError(`${flag} needs rule ids`);
   return ids;
 }
@@ -164,6 +180,14 @@ export function parseCommandLine(argv: string[]): Command {
       if (values.help) return { command: 'help' };
       if (positionals.length !== 1) throw new UsageError('pyguide explain takes one rule id, e.g. `pyguide explain bare-noqa`');
       return { command: 'explain', rule: positionals[0] };
+    }
+    case 'query': {
+      const { values, positionals } = parse(rest, { query: { type: 'boolean', default: false }, format: { type: 'string', default: 'text' } });
+      if (values.help) return { command: 'help' };
+      if (positionals.length === 0) throw new UsageError("pyguide query takes a pattern, e.g. `pyguide query 'asyncio.run($MAIN)' samples`");
+      if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`pyguide query prints text or json, not ${values.format}`);
+      const [source, ...paths] = positionals;
+      return { command: 'query', options: { source, isQuery: values.query as boolean, paths: paths.length > 0 ? paths : ['.'], format: values.format } };
     }
     default:
       throw new UsageError(`unknown command "${command}"`);

@@ -15,9 +15,11 @@ import { runWithBaseline } from './baselineRun';
 import { configFileFor } from './configFile';
 import { runFixes } from './fix';
 import { isHumanFormat, report, ruleSelection, selectRules } from './report';
+import { ruleCatalogue } from './catalogue';
+import { INVALID_CONFIG } from '../engine/configSchema';
 
 /** The files named on the command line: files as given, directories walked (`walked` gets each walk). */
-async function collectFiles(paths: string[], cwd: string, walked?: Map<string, string[]>): Promise<string[]> {
+export async function collectFiles(paths: string[], cwd: string, walked?: Map<string, string[]>): Promise<string[]> {
   const files = new Set<string>();
   for (const p of paths) {
     const abs = resolve(cwd, p);
@@ -67,6 +69,8 @@ export async function runCheck(options: CheckOptions, cwd: string, version: stri
   const cache = options.cache ? new ResultCache({ dir: options.cacheDir && resolve(cwd, options.cacheDir), warn }) : undefined;
   let fixed = 0;
   const workspacesOf = (fs: string[]) => [...new Set(fs.map((f) => session.workspaces.forFile(f)))];
+  const known = new Set([...ruleCatalogue().map((r) => r.id), INVALID_CONFIG, ...workspacesOf(files).flatMap((ws) => ws.customRules.map((r) => r.id))]);
+  for (const id of [...(options.select ?? []), ...options.ignore]) if (!known.has(id)) throw new UsageError(`unknown rule "${id}" in --select or --ignore; \`pyguide rules\` lists them (team rules too, run in the workspace)`);
   // Fail closed: a configuration with problems checks with its valid rest, but fixes nothing.
   if ((options.fix || options.diff) && configFindings(workspacesOf(files)).length > 0) warn('not fixing anything: [tool.pyguide] has problems (the invalid-config findings below).');
   else if (options.fix || options.diff) {

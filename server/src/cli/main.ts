@@ -2,7 +2,8 @@
 import { parseCommandLine, USAGE, UsageError } from './args';
 import { runCheck } from './check';
 import { explainRule } from './explain';
-import { formatRules, ruleRows } from './rulesCommand';
+import { runQuery } from './query';
+import { explainTeamRule, formatRules, ruleRows, teamRuleRows } from './rulesCommand';
 import { styleFor } from './style';
 import { hardenProcess } from '../hardening';
 
@@ -28,12 +29,18 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
         return 0;
       case 'check':
         return await runCheck(command.options, cwd, VERSION);
-      case 'rules':
-        process.stdout.write(`${command.format === 'json' ? JSON.stringify(ruleRows(), null, 2) : formatRules(ruleRows(), styleFor(process.stdout))}\n`);
+      case 'rules': {
+        const rows = [...ruleRows(), ...(await teamRuleRows(cwd))];
+        process.stdout.write(`${command.format === 'json' ? JSON.stringify(rows, null, 2) : formatRules(rows, styleFor(process.stdout))}\n`);
         return 0;
-      case 'explain':
-        process.stdout.write(`${explainRule(command.rule, styleFor(process.stdout))}\n`);
+      }
+      case 'query':
+        return await runQuery(command.options, cwd, (text) => process.stdout.write(`${text}\n`), styleFor(process.stdout));
+      case 'explain': {
+        const team = await explainTeamRule(cwd, command.rule, styleFor(process.stdout));
+        process.stdout.write(`${team ?? explainRule(command.rule, styleFor(process.stdout))}\n`);
         return 0;
+      }
     }
   } catch (e) {
     if (e instanceof UsageError) {

@@ -1,7 +1,11 @@
 // `pyguide rules`: every rule with its default severity and whether it has a fix, from the
 // registry and the docs pages (whose "Fix" row is the one place a fix's safety is written down).
 import { buildConfig, resolveConfig } from '../engine/config';
-import { PRESETS } from '../engine/presets';
+import { join, relative } from 'node:path';
+import { PRESETS, presetById } from '../engine/presets';
+import { loadPython } from '../parsing/python';
+import { DiskFiles } from '../workspace/files';
+import { Workspaces, type WorkspaceModel } from '../workspace/model';
 import type { Severity } from '../engine/types';
 import { ruleCatalogue } from './catalogue';
 import { readRuleDoc } from '../engine/ruleDocs';
@@ -40,6 +44,37 @@ export function ruleRows(docsDir?: string): RuleRow[] {
     summary: r.summary,
     guideline: r.guideline,
   }));
+}
+
+/** The workspace holding `cwd`, its configuration read with the grammar loaded (team rules compile with it). */
+export async function workspaceAt(cwd: string): Promise<WorkspaceModel> {
+  await loadPython();
+  return new Workspaces(new DiskFiles()).forFile(join(cwd, '__pyguide__.py'));
+}
+
+/** `pyguide explain` for a team rule of the workspace holding `cwd`: its table, in words; undefined when there is none. */
+export async function explainTeamRule(cwd: string, id: string, style: Style): Promise<string | undefined> {
+  const workspace = await workspaceAt(cwd);
+  const rule = workspace.customRules.find((r) => r.id === id);
+  if (!rule) return undefined;
+  const spec = workspace.config.teamRules[id];
+  const lines = [style.bold(`# ${id}`), '', `A team rule: [tool.pyguide.custom-rules.${id}] (configuration: ${relative(cwd, workspace.activation.configFile ?? 'pyproject.toml') || 'pyproject.toml'}${workspace.activation.preset ? `, preset ${workspace.activation.preset}` : ''}).`, '', `Message: ${rule.summary}`, `Severity: ${rule.defaultSeverity}`];
+  for (const key of ['pattern', 'query', 'files', 'where', 'fix', 'fix-safe', 'docs']) if (spec[key] !== undefined) lines.push(`${key[0].toUpperCase()}${key.slice(1)}: ${typeof spec[key] === 'string' ? spec[key] : JSON.stringify(spec[key])}`);
+  return lines.join('\n');
+}
+
+/** The team rules of the workspace holding `cwd` (`[tool.pyguide.custom-rules]`), as rows; their presets column says where they come from. */
+export async function teamRuleRows(cwd: string): Promise<RuleRow[]> {
+  const workspace = await workspaceAt(cwd);
+  if (!workspace.activation.active) return [];
+  const config = workspace.config;
+  return workspace.customRules.map((r) => {
+    const spec = config.teamRules[r.id] ?? {};
+    const fix: FixKind = typeof spec.fix !== 'string' ? 'none' : spec['fix-safe'] === true ? 'safe' : 'unsafe';
+    const fromPreset = config.preset && (presetById(config.preset)?.table['custom-rules'] as Record<string, unknown> | undefined)?.[r.id];
+    const on = config.severityOf(r.id, r.defaultSeverity) !== 'off';
+    return { id: r.id, presets: on ? [fromPreset ? `team rule of preset ${config.preset}` : 'team rule of this project'] : [], severity: r.defaultSeverity, fix, summary: r.summary, guideline: r.guideline };
+  });
 }
 
 export function formatRules(rows: RuleRow[], style: Style): string {

@@ -3,8 +3,8 @@
 // and excludes on top. What the table may hold is engine/configSchema.ts; values that break it are
 // reported as `invalid-config` problems at their key and left out, and the rest still applies.
 import type { TomlNode } from '../parsing/tomlTree';
-import { INVALID_CONFIG, pyguideSchema, type RuleCatalog } from './configSchema';
-import { PRESET_IDS, presetById, type PresetId } from './presets';
+import { INVALID_CONFIG, pyguideSchema, TEAM_RULE_ID, type RuleCatalog } from './configSchema';
+import { PRESET_IDS, PRESETS, presetById, type PresetId } from './presets';
 import { validateTable } from './schema';
 import type { Severity } from '../base/severity';
 import type { Range } from '../base/text';
@@ -68,6 +68,8 @@ export interface PyguideConfig {
   maxFileSize: number;
   /** Rule-specific tables from `[tool.pyguide.rules.<id>]`, read by the rules themselves. */
   ruleOptions: Record<string, Record<string, unknown>>;
+  /** The team rules' tables (`[tool.pyguide.custom-rules.<id>]`, the preset's and the project's), as validated data. */
+  teamRules: Record<string, Record<string, unknown>>;
 }
 
 /**
@@ -87,6 +89,7 @@ export const BASE_CONFIG: PyguideConfig = {
   layout: { core: '', namespaceDirs: [], members: [] },
   maxFileSize: 10_000_000,
   ruleOptions: {},
+  teamRules: {},
 };
 
 /** A problem of the configuration, at the key or value it is about. */
@@ -118,8 +121,18 @@ export function validateConfig(node: TomlNode, catalog: RuleCatalog): { table: T
   if (node.kind !== 'table') {
     return { table: Object.create(null), problems: [{ path: '', range: node.range, message: `[tool.pyguide] must be a table, not a ${node.kind}.` }] };
   }
-  const { value, problems } = validateTable(node, pyguideSchema(catalog, PRESET_IDS), 'tool.pyguide');
+  const { value, problems } = validateTable(node, pyguideSchema(withTeamRules(catalog, node), PRESET_IDS), 'tool.pyguide');
   return { table: value, problems };
+}
+
+/** The catalog plus the team rules the project and the presets define: `select`, `ignore` and `severity` may name them. */
+function withTeamRules(catalog: RuleCatalog, node: TomlNode & { kind: 'table' }): RuleCatalog {
+  const own = node.entries.get('custom-rules');
+  const written = own?.kind === 'table' ? [...own.entries.keys()] : [];
+  const fromPresets = PRESETS.flatMap((p) => Object.keys((p.table['custom-rules'] as Table | undefined) ?? {}));
+  const custom = new Set([...written, ...fromPresets].filter((id) => TEAM_RULE_ID.test(id) && id !== INVALID_CONFIG && !catalog.ids.includes(id)));
+  if (custom.size === 0) return catalog;
+  return { ids: [...catalog.ids, ...custom], options: (id) => (custom.has(id) ? { type: 'table', keys: {} } : catalog.options(id)), custom };
 }
 
 /** A copy without a prototype: a lookup by rule id never finds `constructor` or `toString`. */
@@ -176,6 +189,7 @@ export function buildConfig(project: Readonly<Table>, presetId: PresetId): Pygui
     },
     maxFileSize: typeof t['max-file-size'] === 'number' ? t['max-file-size'] : b.maxFileSize,
     ruleOptions: own<Record<string, unknown>>(Object.fromEntries(Object.entries(rules).filter(([, v]) => isTable(v)))),
+    teamRules: own<Record<string, unknown>>(Object.fromEntries(Object.entries(isTable(t['custom-rules']) ? t['custom-rules'] : {}).filter(([, v]) => isTable(v)))),
   };
 }
 

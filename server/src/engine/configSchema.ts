@@ -3,13 +3,19 @@
 import { validRange } from '@renovatebot/pep440';
 import { suggestion, type Check, type Schema } from './schema';
 import { SEVERITIES } from '../base/severity';
+import { regexProblem } from '../custom/regex';
 
 /** What the schema needs to know of the rules: their ids and the options each declares. */
 export interface RuleCatalog {
   ids: readonly string[];
   /** The schema of `[tool.pyguide.rules.<id>]`. */
   options(id: string): Schema;
+  /** Ids among `ids` that are the project's team rules (`[tool.pyguide.custom-rules]`). */
+  custom?: ReadonlySet<string>;
 }
+
+/** A team rule's id: kebab-case, as built-in ids are. */
+export const TEAM_RULE_ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
 export const SEVERITY_SETTINGS: readonly string[] = [...SEVERITIES, 'off'];
 
@@ -76,6 +82,29 @@ const member: Schema = {
   },
 };
 
+const fileGlob: Check = (value) => (/[\r\n]/.test(value) ? `${JSON.stringify(value)} holds a line break; write one pattern per entry` : staysInside(value.replace(/^!/, '')));
+
+/** `[tool.pyguide.custom-rules.<id>]`: a team rule, as data (custom/compile.ts makes it a rule). */
+const teamRule: Schema = {
+  type: 'table',
+  required: ['message'],
+  keys: {
+    message: string(nonEmpty),
+    severity: { type: 'string', oneOf: SEVERITIES },
+    files: strings(fileGlob),
+    docs: string((v) => (/^https?:\/\/\S+$/.test(v) ? undefined : staysInside(v))),
+    pattern: string(nonEmpty),
+    query: string(nonEmpty),
+    where: {
+      type: 'map',
+      key: (name) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? undefined : `"${name}" is not a metavariable or capture name`),
+      values: () => ({ type: 'table', keys: { regex: string(regexProblem), 'not-regex': string(regexProblem) } }),
+    },
+    fix: { type: 'string' },
+    'fix-safe': boolean,
+  },
+};
+
 /** The `[tool.pyguide]` schema for a set of rules and presets. */
 export function pyguideSchema(catalog: RuleCatalog, presets: readonly string[]): Extract<Schema, { type: 'table' }> {
   const ruleIdProblem: Check = (id) => {
@@ -84,6 +113,11 @@ export function pyguideSchema(catalog: RuleCatalog, presets: readonly string[]):
     return NAMES_NEVER_READ.has(id) ? `"${id}" is not a rule id` : `unknown rule id "${id}"${suggestion(id, catalog.ids)}`;
   };
   const ruleId: Schema = { type: 'string', check: ruleIdProblem };
+  const teamRuleId: Check = (id) => {
+    if (!TEAM_RULE_ID.test(id)) return `"${id}" is not a rule id: team rule ids are kebab-case, like "sample-entry-point"`;
+    if (id === INVALID_CONFIG || (catalog.ids.includes(id) && !catalog.custom?.has(id))) return `"${id}" is a built-in rule's id; give the team rule its own`;
+    return undefined;
+  };
   return {
     type: 'table',
     keys: {
@@ -108,6 +142,7 @@ export function pyguideSchema(catalog: RuleCatalog, presets: readonly string[]):
         },
       },
       rules: { type: 'map', key: ruleIdProblem, values: (id) => catalog.options(id) },
+      'custom-rules': { type: 'map', key: teamRuleId, values: () => teamRule },
     },
   };
 }

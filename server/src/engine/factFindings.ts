@@ -45,12 +45,16 @@ export class FactFindings {
       this.rules.set(rule.id, state);
     }
     const all = source.facts(channel);
-    const fresh = all.filter((f) => !state.byFact.has(f));
+    // One lookup per fact: its entry, or a place for the fresh ones (a keystroke runs this for every rule and fact).
+    const entries: (Entry | undefined)[] = new Array(all.length);
+    const fresh: Fact[] = [];
+    for (let i = 0; i < all.length; i++) if (!(entries[i] = state.byFact.get(all[i]))) fresh.push(all[i]);
     if (fresh.length > 0) {
       const matches = source.matchesOf(channel, fresh);
       // Older rules read their list from `syntax[each]`; declared ones read `matches`.
       const kind = rule.reads ? undefined : rule.each;
-      const found = rule.check({ ...ctx, matches, syntax: subsetView(source.tree, kind, matches.map((m) => m.node)) }).map(detachedFinding);
+      // Declared rules read `matches`, whose nodes are found only when read: never look them up for the list.
+      const found = rule.check({ ...ctx, matches, syntax: subsetView(source.tree, kind, kind ? matches.map((m) => m.node) : []) }).map(detachedFinding);
       const byFact = new Map<Fact, RuleFinding[]>(fresh.map((f) => [f, []]));
       for (const finding of found) {
         const fact = innermost(fresh, finding.range.start);
@@ -62,7 +66,13 @@ export class FactFindings {
       }
       for (const [fact, findings] of byFact) state.byFact.set(fact, { row: fact.startRow, col: fact.startCol, findings });
     }
-    return all.flatMap((f) => moved(state.byFact.get(f)!, f));
+    // Most facts have no finding: skip them without building a list for each.
+    const out: RuleFinding[] = [];
+    for (let i = 0; i < all.length; i++) {
+      const entry = entries[i] ?? state.byFact.get(all[i])!;
+      if (entry.findings.length > 0) out.push(...moved(entry, all[i]));
+    }
+    return out;
   }
 }
 

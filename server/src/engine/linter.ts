@@ -121,16 +121,19 @@ export class Linter {
         const toml = parseTomlDocument(req.text);
         return toml.ok ? rule.fix({ ...base, toml }, finding) : undefined;
       }
-      return this.withPython(req, parsed, [{ rule, severity: 'hint' }], (ctx) => rule.fix!(ctx, finding)) as Fix | undefined;
+      // The plan of every active rule, as the lint had: another plan would make the document's
+      // kept facts start over (and its next keystroke collect the whole file again).
+      return this.withPython(req, parsed, this.active('python', config, req.workspace), (ctx) => rule.fix!(ctx, finding)) as Fix | undefined;
     } catch (error) {
       this.reportOnce(rule, req.file, error);
       return undefined;
     }
   }
 
-  /** The rules that run on a file under a configuration. */
-  private active(kind: FileKind, config: ResolvedConfig): ActiveRule[] {
-    return this.rules
+  /** The rules that run on a file under a configuration: the session's, then the workspace's team rules. */
+  private active(kind: FileKind, config: ResolvedConfig, workspace: WorkspaceModel): ActiveRule[] {
+    const team = kind === 'python' ? workspace.customRules : [];
+    return (team.length > 0 ? [...this.rules, ...team] : this.rules)
       .filter((r) => r.kind === kind)
       .map((rule) => ({ rule, severity: config.severityOf(rule.id, rule.defaultSeverity) }))
       .filter((r): r is ActiveRule => r.severity !== 'off');
@@ -182,7 +185,7 @@ export class Linter {
     if (req.text.length > config.maxFileSize) {
       return [Linter.unreadable(req.file, `file is ${req.text.length} characters, over the ${config.maxFileSize} limit (pyguide.maxFileSize / max-file-size)`)];
     }
-    const active = this.active(kind, config);
+    const active = this.active(kind, config, req.workspace);
     if (active.length === 0) return [];
     const findings: Finding[] = [];
     // `kept`: findings the engine keeps already hold no piece of any document (see FactFindings).
@@ -190,7 +193,7 @@ export class Linter {
       try {
         // A setting for the rule wins over the finding's own severity.
         const own = config.severity[rule.id] === undefined;
-        for (const f of check()) findings.push({ ...(kept ? f : detachedFinding(f)), rule: rule.id, severity: (own && f.severity) || severity, file: req.file });
+        for (const f of check()) findings.push({ ...(kept ? f : detachedFinding(f)), rule: rule.id, severity: (own && f.severity) || severity, file: req.file, ...(rule.docs && { docs: rule.docs }) });
       } catch (error) {
         req.failures?.push(rule.id);
         this.reportOnce(rule, req.file, error);

@@ -26,8 +26,33 @@ const GENKIT_CLASSIFIERS = [
   'Typing :: Typed',
 ];
 
+/**
+ * Three of the guidelines' project rules, written as team rules (docs/custom-rules.md): what a
+ * Genkit project would write in `[tool.pyguide.custom-rules]`. Each matches only what the guideline
+ * names, so it is silent on code that follows it.
+ */
+const GENKIT_TEAM_RULES = {
+  'sample-entry-point': {
+    pattern: 'asyncio.run($MAIN)',
+    files: ['samples/*/src/main.py', 'samples/*/main.py'],
+    message: 'Samples start with ai.run_main($MAIN), not asyncio.run: it starts the Dev UI and registers the flows with the reflection API',
+    fix: 'ai.run_main($MAIN)',
+    docs: 'https://github.com/pyguide/pyguide/blob/main/docs/custom-rules.md#the-genkit-presets-team-rules',
+  },
+  'signal-default-int-handler': {
+    pattern: 'signal.default_int_handler($$$)',
+    message: 'signal.default_int_handler only suits SIGINT: restore the default with signal.signal(signum, signal.SIG_DFL), then os.kill(os.getpid(), signum)',
+    docs: 'https://github.com/pyguide/pyguide/blob/main/docs/custom-rules.md#the-genkit-presets-team-rules',
+  },
+  'sentry-send-default-pii': {
+    pattern: 'sentry_sdk.init($$$, send_default_pii=True, $$$)',
+    message: 'Initialise Sentry with send_default_pii=False: personal data stays out of error reports',
+    docs: 'https://github.com/pyguide/pyguide/blob/main/docs/custom-rules.md#the-genkit-presets-team-rules',
+  },
+};
+
 /** What both Genkit layouts expect of every package. */
-const GENKIT_PACKAGES = { license: GENKIT_LICENSE, 'requires-python': '>=3.10', classifiers: GENKIT_CLASSIFIERS };
+const GENKIT_PACKAGES = { license: GENKIT_LICENSE, 'requires-python': '>=3.10', classifiers: GENKIT_CLASSIFIERS, 'custom-rules': GENKIT_TEAM_RULES };
 
 /** Rules that hold a Genkit convention with no setting to say otherwise; `generic` leaves them off. */
 const GENKIT_ONLY_RULES = ['test-file-name', 'test-file-prefix', 'tests-init-file', 'missing-eli5-docs', 'dunder-all'];

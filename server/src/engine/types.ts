@@ -57,6 +57,8 @@ export interface Finding extends RuleFinding {
   rule: string;
   severity: Severity;
   file: string;
+  /** A team rule's page (a URL; a file: URL for a page in the repository); built-in rules' pages are found by id. */
+  docs?: string;
 }
 
 export type FileKind = 'python' | 'pyproject';
@@ -163,6 +165,10 @@ interface RuleBase {
   actions?(ctx: ActionContext): ContextualAction[];
   /** The editor should hand `actions` the other tools' diagnostics on the lines of this rule's findings. */
   readsPeerDiagnostics?: boolean;
+  /** A team rule's page as a URL (a file: URL for a page in the repository), where built-in rules have docs/rules/<id>.md. */
+  docs?: string;
+  /** Set on team rules (`[tool.pyguide.custom-rules]`): what they match with. */
+  team?: 'pattern' | 'query';
 }
 
 export interface PythonRule extends RuleBase {

@@ -48,7 +48,7 @@ export function toDiagnostic(f: Finding, version: number | null): Diagnostic {
     range: f.range,
     severity: SEVERITY[f.severity],
     code: f.rule,
-    codeDescription: { href: ruleDocsLink(f.rule).uri },
+    codeDescription: { href: f.docs ?? ruleDocsLink(f.rule).uri },
     source: SOURCE,
     message: f.message,
     relatedInformation: related,

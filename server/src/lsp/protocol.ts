@@ -19,7 +19,27 @@ export const SERVER_COMMANDS = {
   insertEli5Table: 'pyguide.server.insertEli5Table',
   /** Argument `Eli5AddRowParams`: the edit that adds a concept to the table at `position`. Returns an `Eli5EditResult`. */
   addEli5Row: 'pyguide.server.addEli5Row',
+  /** Argument `TestPatternParams`: every match of a team-rule pattern in an open document. Returns a `TestPatternResult`. */
+  testPattern: 'pyguide.server.testPattern',
 } as const;
+
+export interface TestPatternParams {
+  uri: string;
+  /** A team-rule pattern (`asyncio.run($MAIN)`), or with `query` a tree-sitter query with @finding. */
+  pattern: string;
+  query?: boolean;
+}
+
+export interface PatternMatch {
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  /** The matched code's first line. */
+  text: string;
+  /** Each metavariable (or capture) and the code it matched. */
+  bindings: Record<string, string>;
+}
+
+/** The matches, or why the pattern is none (`offset`: where in the pattern it stops making sense). */
+export type TestPatternResult = { ok: true; matches: PatternMatch[] } | { ok: false; message: string; offset?: number };
 
 export interface Eli5Row {
   concept: string;

@@ -16,6 +16,7 @@ import {
   type ServerCapabilities,
 } from 'vscode-languageserver';
 import { OpenDocuments } from '../engine/documents';
+import { testPattern } from './testPattern';
 import { ruleDocsLink } from '../engine/ruleDocs';
 import type { LintSession } from '../engine/session';
 import { WriteGate, writeRoot } from '../engine/writeGate';
@@ -26,7 +27,7 @@ import { pathToUri, uriToPath } from './convert';
 import { LiveDiagnostics } from './liveDiagnostics';
 import { Eli5Commands } from './eli5Commands';
 import { TableFormatting } from './tableFormatting';
-import { SERVER_COMMANDS, STATUS_NOTIFICATION, type Eli5AddRowParams, type Eli5InsertParams, type StatusParams, type SweepResult } from './protocol';
+import { SERVER_COMMANDS, STATUS_NOTIFICATION, type Eli5AddRowParams, type Eli5InsertParams, type StatusParams, type SweepResult, type TestPatternParams } from './protocol';
 import { folderLines } from './folderLog';
 import { Publisher } from './publisher';
 import { EditorBaseline } from '../baseline/editorBaseline';
@@ -165,6 +166,8 @@ export class PyguideServer {
           return this.eli5.insert(args?.[0] as Eli5InsertParams);
         case COMMANDS.addEli5Row:
           return this.eli5.addRow(args?.[0] as Eli5AddRowParams);
+        case COMMANDS.testPattern:
+          return testPattern(this.documents, args?.[0] as TestPatternParams | undefined);
         case COMMANDS.showDocumentation: {
           // The installed page opens in the editor (the client shows it as a Markdown preview).
           const id = String(args?.[0] ?? '');

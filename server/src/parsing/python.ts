@@ -2,14 +2,21 @@ import { Edit, Language, Parser, type Point, type Tree } from 'web-tree-sitter';
 import { locateAsset } from './assets';
 
 let loading: Promise<Language> | undefined;
+let loaded: Language | undefined;
 
 /** Loads the tree-sitter runtime and the Python grammar once per process. */
 export function loadPython(): Promise<Language> {
   loading ??= (async () => {
     await Parser.init({ locateFile: (name: string) => locateAsset(name) });
-    return Language.load(locateAsset('tree-sitter-python.wasm'));
+    loaded = await Language.load(locateAsset('tree-sitter-python.wasm'));
+    return loaded;
   })();
   return loading;
+}
+
+/** The Python grammar once `loadPython` has loaded it (every session loads it before reading configuration). */
+export function loadedPython(): Language | undefined {
+  return loaded;
 }
 
 /**

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { BASE_CONFIG, buildConfig, mergeTables, resolveConfig, validateConfig, type ConfigProblem, type PyguideConfig } from '../engine/config';
 import { INVALID_CONFIG, type RuleCatalog } from '../engine/configSchema';
 import { presetById, type PresetId } from '../engine/presets';
+import type { PythonRule } from '../engine/types';
+import { NO_TEAM_RULES, teamRules } from '../custom/teamRules';
 import type { TomlDocument } from '../parsing/toml';
 import { nodeAt, tomlTree } from '../parsing/tomlTree';
 import { detectGenkitLayout, workspaceMembers, type GenkitLayout } from './detect';
@@ -31,12 +33,16 @@ export interface WorkspaceConfig {
   config: PyguideConfig;
   problems: ConfigProblem[];
   activation: Activation;
+  /** The team rules of `config` (`[tool.pyguide.custom-rules]`), compiled; their problems are in `problems`. */
+  customRules: readonly PythonRule[];
 }
 
 export interface ActivationInput {
   root: string | undefined;
   rootPyproject: string | undefined;
   doc: TomlDocument | undefined;
+  /** The text of `doc` (team rules' problems point inside its strings). */
+  text?: string;
   catalog: RuleCatalog;
   /** What a folder that is neither configured nor Genkit gets: nothing (`off`), or a preset (fixture tests). */
   unconfigured: PresetId | 'off';
@@ -71,8 +77,9 @@ function layoutAsFound(detected: GenkitLayout, members: readonly string[], exist
 /** Nothing runs here; or, where the session says so (fixture tests), a preset does. */
 function unconfigured(input: ActivationInput, reason: string, configFile?: string): WorkspaceConfig {
   const preset = input.unconfigured;
-  if (preset === 'off') return { config: BASE_CONFIG, problems: [], activation: { active: false, source: 'none', reason, configFile } };
-  return { config: buildConfig({}, preset), problems: [], activation: { active: true, preset, source: 'fallback', reason: `preset "${preset}" (the session's choice for unconfigured folders)`, configFile } };
+  if (preset === 'off') return { config: BASE_CONFIG, problems: [], activation: { active: false, source: 'none', reason, configFile }, customRules: [] };
+  const config = buildConfig({}, preset);
+  return { config, problems: [], activation: { active: true, preset, source: 'fallback', reason: `preset "${preset}" (the session's choice for unconfigured folders)`, configFile }, customRules: teamRules(config, input.root, undefined).rules };
 }
 
 /** Reads the workspace's configuration and decides whether it is checked. */
@@ -91,10 +98,12 @@ export function workspaceConfig(input: ActivationInput): WorkspaceConfig {
   const detectedLayer = detected ? layoutAsFound(detected, members, (rel) => input.exists(join(root, rel)), presetNamed) : {};
   if (!table) {
     if (!detected) return unconfigured(input, OFF_REASON, file);
+    const config = buildConfig(detectedLayer, detected.preset);
     return {
-      config: buildConfig(detectedLayer, detected.preset),
+      config,
       problems: [],
       activation: { active: true, preset: detected.preset, source: 'detected', reason: `Genkit workspace detected: preset "${detected.preset}"`, configFile: file },
+      customRules: teamRules(config, input.root, undefined).rules,
     };
   }
   const { table: project, problems } = validateConfig(table, catalog);
@@ -102,12 +111,15 @@ export function workspaceConfig(input: ActivationInput): WorkspaceConfig {
   const preset = named ?? detected?.preset ?? 'generic';
   const config = buildConfig(mergeTables(detectedLayer, project), preset);
   const located = problems.map((p) => ({ ...p, file }));
+  const team = table.kind === 'table' && input.text !== undefined ? teamRules(config, root, { file, text: input.text, table }, problems) : NO_TEAM_RULES;
+  located.push(...team.problems);
   // Turning every rule off is never what a table means: say so rather than go quiet.
   const resolved = resolveConfig(config);
-  if (catalog.ids.length > 0 && catalog.ids.every((id) => id === INVALID_CONFIG || resolved.severityOf(id, 'warning') === 'off')) {
+  const allOff = catalog.ids.every((id) => id === INVALID_CONFIG || resolved.severityOf(id, 'warning') === 'off') && team.rules.every((r) => resolved.severityOf(r.id, r.defaultSeverity) === 'off');
+  if (catalog.ids.length > 0 && allOff) {
     located.push({ file, path: '', range: table.keyRange, message: 'This [tool.pyguide] turns every rule off; pyguide would check nothing. Select at least one rule, or remove the table’s select, ignore and severity.' });
   }
   const source = named ? 'configured' : 'table';
   const how = named ? `preset "${preset}"` : detected ? `preset "${preset}" (detected; [tool.pyguide] names none)` : `preset "${preset}" ([tool.pyguide] names none)`;
-  return { config, problems: located, activation: { active: true, preset, source, reason: how, configFile: file } };
+  return { config, problems: located, activation: { active: true, preset, source, reason: how, configFile: file }, customRules: team.rules };
 }

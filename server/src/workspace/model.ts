@@ -3,6 +3,7 @@ import { listDirs } from './dirs';
 import { BASE_CONFIG, resolveConfig, type ConfigProblem, type EditorOverrides, type ResolvedConfig } from '../engine/config';
 import type { RuleCatalog } from '../engine/configSchema';
 import type { PresetId } from '../engine/presets';
+import type { PythonRule } from '../engine/types';
 import { leadsInside } from '../base/paths';
 import { TextIndex } from '../engine/textIndex';
 import { getPath, parseTomlDocument, type TomlDocument } from '../parsing/toml';
@@ -87,6 +88,11 @@ export class WorkspaceModel implements WorkspaceView {
     return this.loadConfig().problems;
   }
 
+  /** The project's team rules (`[tool.pyguide.custom-rules]` and its preset's), compiled. */
+  get customRules(): readonly PythonRule[] {
+    return this.loadConfig().customRules;
+  }
+
   /** Whether pyguide checks this workspace, with which preset, and why. */
   get activation(): Activation {
     return this.loadConfig().activation;
@@ -116,6 +122,7 @@ export class WorkspaceModel implements WorkspaceView {
         root: this.root,
         rootPyproject: source,
         doc: source ? this.pyproject(source) : undefined,
+        text: source ? this.pyprojectFile(source)?.text : undefined,
         catalog: this.options.catalog ?? { ids: [], options: () => ({ type: 'table', keys: {} }) },
         unconfigured: this.options.unconfigured ?? 'off',
         memberName: (dir) => {

@@ -82,6 +82,23 @@ function fingerprints(findings: Finding[], cwd: string, readText: SarifContext['
   });
 }
 
+/** The team rules (`[tool.pyguide.custom-rules]`) among the findings: described by their message and page. */
+function teamRuleDescriptors(findings: readonly Finding[]) {
+  const known = new Set(ruleCatalogue().map((r) => r.id));
+  const out = new Map<string, object>();
+  for (const f of findings) {
+    if (known.has(f.rule) || out.has(f.rule)) continue;
+    out.set(f.rule, {
+      id: f.rule,
+      name: friendlyName(f.rule),
+      shortDescription: { text: `Team rule ${f.rule} ([tool.pyguide.custom-rules])` },
+      ...(f.docs?.startsWith('http') && { helpUri: f.docs }),
+      properties: { guideline: 'team rule ([tool.pyguide.custom-rules])' },
+    });
+  }
+  return [...out.values()];
+}
+
 export function formatSarif(findings: Finding[], ctx: SarifContext): string {
   const prints = fingerprints(findings, ctx.cwd, ctx.readText);
   const sarif = {
@@ -95,7 +112,7 @@ export function formatSarif(findings: Finding[], ctx: SarifContext): string {
             version: ctx.version,
             semanticVersion: ctx.version,
             informationUri: REPOSITORY_URL,
-            rules: ruleCatalogue().map((r) => ruleDescriptor(r, ctx.docsDir)),
+            rules: [...ruleCatalogue().map((r) => ruleDescriptor(r, ctx.docsDir)), ...teamRuleDescriptors(findings)],
           },
         },
         columnKind: 'utf16CodeUnits',
