@@ -308,7 +308,7 @@ describe('team rules', function () {
     });
 
     const RULE = '[tool.pyguide.custom-rules.entry]\npattern = "asyncio.run($MAIN)"\nmessage = "Start with ai.run_main($MAIN)"\nfix = "ai.run_main($MAIN)"\nfix-safe = true\ndocs = "docs/entry.md"\n';
-    const SOURCE = 'import asyncio\n\nasyncio.run(main())\nprint(1)  # pyguide: ignore[entry]\n';
+    const SOURCE = 'import asyncio\n\nasyncio.run(main())\nprint(1)  # pyguide: ignore[entry] - the demo prints its result\n';
 
     it('diagnostics, quick fix and fix-all; editing the rule in pyproject.toml re-lints the open file; a broken rule is invalid-config', async () => {
       const toml = `${HEADER}${RULE}`;

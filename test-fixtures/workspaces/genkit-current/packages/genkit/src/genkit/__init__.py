@@ -15,3 +15,7 @@
 # SPDX-License-Identifier: Apache-2.0
 
 """Genkit."""
+
+__version__ = "0.5.0"
+
+__all__ = ["__version__"]
