@@ -69,6 +69,10 @@ function copyOf(name: string): string {
   return copy;
 }
 
+/** The CLI's missing-package-file findings of a workspace, as `file message`. */
+const missingPackageFiles = (root: string) =>
+  (JSON.parse(check(root, '--format', 'json').stdout) as (JsonFinding & { message: string })[]).filter((f) => f.rule === 'missing-package-file').map((f) => `${f.file} ${f.message}`);
+
 const activationOf = (root: string) => new Workspaces(new DiskFiles()).forFile(join(root, 'pyproject.toml')).activation;
 
 describe('activation: which folders pyguide checks', function () {
@@ -99,11 +103,7 @@ describe('activation: which folders pyguide checks', function () {
       cpSync(join(copy, 'samples', 'context'), other, { recursive: true });
       writeFileSync(join(other, 'pyproject.toml'), readFileSync(join(other, 'pyproject.toml'), 'utf8').replace('"context"', '"other"'));
       writeFileSync(join(other, 'run.sh'), '#!/usr/bin/env bash\nexec uv run src/main.py\n');
-      const r = check(copy, '--format', 'json');
-      assert.deepEqual(
-        (JSON.parse(r.stdout) as (JsonFinding & { message: string })[]).filter((f) => f.rule === 'missing-package-file').map((f) => `${f.file} ${f.message}`),
-        ['samples/context/pyproject.toml No run.sh in samples/context: every sample has a run.sh that starts it.'],
-      );
+      assert.deepEqual(missingPackageFiles(copy), ['samples/context/pyproject.toml No run.sh in samples/context: every sample has a run.sh that starts it.']);
     } finally {
       rmSync(copy, { recursive: true, force: true });
     }
@@ -114,11 +114,7 @@ describe('activation: which folders pyguide checks', function () {
     try {
       writeFileSync(join(copy, 'pyproject.toml'), `${readFileSync(join(copy, 'pyproject.toml'), 'utf8')}\n[tool.pyguide]\npreset = "genkit-plugins"\n`);
       assert.equal(activationOf(copy).source, 'configured');
-      const r = check(copy, '--format', 'json');
-      assert.deepEqual(
-        (JSON.parse(r.stdout) as (JsonFinding & { message: string })[]).filter((f) => f.rule === 'missing-package-file').map((f) => `${f.file} ${f.message}`),
-        ['samples/context/pyproject.toml No run.sh in samples/context: every sample has a run.sh that starts it.'],
-      );
+      assert.deepEqual(missingPackageFiles(copy), ['samples/context/pyproject.toml No run.sh in samples/context: every sample has a run.sh that starts it.']);
     } finally {
       rmSync(copy, { recursive: true, force: true });
     }
