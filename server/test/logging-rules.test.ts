@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Finding, Rule } from '../src/engine/types';
 import { eventText, fieldKey } from '../src/rules/logging/logging-fstring';
 import { loggingFstring } from '../src/rules/logging/logging-fstring';
+import { syncLogInAsync } from '../src/rules/logging/sync-log-in-async';
 import { sessionWith } from './fixtureHarness';
 
 async function lint(rule: Rule, text: string): Promise<Finding[]> {
@@ -57,5 +58,30 @@ describe('logging-fstring details', () => {
     assert.equal(fieldKey('spec.url'), 'url');
     assert.equal(fieldKey('self._runtime_dir'), 'runtime_dir');
     assert.equal(fieldKey('e'), 'error');
+  });
+});
+
+describe('sync-log-in-async details', () => {
+  it('names the async method and offers the unsafe `await … a<level>(...)` rewrite', async () => {
+    const [f] = await lint(syncLogInAsync, "import structlog\n\nlogger = structlog.get_logger()\n\n\nasync def f():\n    logger.debug('done')\n");
+    assert.equal(f.rule, 'sync-log-in-async');
+    assert.equal(f.severity, 'info');
+    assert.equal(f.message, "Sync log call `.debug(...)` inside `async def`: use `await ….adebug(...)`, structlog's async method, in coroutines.");
+    assert.deepEqual(f.range, { start: { line: 6, character: 4 }, end: { line: 6, character: 16 } });
+    assert.equal(f.fix?.safe, false);
+    const change = f.fix!.changes[0];
+    assert.ok(change.type === 'edit');
+    assert.deepEqual(
+      change.edits.map((e) => [e.range.start.character, e.range.end.character, e.newText]),
+      [
+        [4, 4, 'await '],
+        [11, 16, 'adebug'],
+      ],
+    );
+  });
+
+  it('leaves a name bound to two different loggers alone', async () => {
+    const text = "import logging\nimport structlog\n\nlogger = structlog.get_logger()\nlogger = logging.getLogger()\n\n\nasync def f():\n    logger.info('x')\n";
+    assert.deepEqual(await lint(syncLogInAsync, text), []);
   });
 });

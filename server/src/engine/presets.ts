@@ -37,6 +37,7 @@ const GENKIT_ONLY_RULES = [
   'missing-eli5-docs',
   // structlog with key-value fields, awaited in coroutines: the guidelines' logging conventions.
   'logging-fstring',
+  'sync-log-in-async',
 ];
 
 export const PRESETS: readonly Preset[] = [

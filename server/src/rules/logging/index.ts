@@ -1,4 +1,5 @@
 import type { Rule } from '../../engine/types';
 import { loggingFstring } from './logging-fstring';
+import { syncLogInAsync } from './sync-log-in-async';
 
-export const LOGGING_RULES: readonly Rule[] = [loggingFstring];
+export const LOGGING_RULES: readonly Rule[] = [loggingFstring, syncLogInAsync];
