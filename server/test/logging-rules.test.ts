@@ -1,11 +1,13 @@
 // The logging rules beyond their fixtures: messages, fix titles and safety, Ruff's noqa twin, and
 // the helpers that write the key-value event.
 import * as assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Finding, Rule } from '../src/engine/types';
 import { eventText, fieldKey } from '../src/rules/logging/logging-fstring';
 import { loggingFstring } from '../src/rules/logging/logging-fstring';
+import { stdlibLogging } from '../src/rules/logging/stdlib-logging';
 import { syncLogInAsync } from '../src/rules/logging/sync-log-in-async';
 import { sessionWith } from './fixtureHarness';
 
@@ -83,5 +85,27 @@ describe('sync-log-in-async details', () => {
   it('leaves a name bound to two different loggers alone', async () => {
     const text = "import logging\nimport structlog\n\nlogger = structlog.get_logger()\nlogger = logging.getLogger()\n\n\nasync def f():\n    logger.info('x')\n";
     assert.deepEqual(await lint(syncLogInAsync, text), []);
+  });
+});
+
+describe('stdlib-logging details', () => {
+  it('says what to use instead', async () => {
+    const [module, call] = await lint(stdlibLogging, "import logging\n\nlogger = logging.getLogger(__name__)\nlogging.info('x')\n");
+    assert.equal(module.message, "A stdlib logger for this module: use structlog, `logger = get_logger(__name__)` (the guidelines' helper around `structlog.get_logger`).");
+    assert.equal(call.message, "`logging.info(...)` logs through the stdlib root logger: use a structlog logger, `logger = get_logger(__name__)`, then `logger.info('event', key=value)`.");
+    assert.ok(!('fix' in module) && !('fix' in call));
+  });
+
+  it('leaves the files `allow` names alone (the logging set-up module)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pyguide-stdlib-logging-'));
+    try {
+      writeFileSync(join(dir, 'pyproject.toml'), '[tool.pyguide]\npreset = "genkit"\n\n[tool.pyguide.rules.stdlib-logging]\nallow = ["src/*/_logger.py"]\n');
+      const session = await sessionWith([stdlibLogging]);
+      const text = "import logging\n\nlogger = logging.getLogger(__name__)\n";
+      assert.deepEqual(session.lintText(join(dir, 'src', 'pkg', '_logger.py'), text), []);
+      assert.equal(session.lintText(join(dir, 'src', 'pkg', 'other.py'), text).length, 1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -38,6 +38,7 @@ const GENKIT_ONLY_RULES = [
   // structlog with key-value fields, awaited in coroutines: the guidelines' logging conventions.
   'logging-fstring',
   'sync-log-in-async',
+  'stdlib-logging',
 ];
 
 export const PRESETS: readonly Preset[] = [
