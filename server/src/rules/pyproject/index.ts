@@ -8,6 +8,7 @@ import { namespaceWheelConfig } from './namespace-wheel-config';
 import { packageName } from './package-name';
 import { pythonClassifiers } from './python-classifiers';
 import { requiresPython } from './requires-python';
+import { typeCheckerCoverage } from './type-checker-coverage';
 import { versionSync } from './version-sync';
 import { workspaceSource } from './workspace-source';
 
@@ -23,4 +24,5 @@ export const PYPROJECT_RULES: readonly Rule[] = [
   missingDependency,
   namespaceWheelConfig,
   missingPackageFile,
+  typeCheckerCoverage,
 ];
