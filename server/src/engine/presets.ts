@@ -41,6 +41,8 @@ const GENKIT_ONLY_RULES = [
   'stdlib-logging',
   // The three type checkers' coverage of the workspace, as the guidelines configure them.
   'type-checker-coverage',
+  // The guidelines' suppression policy: security findings are suppressed on the line, never in config.
+  'ruff-suppression-policy',
 ];
 
 export const PRESETS: readonly Preset[] = [

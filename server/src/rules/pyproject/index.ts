@@ -8,6 +8,7 @@ import { namespaceWheelConfig } from './namespace-wheel-config';
 import { packageName } from './package-name';
 import { pythonClassifiers } from './python-classifiers';
 import { requiresPython } from './requires-python';
+import { ruffSuppressionPolicy } from './ruff-suppression-policy';
 import { typeCheckerCoverage } from './type-checker-coverage';
 import { versionSync } from './version-sync';
 import { workspaceSource } from './workspace-source';
@@ -25,4 +26,5 @@ export const PYPROJECT_RULES: readonly Rule[] = [
   namespaceWheelConfig,
   missingPackageFile,
   typeCheckerCoverage,
+  ruffSuppressionPolicy,
 ];
