@@ -14,7 +14,7 @@ import { UsageError, type CheckOptions } from './args';
 import { runWithBaseline } from './baselineRun';
 import { configFileFor } from './configFile';
 import { runFixes } from './fix';
-import { isHumanFormat, report, ruleSelection, selectRules } from './report';
+import { isHumanFormat, report, selectRules } from './report';
 
 /** The files named on the command line: files as given, directories walked (`walked` gets each walk). */
 async function collectFiles(paths: string[], cwd: string, walked?: Map<string, string[]>): Promise<string[]> {
@@ -73,7 +73,7 @@ export async function runCheck(options: CheckOptions, cwd: string, version: stri
     for (const f of files) await session.prepare(session.workspaces.forFile(f));
     // The result cache only tells which files certainly have no fix; fixes are always computed afresh.
     const hasNoFix = (file: string) => cache?.hasNoFix(session, file) ?? false;
-    const plan = runFixes(session, overlay, files, { mode: options.diff ? 'diff' : 'write', unsafe: options.unsafeFixes, rule: ruleSelection(options), report: isHumanFormat(options.format), cwd, hasNoFix });
+    const plan = runFixes(session, overlay, files, { mode: options.diff ? 'diff' : 'write', unsafe: options.unsafeFixes, report: isHumanFormat(options.format), cwd, hasNoFix });
     if (options.diff) return !isEmptyPlan(plan) && !options.exitZero ? 1 : 0;
     ({ files, fixes: fixed } = plan);
   }

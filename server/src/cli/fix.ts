@@ -13,8 +13,6 @@ export interface FixRun {
   /** Say what changed on stderr (text output). */
   report: boolean;
   cwd: string;
-  /** The rules whose fixes apply (`--select`, `--ignore`); every rule's when absent. */
-  rule?: (id: string) => boolean;
   /** Files that certainly have no fix (the result cache says so): not linted for fixes. */
   hasNoFix?: (file: string) => boolean;
 }
@@ -26,7 +24,7 @@ export interface FixRun {
  */
 export function runFixes(session: LintSession, overlay: PlannedFiles, files: string[], run: FixRun): FixPlan {
   const gate = new WriteGate((file) => writeRoot(session.workspaces.forFile(file).root, file), (reason) => process.stderr.write(`pyguide: fix not applied: ${reason}\n`));
-  const plan = planFixes(session, overlay, files, { unsafe: run.unsafe, rule: run.rule }, run.hasNoFix, gate);
+  const plan = planFixes(session, overlay, files, { unsafe: run.unsafe }, run.hasNoFix, gate);
   plan.skipped.forEach((s) => process.stderr.write(`pyguide: fix not applied: ${s}\n`));
   const n = plan.fixes;
   if (run.mode === 'diff') {

@@ -24,16 +24,10 @@ export function isHumanFormat(format: string): boolean {
 }
 
 /** Only the rules `--select` names, none that `--ignore` names. */
-/** Whether `--select` and `--ignore` keep a rule. */
-export function ruleSelection(options: Pick<CheckOptions, 'select' | 'ignore'>): (id: string) => boolean {
+export function selectRules(findings: Finding[], options: Pick<CheckOptions, 'select' | 'ignore'>): Finding[] {
   const select = options.select && new Set(options.select);
   const ignore = new Set(options.ignore);
-  return (id) => !ignore.has(id) && (!select || select.has(id));
-}
-
-export function selectRules(findings: Finding[], options: Pick<CheckOptions, 'select' | 'ignore'>): Finding[] {
-  const keep = ruleSelection(options);
-  return findings.filter((f) => keep(f.rule));
+  return findings.filter((f) => !ignore.has(f.rule) && (!select || select.has(f.rule)));
 }
 
 export function report(options: CheckOptions, findings: Finding[], ctx: ReportContext): void {

@@ -11,13 +11,6 @@ export const MAX_FIX_PASSES = 100;
 /** Which fixes fix-all and `--fix` apply: safe ones, and unsafe ones only when asked (`--unsafe-fixes`). */
 export interface FixSelection {
   unsafe?: boolean;
-  /** The rules whose fixes apply (the CLI's `--select` and `--ignore`); every rule's when absent. */
-  rule?: (id: string) => boolean;
-}
-
-/** Whether the selection applies a finding's fix: a fix it selects, of a rule it selects. */
-export function takesFix(finding: Finding, selection: FixSelection = {}): finding is Finding & { fix: Fix } {
-  return isSelected(finding.fix, selection) && (selection.rule?.(finding.rule) ?? true);
 }
 
 /** Whether a fix is one the selection applies. */
@@ -52,7 +45,7 @@ export function fixAllText(file: string, text: string, lint: (text: string) => F
     const taken: TextEdit[] = [];
     let count = 0;
     for (const finding of lint(text)) {
-      if (!takesFix(finding, selection)) continue;
+      if (!isSelected(finding.fix, selection)) continue;
       const edits = textOnlyEdits(finding.fix, file);
       if (!edits || edits.length === 0 || edits.some((e) => taken.some((t) => overlaps(e, t)))) continue;
       taken.push(...edits);

@@ -2,7 +2,7 @@
 // writes the plan, `--diff` prints it. Fixes are applied to an overlay of the files, re-linting
 // between rounds, so that a fix never builds on text another fix has made stale.
 import { TextIndex } from './textIndex';
-import { fixAllText, MAX_FIX_PASSES, takesFix, type FixSelection } from './fixAll';
+import { fixAllText, isSelected, MAX_FIX_PASSES, type FixSelection } from './fixAll';
 import { applyTextEdits } from './textEdits';
 import type { LintSession } from './session';
 import type { FileChange } from './types';
@@ -145,9 +145,8 @@ export function planFixes(
     for (const file of current) {
       if (hasNoFix(file)) continue;
       for (const finding of session.lintFile(file)) {
-        if (!takesFix(finding, selection)) continue;
         const fix = finding.fix;
-        if (fix.changes.every((c) => c.type === 'edit' && c.file === file)) continue;
+        if (!isSelected(fix, selection) || fix.changes.every((c) => c.type === 'edit' && c.file === file)) continue;
         const targets = fix.changes.map((c) => (c.type === 'rename' ? c.from : c.file));
         if (targets.some((t) => touched.has(t)) || (gate && !gate.allowsFix(fix, file))) continue;
         targets.forEach((t) => touched.add(t));
