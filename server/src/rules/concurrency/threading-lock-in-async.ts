@@ -1,6 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { PythonRule, RuleFinding, SyntaxMatch } from '../../engine/types';
 import { nodeRange } from '../../parsing/pythonSyntax';
+import { assignmentWritten, squeeze } from '../_writtenSyntax';
 
 const ID = 'threading-lock-in-async';
 const LOCK_TYPES = ['Lock', 'RLock', 'Condition', 'Semaphore', 'BoundedSemaphore'] as const;
@@ -15,13 +16,11 @@ const QUERY = `
 ((import_from_statement module_name: (dotted_name) @from) @threading_import (#eq? @from "threading"))
 `;
 
-const squeeze = (text: string) => text.replace(/\s+/g, '');
-
 /** Names and `self.` attributes the module assigns a threading lock, by their text; two different kinds make `undefined`. */
-function threadingLocks(matches: readonly SyntaxMatch[]): Map<string, LockType | undefined> {
+function threadingLocks(matches: readonly SyntaxMatch[], text: string): Map<string, LockType | undefined> {
   const imported = new Set<string>();
   for (const m of matches) {
-    if (!m.captures.threading_import) continue;
+    if (m.type !== 'import_from_statement') continue;
     // An alias (`from threading import Lock as L`) is not followed: the query only sees the real names.
     for (const name of m.captures.threading_import[0].childrenForFieldName('name')) {
       if ((LOCK_TYPES as readonly string[]).includes(name.text)) imported.add(name.text);
@@ -29,13 +28,15 @@ function threadingLocks(matches: readonly SyntaxMatch[]): Map<string, LockType |
   }
   const locks = new Map<string, LockType | undefined>();
   for (const m of matches) {
-    if (!m.captures.binding) continue;
-    const factory = squeeze(m.captures.factory[0].text);
+    if (m.type !== 'assignment') continue;
+    const written = assignmentWritten(m, text);
+    if (!written) continue;
+    const factory = written.factory;
     let type: string | undefined;
     if (factory.startsWith('threading.')) type = factory.slice('threading.'.length);
     else if (imported.has(factory)) type = factory;
     if (!type) continue;
-    const target = squeeze(m.captures.target[0].text);
+    const target = written.target;
     locks.set(target, locks.has(target) && locks.get(target) !== type ? undefined : (type as LockType));
   }
   return locks;
@@ -80,13 +81,18 @@ export const threadingLockInAsync: PythonRule = {
   defaultSeverity: 'error',
   guideline: 'Code Reviewer Preferences › Threading, Asyncio & Event-Loop Audit Checklist',
   summary: 'a `threading` lock held across an `await` in `async def`',
-  check({ matches, config, file }) {
-    const locks = threadingLocks(matches);
+  check({ matches, config, file, text }) {
+    const locks = threadingLocks(matches, text);
     if (locks.size === 0) return [];
+    const lockNames = [...locks.keys()];
     const strict = config.ruleOptions[ID]?.strict === true;
     const findings: RuleFinding[] = [];
     for (const m of matches) {
-      const statement = m.captures.with?.[0];
+      if (m.type !== 'with_statement') continue;
+      // A `with` that names no lock anywhere is none of this rule's business.
+      const written = text.slice(m.start, m.end);
+      if (!lockNames.some((name) => written.includes(name.slice(name.lastIndexOf('.') + 1)))) continue;
+      const statement = m.node;
       if (!statement || isAsync(statement) || !inCoroutine(statement)) continue;
       const clause = statement.namedChildren.find((c) => c.type === 'with_clause');
       const body = statement.childForFieldName('body');

@@ -6,6 +6,9 @@
 // is a `module` rule; the matches themselves are still collected incrementally.
 import type { Node } from 'web-tree-sitter';
 import type { SyntaxMatch } from '../../engine/types';
+import { assignmentWritten, squeeze } from '../_writtenSyntax';
+
+export { callWritten } from '../_writtenSyntax';
 
 /** structlog's (and stdlib's) level methods; structlog's async twins are `a` + the name. */
 export const LEVEL_METHODS = ['debug', 'info', 'warning', 'warn', 'error', 'exception', 'critical', 'fatal', 'msg', 'log'] as const;
@@ -30,7 +33,6 @@ const STDLIB_FACTORIES = new Set(['logging.getLogger']);
 // Methods of a structlog logger that return another structlog logger.
 const DERIVING = /^(.+)\.(bind|new)$/s;
 
-const squeeze = (text: string) => text.replace(/\s+/g, '');
 
 /** The library of a call's result when it makes a logger: `structlog.get_logger(...)`, `logger.bind(...)`. */
 function factoryKind(factory: string, known: ReadonlyMap<string, LoggerKind | 'ambiguous'>): LoggerKind | undefined {
@@ -49,11 +51,12 @@ function factoryKind(factory: string, known: ReadonlyMap<string, LoggerKind | 'a
  * a target bound by two libraries, or by one library at one place and something else at another
  * the query saw, is `ambiguous`. Scopes are not told apart: a name is a logger wherever it is used.
  */
-export function loggerBindings(matches: readonly SyntaxMatch[]): Map<string, LoggerKind | 'ambiguous'> {
+export function loggerBindings(matches: readonly SyntaxMatch[], text: string): Map<string, LoggerKind | 'ambiguous'> {
   const bindings: { target: string; factory: string }[] = [];
   for (const m of matches) {
-    if (!m.captures.binding) continue;
-    bindings.push({ target: squeeze(m.captures.target[0].text), factory: squeeze(m.captures.factory[0].text) });
+    if (m.type !== 'assignment') continue;
+    const written = assignmentWritten(m, text);
+    if (written) bindings.push(written);
   }
   const known = new Map<string, LoggerKind | 'ambiguous'>();
   // `.bind()` of a logger bound further down still counts: repeat until nothing changes.
@@ -85,8 +88,8 @@ export function receiverKind(receiver: Node, bindings: ReadonlyMap<string, Logge
 }
 
 /** Ruff's heuristic for G001-G004, narrowed: the receiver's last name is `log`, `logger` or ends in `_log`/`_logger`. */
-export function looksLikeLogger(receiver: Node): boolean {
-  const last = /([A-Za-z_][A-Za-z0-9_]*)\s*$/.exec(receiver.text)?.[1] ?? '';
+export function looksLikeLogger(receiver: Node | string): boolean {
+  const last = /([A-Za-z_][A-Za-z0-9_]*)\s*$/.exec(typeof receiver === 'string' ? receiver : receiver.text)?.[1] ?? '';
   return /^_*(log|logger)$|_(log|logger)$/i.test(last);
 }
 

@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { Fix, PythonRule, RuleFinding } from '../../engine/types';
 import { nodeRange } from '../../parsing/pythonSyntax';
-import { LOGGING_QUERY, type LoggerKind, logCalls, loggerBindings, looksLikeLogger, receiverKind } from './_loggers';
+import { callWritten, LOGGING_QUERY, type LoggerKind, logCalls, loggerBindings, looksLikeLogger, receiverKind } from './_loggers';
 
 const ID = 'logging-fstring';
 
@@ -16,6 +16,9 @@ const HOW: Record<Formatting, string> = {
 };
 
 const STRINGS = new Set(['string', 'concatenated_string']);
+
+/** What a call's text holds when its message may be formatted: an f-string prefix, `%`, `+`, `.format`, or a second argument. */
+const MAY_FORMAT = /[fF][rR]?['"]|%|\+|\.format\b|,/;
 
 /** The string prefix letters (`rf`, `F`) and the quote that opens it. */
 function opening(string: Node): { letters: string; quote: string } | undefined {
@@ -178,10 +181,17 @@ export const loggingFstring: PythonRule = {
   guideline: 'Detailed Coding Guidelines › Logging',
   summary: 'a log message built with an f-string, `%`, `.format()` or `+`, or from positional arguments, instead of key-value fields',
   ruffTwin: 'G004',
-  check({ matches, file }) {
-    const bindings = loggerBindings(matches);
+  check({ matches, file, text }) {
+    const bindings = loggerBindings(matches, text);
     const findings: RuleFinding[] = [];
-    for (const { receiver, method, args } of logCalls(matches)) {
+    // Decided from the text where it can be (a logger's name, something to format), so that only
+    // the candidates are looked up in the tree on every keystroke.
+    const candidates = matches.filter((m) => {
+      if (m.type !== 'call') return false;
+      const written = callWritten(m, text);
+      return (!written || bindings.has(written.receiver) || written.receiver === 'logging' || looksLikeLogger(written.receiver)) && MAY_FORMAT.test(text.slice(m.start, m.end));
+    });
+    for (const { receiver, method, args } of logCalls(candidates)) {
       const kind = receiverKind(receiver, bindings);
       if (!kind && !looksLikeLogger(receiver)) continue;
       const argNodes = args.namedChildren.filter((n) => n.type !== 'comment');

@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { PythonRule, RuleFinding } from '../../engine/types';
 import { nodeRange } from '../../parsing/pythonSyntax';
-import { LEVEL_METHODS, LOGGING_QUERY, logCalls, loggerBindings, receiverKind } from './_loggers';
+import { callWritten, LEVEL_METHODS, LOGGING_QUERY, logCalls, loggerBindings, receiverKind } from './_loggers';
 
 const SYNC_METHODS = new Set<string>(LEVEL_METHODS);
 
@@ -22,10 +22,16 @@ export const syncLogInAsync: PythonRule = {
   defaultSeverity: 'info',
   guideline: 'Detailed Coding Guidelines › Logging',
   summary: "a structlog logger's sync method (`logger.info(...)`) called inside `async def` instead of `await logger.ainfo(...)`",
-  check({ matches, file }) {
-    const bindings = loggerBindings(matches);
+  check({ matches, file, text }) {
+    const bindings = loggerBindings(matches, text);
     const findings: RuleFinding[] = [];
-    for (const { call, receiver, method } of logCalls(matches)) {
+    // Most log calls are decided from the text alone; only the candidates are looked up in the tree.
+    const candidates = matches.filter((m) => {
+      if (m.type !== 'call') return false;
+      const written = callWritten(m, text);
+      return !written || (SYNC_METHODS.has(written.method) && bindings.get(written.receiver) === 'structlog');
+    });
+    for (const { call, receiver, method } of logCalls(candidates)) {
       const name = method.text;
       if (!SYNC_METHODS.has(name) || call.parent?.type === 'await') continue;
       // Only structlog loggers have the `a*` methods; a stdlib or unknown logger is left alone.
