@@ -77,6 +77,7 @@ describe('the sample workspace (test-fixtures/workspaces/genkit-py)', () => {
       // Safe: license headers, classifiers, py.typed and LICENSE. Every other fix may change what
       // the code or the package does, so its finding stays.
       assert.deepEqual(after.map(asLine), [
+        'packages/genkit/src/genkit/core.py:30:10-30:37 stdlib-logging',
         'packages/genkit/src/genkit/core.py:39:9-39:21 function-name',
         'packages/genkit/src/genkit/core.py:40:9-40:20 in-function-import',
         'packages/genkit/src/genkit/core.py:46:7-46:22 class-name',
@@ -123,6 +124,7 @@ describe('the sample workspace (test-fixtures/workspaces/genkit-py)', () => {
       // plugins' test modules to their prefixes also ends the duplicate basenames (the presets
       // exempt the core's tests from prefixes).
       assert.deepEqual(after.map(asLine), [
+        'packages/genkit/src/genkit/core.py:31:10-31:37 stdlib-logging',
         'packages/genkit/src/genkit/core.py:40:9-40:21 function-name',
         'packages/genkit/src/genkit/core.py:45:7-45:22 class-name',
         'packages/genkit/src/genkit/core.py:48:21-48:35 bare-type-ignore',

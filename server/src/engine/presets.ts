@@ -55,7 +55,22 @@ const GENKIT_TEAM_RULES = {
 const GENKIT_PACKAGES = { license: GENKIT_LICENSE, 'requires-python': '>=3.10', classifiers: GENKIT_CLASSIFIERS, 'custom-rules': GENKIT_TEAM_RULES };
 
 /** Rules that hold a Genkit convention with no setting to say otherwise; `generic` leaves them off. */
-const GENKIT_ONLY_RULES = ['test-file-name', 'test-file-prefix', 'tests-init-file', 'missing-eli5-docs', 'dunder-all'];
+const GENKIT_ONLY_RULES = [
+  'test-file-name',
+  'test-file-prefix',
+  'tests-init-file',
+  'missing-eli5-docs',
+  // structlog with key-value fields, awaited in coroutines: the guidelines' logging conventions.
+  'logging-fstring',
+  'sync-log-in-async',
+  'stdlib-logging',
+  // The three type checkers' coverage of the workspace, as the guidelines configure them.
+  'type-checker-coverage',
+  // The guidelines' suppression policy: security findings are suppressed on the line, never in config.
+  'ruff-suppression-policy',
+  // `__all__` in plain code-point order: Genkit's convention (Ruff's RUF022 sorts otherwise).
+  'dunder-all',
+];
 
 export const PRESETS: readonly Preset[] = [
   {

@@ -1,11 +1,13 @@
 // The rule list. Adding a rule means adding it to its group's index (plus its fixture and docs page).
+import { CONCURRENCY_RULES } from '../rules/concurrency';
 import { DOCSTRING_RULES } from '../rules/docstrings';
 import { FILE_RULES } from '../rules/files';
+import { LOGGING_RULES } from '../rules/logging';
 import { PYPROJECT_RULES } from '../rules/pyproject';
 import { PYTHON_RULES } from '../rules/python';
 import type { Rule } from './types';
 
-export const RULES: readonly Rule[] = [...PYTHON_RULES, ...DOCSTRING_RULES, ...FILE_RULES, ...PYPROJECT_RULES];
+export const RULES: readonly Rule[] = [...PYTHON_RULES, ...DOCSTRING_RULES, ...FILE_RULES, ...PYPROJECT_RULES, ...LOGGING_RULES, ...CONCURRENCY_RULES];
 
 export function ruleById(id: string): Rule | undefined {
   return RULES.find((r) => r.id === id);

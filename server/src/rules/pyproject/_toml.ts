@@ -115,6 +115,20 @@ export function appendToArray(src: TomlSource, array: TomlArray, items: readonly
 }
 
 /**
+ * Inserts an already-rendered value into an array in the array's style: on a line of its own before
+ * `before` when the array is written one item a line, else `, `-separated before it; at the end
+ * (appendToArray) without `before`.
+ */
+export function insertIntoArray(src: TomlSource, array: TomlArray, item: string, before?: TomlContent): TextEdit[] {
+  if (!before) return appendToArray(src, array, [item]);
+  const line = lineOf(src, before.range[0]);
+  const lineStart = src.index.lineStart(line);
+  const leading = src.text.slice(lineStart, before.range[0]);
+  if (leading.trim() === '' && lineOf(src, array.range[0]) < line) return [insertAt(src, lineStart, `${leading}${item},${src.index.eol}`)];
+  return [insertAt(src, before.range[0], `${item}, `)];
+}
+
+/**
  * Adds `key = value` entries (rendered) to a table: under its header after its last key (or before
  * `before`, to keep a sorted table sorted), or inside its inline braces.
  */

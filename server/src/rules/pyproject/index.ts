@@ -8,6 +8,8 @@ import { namespaceWheelConfig } from './namespace-wheel-config';
 import { packageName } from './package-name';
 import { pythonClassifiers } from './python-classifiers';
 import { requiresPython } from './requires-python';
+import { ruffSuppressionPolicy } from './ruff-suppression-policy';
+import { typeCheckerCoverage } from './type-checker-coverage';
 import { versionSync } from './version-sync';
 import { workspaceSource } from './workspace-source';
 
@@ -23,4 +25,6 @@ export const PYPROJECT_RULES: readonly Rule[] = [
   missingDependency,
   namespaceWheelConfig,
   missingPackageFile,
+  typeCheckerCoverage,
+  ruffSuppressionPolicy,
 ];

@@ -1,0 +1,124 @@
+import type { Node } from 'web-tree-sitter';
+import type { PythonRule, RuleFinding, SyntaxMatch } from '../../engine/types';
+import { nodeRange } from '../../parsing/pythonSyntax';
+import { assignmentWritten, squeeze } from '../_writtenSyntax';
+
+const ID = 'threading-lock-in-async';
+const LOCK_TYPES = ['Lock', 'RLock', 'Condition', 'Semaphore', 'BoundedSemaphore'] as const;
+type LockType = (typeof LOCK_TYPES)[number];
+
+// Three kinds of match: `with` statements, assignments of a lock-like call, and `from threading
+// import ...` (a bare `Lock()` is threading's only when the module imports it from there).
+const QUERY = `
+(with_statement) @with
+((assignment left: [(identifier) (attribute)] @target right: (call function: [(identifier) (attribute)] @factory)) @binding
+  (#match? @factory "^(threading\\\\.)?(Lock|RLock|Condition|Semaphore|BoundedSemaphore)$"))
+((import_from_statement module_name: (dotted_name) @from) @threading_import (#eq? @from "threading"))
+`;
+
+/** Names and `self.` attributes the module assigns a threading lock, by their text; two different kinds make `undefined`. */
+function threadingLocks(matches: readonly SyntaxMatch[], text: string): Map<string, LockType | undefined> {
+  const imported = new Set<string>();
+  for (const m of matches) {
+    if (m.type !== 'import_from_statement') continue;
+    // An alias (`from threading import Lock as L`) is not followed: the query only sees the real names.
+    for (const name of m.captures.threading_import[0].childrenForFieldName('name')) {
+      if ((LOCK_TYPES as readonly string[]).includes(name.text)) imported.add(name.text);
+    }
+  }
+  const locks = new Map<string, LockType | undefined>();
+  for (const m of matches) {
+    if (m.type !== 'assignment') continue;
+    const written = assignmentWritten(m, text);
+    if (!written) continue;
+    const factory = written.factory;
+    let type: string | undefined;
+    if (factory.startsWith('threading.')) type = factory.slice('threading.'.length);
+    else if (imported.has(factory)) type = factory;
+    if (!type) continue;
+    const target = written.target;
+    locks.set(target, locks.has(target) && locks.get(target) !== type ? undefined : (type as LockType));
+  }
+  return locks;
+}
+
+/** The `async def` a statement runs in directly (not through a nested def, lambda or class). */
+function inCoroutine(node: Node): boolean {
+  for (let n = node.parent; n; n = n.parent) {
+    if (n.type === 'function_definition') return n.firstChild?.type === 'async';
+    if (n.type === 'lambda' || n.type === 'class_definition') return false;
+  }
+  return false;
+}
+
+const isAsync = (n: Node) => n.firstChild?.type === 'async';
+
+/** The first point in a block where the coroutine can be suspended: `await`, `async with`, `async for`. */
+function firstSuspension(block: Node): Node | undefined {
+  const stack: Node[] = [...block.namedChildren].reverse();
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n.type === 'function_definition' || n.type === 'lambda' || n.type === 'class_definition') continue;
+    if (n.type === 'await' || ((n.type === 'with_statement' || n.type === 'for_statement' || n.type === 'for_in_clause') && isAsync(n))) return n;
+    for (let i = n.namedChildCount - 1; i >= 0; i--) stack.push(n.namedChild(i)!);
+  }
+  return undefined;
+}
+
+const WHY: Record<LockType, string> = {
+  Lock: 'a second coroutine that reaches it blocks the event loop thread, which then never runs the first one to release it: a deadlock',
+  RLock: 'every coroutine runs on the loop thread, so a second one re-enters the RLock at once: it gives no mutual exclusion between coroutines',
+  Condition: "a Condition holds an RLock by default: a second coroutine re-enters it at once, so it gives no mutual exclusion between coroutines",
+  Semaphore: 'when it is used up, the next coroutine blocks the event loop thread until a thread releases it',
+  BoundedSemaphore: 'when it is used up, the next coroutine blocks the event loop thread until a thread releases it',
+};
+
+export const threadingLockInAsync: PythonRule = {
+  id: ID,
+  kind: 'python',
+  options: { strict: { type: 'boolean' } },
+  reads: { query: QUERY, scope: 'module' },
+  defaultSeverity: 'error',
+  guideline: 'Code Reviewer Preferences › Threading, Asyncio & Event-Loop Audit Checklist',
+  summary: 'a `threading` lock held across an `await` in `async def`',
+  check({ matches, config, file, text }) {
+    const locks = threadingLocks(matches, text);
+    if (locks.size === 0) return [];
+    const lockNames = [...locks.keys()];
+    const strict = config.ruleOptions[ID]?.strict === true;
+    const findings: RuleFinding[] = [];
+    for (const m of matches) {
+      if (m.type !== 'with_statement') continue;
+      // A `with` that names no lock anywhere is none of this rule's business.
+      const written = text.slice(m.start, m.end);
+      if (!lockNames.some((name) => written.includes(name.slice(name.lastIndexOf('.') + 1)))) continue;
+      const statement = m.node;
+      if (!statement || isAsync(statement) || !inCoroutine(statement)) continue;
+      const clause = statement.namedChildren.find((c) => c.type === 'with_clause');
+      const body = statement.childForFieldName('body');
+      if (!clause || !body) continue;
+      for (const item of clause.namedChildren) {
+        const value = item.type === 'with_item' ? item.childForFieldName('value') : undefined;
+        if (!value) continue;
+        const name = squeeze(value.text);
+        const type = locks.get(name);
+        if (!type) continue;
+        const suspension = firstSuspension(body);
+        if (suspension) {
+          findings.push({
+            range: nodeRange(value),
+            message: `\`${name}\` is a threading.${type} held across an \`await\` (line ${suspension.startPosition.row + 1}): ${WHY[type]}. Release it before awaiting (copy what you need under the lock, await outside), or use an asyncio lock if no thread shares it.`,
+            related: [{ file, range: nodeRange(suspension), message: 'awaits here while holding the lock' }],
+          });
+        } else if (strict) {
+          findings.push({
+            range: nodeRange(value),
+            severity: 'warning',
+            message: `\`${name}\` is a threading.${type} taken inside \`async def\`: the guidelines want no threading locks in async code; it blocks the event loop while another thread holds it.`,
+          });
+        }
+      }
+    }
+    return findings;
+  },
+};
