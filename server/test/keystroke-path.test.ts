@@ -59,8 +59,12 @@ describe('the keystroke path', function () {
         await lsp.waitForDiagnostics(uri);
       }
       assert.equal(fixes, 0, 'no fix computed while typing');
-      // Each edit ended in exactly one publishDiagnostics, carrying its version.
-      const versions = lsp.published.filter((p) => p.uri === uri).map((p) => p.version);
+      // Each edit ended in one publishDiagnostics carrying its version, in order. A lint for another
+      // reason (the folder's settings or its file walk arriving late on a busy machine) may publish
+      // the same version again, with the same diagnostics: that is not a second lint of the edit.
+      const mine = lsp.published.filter((p) => p.uri === uri);
+      const same = (a: (typeof mine)[number], b: (typeof mine)[number]) => a.version === b.version && JSON.stringify(a.diagnostics) === JSON.stringify(b.diagnostics);
+      const versions = mine.filter((p, i) => i === 0 || !same(mine[i - 1], p)).map((p) => p.version);
       assert.deepEqual(versions, [1, 2, 3, 4, 5, 6]);
       const ds = lsp.diagnostics.get(uri)!.diagnostics.filter((d) => d.code === 'in-function-import');
       const actions = await lsp.codeActions(uri, ds[0].range, [ds[0]]);
