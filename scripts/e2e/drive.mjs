@@ -255,7 +255,14 @@ export async function runUi({ port, outDir, folder, sample, expected, rules, log
     // A window tall enough for every row of the maximized panel: nothing depends on scrolling it.
     await page.setViewportSize({ width: 1400, height: 2400 });
     await page.waitForTimeout(500);
-    const seen = await problemTriples(page);
+    // On a busy machine the virtual list can still be re-rendering while it is read (rows missed, never
+    // extra ones): read it again a few times before calling a difference real.
+    let seen = await problemTriples(page);
+    for (let attempt = 0; attempt < 4 && JSON.stringify([...seen].sort()) !== JSON.stringify([...want].sort()); attempt++) {
+      log(`sample: read ${seen.length} of ${want.length} problems; reading the panel again`);
+      await page.waitForTimeout(1000);
+      seen = await problemTriples(page);
+    }
     await page.setViewportSize({ width: 1400, height: 860 });
     log(`sample: ${seen.length} problems, ${want.length} expected`);
     if (JSON.stringify([...seen].sort()) !== JSON.stringify([...want].sort())) {
