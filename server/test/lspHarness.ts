@@ -200,8 +200,8 @@ export class LspHarness {
     return this;
   }
 
-  /** Resolves once `test` holds (checked as messages arrive); rejects after `timeoutMs`, naming what it waited for. */
-  async waitFor(test: () => boolean, what = 'a condition', timeoutMs = 10_000): Promise<void> {
+  /** Resolves once `test` holds (checked as messages arrive). The guard only names a hang, as the other waits do: it is no time limit. */
+  async waitFor(test: () => boolean, what = 'a condition', timeoutMs = WAIT_GUARD_MS): Promise<void> {
     const end = Date.now() + timeoutMs;
     while (!test()) {
       if (Date.now() > end) throw new Error(`waited ${timeoutMs} ms for ${what}`);

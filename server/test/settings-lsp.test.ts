@@ -109,7 +109,7 @@ describe('editor settings as arguments of linting (real LSP connection)', functi
     const uri = await lsp.open(pyproject, `${FOLDER['pyproject.toml']}\n[tool.pyguide.layout]\nmembers = [{ kind = "tool", path = "tools/*", name = "{name}", required-files = ["justfile"] }]\n`, 'toml');
     await lsp.waitForDiagnostics(uri);
     // The new registration comes first, then the old one is withdrawn.
-    for (let i = 0; i < 100 && !(globs().some((g) => g.includes('justfile')) && lsp.watchedGlobs.size === 2); i++) await new Promise((r) => setTimeout(r, 50));
+    await lsp.waitFor(() => globs().some((g) => g.includes('justfile')) && lsp.watchedGlobs.size === 2, 'the new watchers, and the old ones withdrawn');
     assert.ok(globs().some((g) => g.includes('justfile')), JSON.stringify(globs()));
     // The old registration is gone: one set of watched names, plus the directory-deletion watcher.
     assert.equal(lsp.watchedGlobs.size, 2, JSON.stringify([...lsp.watchedGlobs]));
