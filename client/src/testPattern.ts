@@ -1,6 +1,7 @@
 // "Pyguide: Test Rule Pattern": asks for a team-rule pattern (the selection's text is a starting
-// point), highlights its matches in the active Python file and lists them with what each
-// metavariable matched, so a rule can be written against real code before it goes into pyproject.toml.
+// point, else the last pattern tried), highlights its matches in the active Python file and lists
+// them with what each metavariable matched, so a rule can be written against real code before it
+// goes into pyproject.toml.
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
 import { SERVER_COMMANDS, type TestPatternResult } from '../../server/src/lsp/protocol';
@@ -25,7 +26,7 @@ export async function testRulePattern(client: LanguageClient, pattern?: string):
     (await vscode.window.showInputBox({
       title: 'Pyguide: Test Rule Pattern',
       prompt: 'Python with metavariables: $NAME one node, $$$ARGS any number, $_ any node (see docs/custom-rules.md)',
-      value: lastPattern || selected || 'asyncio.run($MAIN)',
+      value: selected || lastPattern || 'asyncio.run($MAIN)',
     }));
   if (!source) return undefined;
   lastPattern = source;

@@ -64,7 +64,7 @@ describe('Check Workspace', () => {
     const ignored = fileIn('genkit-py', 'build/generated.py');
     assert.match(readFileSync(ignored.fsPath, 'utf8'), /# noqa\n/);
     assert.deepEqual(described(ignored), []);
-    for (const name of ['genkit-py', 'second', 'genkit-sample']) {
+    for (const name of ['genkit-py', 'second', 'genkit-sample', 'team-rules']) {
       await waitFor(`${name}: diagnostics equal to the CLI's`, () => {
         const cli = cliFindings(name).map(describeCliFinding).sort();
         return JSON.stringify(diagnosticsUnder(name)) === JSON.stringify(cli) || undefined;
