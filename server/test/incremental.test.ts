@@ -9,7 +9,8 @@ import { TextIndex } from '../src/engine/textIndex';
 import type { Finding, PythonRule } from '../src/engine/types';
 import { OpenDocuments } from '../src/engine/documents';
 import { nodeRange, type FactKind } from '../src/parsing/pythonSyntax';
-import { QueryError } from '../src/parsing/syntaxPlan';
+import { loadPython, PythonParser } from '../src/parsing/python';
+import { MAX_PLANS, QueryError, SyntaxPlan } from '../src/parsing/syntaxPlan';
 import { DiskFiles } from '../src/workspace/files';
 import { LspHarness } from './lspHarness';
 
@@ -255,6 +256,29 @@ describe('the line index after an edit', () => {
         Array.from({ length: edited.lineCount }, (_, l) => edited.lineStart(l)),
         JSON.stringify([text, start, end, insert]),
       );
+    }
+  });
+});
+
+describe('compiled syntax plans', () => {
+  it('stay bounded while a team rule is edited keystroke by keystroke: the least recently used go first', async () => {
+    const language = await loadPython();
+    const channels = (i: number) => [{ source: `((identifier) @node (#eq? @node "name${i}"))` }];
+    const first = SyntaxPlan.for(language, channels(0));
+    const kept = SyntaxPlan.for(language, channels(1));
+    for (let i = 2; i < MAX_PLANS + 10; i++) {
+      SyntaxPlan.for(language, channels(i));
+      // Used all along, so never the least recently used.
+      assert.equal(SyntaxPlan.for(language, channels(1)), kept);
+    }
+    assert.notEqual(SyntaxPlan.for(language, channels(0)), first, 'the oldest plan was dropped and compiled again');
+    // A dropped plan still works for whoever holds it (web-tree-sitter frees its query only once unreachable).
+    const parser = await PythonParser.create();
+    const tree = parser.parse('name0 = name1\n');
+    try {
+      assert.deepEqual(first.facts(tree)[0].map((f) => [f.start, f.end]), [[0, 5]]);
+    } finally {
+      tree.delete();
     }
   });
 });

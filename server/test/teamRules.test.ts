@@ -150,6 +150,16 @@ describe('team rules', function () {
       assert.deepEqual(await ruleOn('pattern = "f($X)"\nmessage = "f of $X"', 'f(f(1))\n'), ['a.py:1:1-1:8 r f of f(1)', 'a.py:1:3-1:7 r f of 1']);
     });
 
+    it('a $$$ capture that took nothing takes one comma beside it out of the fix, so the fix parses', async () => {
+      const rule = 'pattern = "connect($$$BEFORE, location=$LOC, $$$AFTER)"\nmessage = "m"\nfix = "connect($$$BEFORE, region=$LOC, $$$AFTER)"';
+      const source = 'connect(location="eu")\nconnect(h, location="eu")\nconnect(location="eu", retries=3)\nconnect(h, p, location="eu", retries=3)\n';
+      const found = await lintTree(`${HEADER}\n[tool.pyguide.custom-rules.r]\n${rule}\n`, { 'a.py': source });
+      assert.deepEqual(
+        found.filter((f) => f.rule === 'r').map((f) => f.fix?.changes[0].type === 'edit' && f.fix.changes[0].edits[0].newText),
+        ['connect(region="eu")', 'connect(h, region="eu")', 'connect(region="eu", retries=3)', 'connect(h, p, region="eu", retries=3)'],
+      );
+    });
+
     it('pyguide: ignore and ignore-file name team rules like any other', async () => {
       const rule = 'pattern = "print($$$)"\nmessage = "m"';
       assert.deepEqual(await ruleOn(rule, 'print(1)  # pyguide: ignore[r]\n# pyguide: ignore[r]\nprint(2)\nprint(3)\n'), ['a.py:4:1-4:9 r m']);

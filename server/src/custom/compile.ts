@@ -57,13 +57,37 @@ function captureText(text: string, nodes: readonly Node[] | undefined): string {
   return text.slice(nodes[0].startIndex, nodes[nodes.length - 1].endIndex);
 }
 
-function fill(template: string, text: string, env: ReadonlyMap<string, readonly Node[]>, shorten: boolean): string {
+/** A message with what its metavariables matched, each quoted on one line. */
+function fillMessage(template: string, text: string, env: ReadonlyMap<string, readonly Node[]>): string {
   return template.replace(REFERENCE, (whole, multi: string | undefined, single: string | undefined) => {
     const name = multi ?? single!;
-    if (!env.has(name)) return whole;
-    const value = captureText(text, env.get(name));
-    return shorten ? quoted(value) : value;
+    return env.has(name) ? quoted(captureText(text, env.get(name))) : whole;
   });
+}
+
+/**
+ * A fix's text with what its metavariables matched, in full. A `$$$` capture that took nothing
+ * takes one comma beside it along (the one after it, else the one before), so that
+ * `f($$$BEFORE, location=$LOC)` with nothing before `location` becomes `f(location=...)`, not
+ * `f(, location=...)`, which would not parse.
+ */
+function fillFix(template: string, text: string, env: ReadonlyMap<string, readonly Node[]>): string {
+  let out = '';
+  let rest = 0;
+  for (const m of template.matchAll(REFERENCE)) {
+    const name = m[1] ?? m[2];
+    let literal = template.slice(rest, m.index);
+    rest = m.index + m[0].length;
+    // Compiling checked that the matcher captures every name the fix uses: an unbound one took nothing.
+    const value = captureText(text, env.get(name));
+    if (m[1] !== undefined && value === '') {
+      const after = /^\s*,[ \t]*/.exec(template.slice(rest));
+      if (after) rest += after[0].length;
+      else literal = literal.replace(/,\s*$/, '');
+    }
+    out += literal + value;
+  }
+  return out + template.slice(rest);
 }
 
 function referencedNames(template: string): string[] {
@@ -195,9 +219,9 @@ function teamRule(id: string, spec: TeamRuleSpec, matcher: Matcher, docs: string
           const hit = matcher.match(m.node, m.captures, budget);
           if (!hit || !satisfies(ctx.text, hit.env)) continue;
           const range = nodeRange(hit.at);
-          const finding: RuleFinding = { range, message: fill(spec.message, ctx.text, hit.env, true) };
+          const finding: RuleFinding = { range, message: fillMessage(spec.message, ctx.text, hit.env) };
           if (spec.fix !== undefined) {
-            const newText = fill(spec.fix, ctx.text, hit.env, false);
+            const newText = fillFix(spec.fix, ctx.text, hit.env);
             finding.fix = { title: `Replace with \`${quoted(newText)}\``, safe: spec['fix-safe'] === true, changes: [{ type: 'edit', file: ctx.file, edits: [{ range, newText }] }] };
           }
           out.push(finding);

@@ -83,6 +83,7 @@ export function checkQuery(language: Language, source: string): number {
     } catch (e) {
       n = new QueryError((e as Error).message);
     }
+    if (counts.size >= MAX_COUNTED_SOURCES) counts.clear();
     counts.set(source, n);
   }
   if (n instanceof QueryError) throw n;
@@ -105,6 +106,17 @@ export function nodeAt(root: Node, start: number, end: number, type: string): No
 }
 
 const plans = new WeakMap<Language, Map<string, SyntaxPlan>>();
+
+/**
+ * Plans kept per language. Each set of enabled rules (team rules included) is a plan, so a person
+ * editing a team rule's pattern makes a new one at every keystroke in pyproject.toml; the oldest
+ * unused ones are dropped. A dropped plan is not deleted: a session may still hold it, and
+ * web-tree-sitter frees its query once nothing does.
+ */
+export const MAX_PLANS = 32;
+
+/** Query sources whose pattern count is remembered (plain numbers; cleared when full). */
+const MAX_COUNTED_SOURCES = 1000;
 
 /** The channels of one set of enabled rules, compiled into a single query. */
 export class SyntaxPlan {
@@ -130,7 +142,11 @@ export class SyntaxPlan {
     if (!byKey) plans.set(language, (byKey = new Map()));
     const key = JSON.stringify(channels.map((c) => [c.source, !!c.keepText]));
     let plan = byKey.get(key);
-    if (!plan) byKey.set(key, (plan = new SyntaxPlan(language, channels)));
+    if (plan) byKey.delete(key);
+    else plan = new SyntaxPlan(language, channels);
+    // Insertion order is use order: the first key is the least recently used.
+    byKey.set(key, plan);
+    if (byKey.size > MAX_PLANS) byKey.delete(byKey.keys().next().value!);
     return plan;
   }
 
