@@ -3,6 +3,7 @@
 // JSON object instead. PYGUIDE_BENCH_TREE=<dir> adds a sweep of a real tree (e.g. Genkit's `py/`).
 // Never run as a test: it takes about a minute and its numbers depend on the machine.
 // `--team` runs only the keystroke row with ten team rules (beside the same keystrokes without them).
+// `--pyproject` runs only the pyproject.toml edit after Check Workspace (and the .py keystroke after it).
 // `--scale` runs only the CLI at monorepo scale instead (scripts/bench-cli.mjs: cold, warm cache,
 // one file changed, on generated trees up to 1.7M lines, beside Ruff WASM; about half an hour).
 import { execFileSync, spawn } from 'node:child_process';
@@ -71,7 +72,9 @@ function ruffWorkspace() {
 async function startServer(folder, settings) {
   const rpc = require('vscode-languageserver-protocol/node');
   const started = performance.now();
-  const child = spawn(process.execPath, [join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  // PYGUIDE_BENCH_SERVER_NODE_ARGS: extra Node flags for the server (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`).
+  const nodeArgs = (process.env.PYGUIDE_BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const conn = rpc.createProtocolConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
   const waiters = [];
   conn.onNotification(rpc.PublishDiagnosticsNotification.type, (p) => {
@@ -97,7 +100,10 @@ async function startServer(folder, settings) {
     new Promise((resolve) => waiters.push((p) => p.uri === docUri && (version === undefined || p.version === version) && (resolve(p), true)));
   const stop = async () => {
     await conn.sendRequest(rpc.ShutdownRequest.type);
+    const exited = new Promise((resolve) => child.once('exit', resolve));
     await conn.sendNotification(rpc.ExitNotification.type);
+    // The server exits on its own (writing a CPU profile if asked to); a kill only if it hangs.
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
     conn.dispose();
     child.kill();
   };
@@ -587,9 +593,20 @@ async function teamOnly() {
   process.stdout.write(json ? `${JSON.stringify(t, null, 2)}\n` : `${teamRow(t).join(' | ')}\nLoad average ${loadavg().map((l) => round(l)).join(' ')} (${cpus().length} cores).\n`);
 }
 
+/** `--pyproject`: only the pyproject.toml edit after Check Workspace on the 400-file workspace. */
+async function pyprojectOnly() {
+  await loadEngine();
+  const wsDir = join(tmpdir(), 'pyguide-bench', 'workspace');
+  genWorkspace(wsDir, { files: 400, lines: 100_000, seed: 1 });
+  const pp = await pyprojectAfterSweep(wsDir);
+  const row = { syncMedianMs: round(median(pp.sync)), syncMaxMs: round(Math.max(...pp.sync)), plugins: pp.plugins, pyKeyMedianMs: round(median(pp.plain)), pyKeyAfterPyprojectMedianMs: round(median(pp.after)) };
+  process.stdout.write(json ? `${JSON.stringify(row, null, 2)}\n` : `pyproject.toml edit -> ${row.plugins} plugins' version-sync: ${row.syncMedianMs} ms (max ${row.syncMaxMs}); a .py keystroke right after it: ${row.pyKeyAfterPyprojectMedianMs} ms (${row.pyKeyMedianMs} ms without)\nLoad average ${loadavg().map((l) => round(l)).join(' ')} (${cpus().length} cores).\n`);
+}
+
 // `--scale`: only the CLI at monorepo scale (cold, warm cache, one file changed, beside Ruff WASM).
 if (process.argv.includes('--scale')) {
   const rows = await cliScale({ log, tree: process.env.PYGUIDE_BENCH_TREE });
   process.stdout.write(json ? `${JSON.stringify(rows, null, 2)}\n` : `${scaleTable(rows)}\n`);
 } else if (process.argv.includes('--team')) await teamOnly();
+else if (process.argv.includes('--pyproject')) await pyprojectOnly();
 else await main();
