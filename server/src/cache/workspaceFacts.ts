@@ -19,8 +19,8 @@ export function sha256(text: string | Uint8Array): string {
 }
 
 /** Short values are their own digest; long ones are hashed so the cache file stays small. */
-function digestJson(value: unknown): string {
-  const json = JSON.stringify(value) ?? 'undefined';
+function digestJson(value: unknown, replacer?: (key: string, value: unknown) => unknown): string {
+  const json = JSON.stringify(value, replacer) ?? 'undefined';
   return json.length <= 44 ? json : sha256(json);
 }
 
@@ -72,6 +72,19 @@ const FACTS = {
   uvSources: fact((ws) => ws.uvSources(), (names) => (names ? digestJson([...names].sort()) : 'none')),
   text: fact((ws, path) => ws.readText(path), textDigest),
   memberImports: fact((ws): readonly MemberImport[] => ws.memberImports()),
+  /** One value of a pyproject.toml (`path`, NUL, each key): an edit elsewhere in the file leaves its readers alone. */
+  pyprojectValue: fact(
+    (ws, arg) => {
+      const [path, ...keys] = arg.split('\0');
+      return ws.pyprojectValue(path, keys);
+    },
+    // A TOML integer beyond 2^53 may come as a bigint, which JSON cannot write.
+    (value) => digestJson(value, (_key, v) => (typeof v === 'bigint' ? `${v}n` : v)),
+  ),
+  pyprojectHasTable: fact((ws, arg) => {
+    const [path, ...keys] = arg.split('\0');
+    return ws.pyprojectHasTable(path, keys);
+  }),
   /** One `[project]` field of a pyproject.toml (`path`, NUL, field): a version edit leaves the readers of names alone. */
   metadataField: fact((ws, arg) => {
     const cut = arg.indexOf('\0');
@@ -80,7 +93,7 @@ const FACTS = {
   }),
 };
 
-type FactName = keyof typeof FACTS;
+export type FactName = keyof typeof FACTS;
 type FactValue<N extends FactName> = ReturnType<(typeof FACTS)[N]['read']>;
 
 /**
@@ -113,7 +126,15 @@ export class FactChecker {
   private readonly now = new Map<FactKey, string>();
   private generation: number;
 
-  constructor(private readonly ws: WorkspaceModel) {
+  /**
+   * `unchanged` names facts the caller knows still read as recorded (an edit in the editor's buffer
+   * of one pyproject.toml creates no file and changes no other file's text): they are not read again,
+   * which spares a stat of the disk per file and fact.
+   */
+  constructor(
+    private readonly ws: WorkspaceModel,
+    private readonly unchanged?: (name: FactName, arg: string) => boolean,
+  ) {
     this.generation = ws.generation;
   }
 
@@ -135,7 +156,13 @@ export class FactChecker {
   }
 
   holds(readings: readonly FactReading[]): boolean {
-    return readings.every(([key, digest]) => this.current(key) === digest);
+    return readings.every(([key, digest]) => this.known(key) || this.current(key) === digest);
+  }
+
+  private known(key: FactKey): boolean {
+    if (!this.unchanged) return false;
+    const parts = splitKey(key);
+    return parts !== undefined && this.unchanged(parts.name, parts.arg);
   }
 }
 
@@ -208,6 +235,14 @@ export class RecordingView implements WorkspaceView {
 
   pyprojectFile(path: string): PyprojectFile | undefined {
     return this.track('pyproject', path);
+  }
+
+  pyprojectValue(path: string, keys: readonly string[]): unknown {
+    return this.track('pyprojectValue', [path, ...keys].join('\0'));
+  }
+
+  pyprojectHasTable(path: string, keys: readonly string[]): boolean {
+    return this.track('pyprojectHasTable', [path, ...keys].join('\0'));
   }
 
   metadata(path: string): ProjectMetadata | undefined {

@@ -3,7 +3,7 @@
 // the keystroke path, and only those whose findings can depend on what changed.
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { CancellationToken, Connection, WorkDoneProgressReporter, WorkspaceFolder } from 'vscode-languageserver';
-import { FactChecker, RecordingView, type FactReading } from '../cache/workspaceFacts';
+import { FactChecker, RecordingView, type FactName, type FactReading } from '../cache/workspaceFacts';
 import type { OpenDocuments } from '../engine/documents';
 import { Linter } from '../engine/linter';
 import type { Finding } from '../engine/types';
@@ -132,7 +132,9 @@ export class WorkspaceSweep {
     const moved = this.workspaceMoves();
     const affected = workspaces.changed(path, 'changed');
     const reconfigured = new Set(affected.filter((m) => before.has(m) && before.get(m) !== configSignature(m)));
-    const staleFacts = this.staleness(new Set(affected), reconfigured);
+    // A buffer edit creates and deletes nothing, and changes the text of this file only.
+    const unchanged = (name: FactName, arg: string) => (name === 'exists' || name === 'text') && arg !== path;
+    const staleFacts = this.staleness(new Set(affected), reconfigured, unchanged);
     const stale = (p: string, readings: readonly FactReading[] | undefined) => moved(p) || staleFacts(p, readings);
     for (const doc of this.documents.all()) if (doc.uri !== uri && stale(doc.path, doc.readings)) this.live.lintSoon(doc.uri, PYPROJECT_DEBOUNCE);
     for (const [u, s] of this.swept) {
@@ -155,7 +157,11 @@ export class WorkspaceSweep {
   }
 
   /** Whether a file's findings may have changed: its workspace was reconfigured, or a fact it read reads differently. */
-  private staleness(affected: ReadonlySet<WorkspaceModel>, reconfigured: ReadonlySet<WorkspaceModel>): (path: string, readings: readonly FactReading[] | undefined) => boolean {
+  private staleness(
+    affected: ReadonlySet<WorkspaceModel>,
+    reconfigured: ReadonlySet<WorkspaceModel>,
+    unchanged?: (name: FactName, arg: string) => boolean,
+  ): (path: string, readings: readonly FactReading[] | undefined) => boolean {
     const workspaces = this.documents.session.workspaces;
     const checkers = new Map<WorkspaceModel, FactChecker>();
     return (path, readings) => {
@@ -163,7 +169,7 @@ export class WorkspaceSweep {
       if (reconfigured.has(model)) return true;
       if (!affected.has(model)) return false;
       let checker = checkers.get(model);
-      if (!checker) checkers.set(model, (checker = new FactChecker(model)));
+      if (!checker) checkers.set(model, (checker = new FactChecker(model, unchanged)));
       return !readings || !checker.holds(readings);
     };
   }

@@ -283,6 +283,16 @@ export class WorkspaceModel implements WorkspaceView {
     return this.pyprojectFile(path)?.doc;
   }
 
+  pyprojectValue(path: string, keys: readonly string[]): unknown {
+    const doc = this.pyproject(path);
+    return doc?.ok ? getPath(doc.value, ...keys) : undefined;
+  }
+
+  pyprojectHasTable(path: string, keys: readonly string[]): boolean {
+    const value = this.pyprojectValue(path, keys);
+    return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+  }
+
   pyprojectFile(path: string): PyprojectFile | undefined {
     if (!this.pyprojects.has(path)) {
       const read = this.files.read(path, this.readLimit);

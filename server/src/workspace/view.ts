@@ -99,6 +99,14 @@ export interface WorkspaceView {
   pyproject(path: string): TomlDocument | undefined;
   /** The same with its text, for fixes that edit another pyproject.toml. */
   pyprojectFile(path: string): PyprojectFile | undefined;
+  /**
+   * One value of a pyproject.toml (`["tool", "ruff"]`); undefined when it is missing or the file
+   * does not parse. Read this rather than the whole document where a rule needs one table: a file's
+   * findings then depend on that table only, and an edit elsewhere in the file re-checks nothing.
+   */
+  pyprojectValue(path: string, keys: readonly string[]): unknown;
+  /** Whether that value is a table (`["project"]`), without depending on what the table holds. */
+  pyprojectHasTable(path: string, keys: readonly string[]): boolean;
   /** The `[project]` facts of a pyproject.toml; undefined when it is missing or does not parse. */
   metadata(path: string): ProjectMetadata | undefined;
   /** The files of a member package. */

@@ -2,7 +2,6 @@
 // with a `[project]` table, at or above the file and not above the workspace root. Only the
 // PEP 639 string form counts, since it is an SPDX expression; the older table forms hold free text.
 import { dirname, join } from 'node:path';
-import { getPath } from '../../parsing/toml';
 import type { WorkspaceView } from '../../workspace/view';
 
 export interface DeclaredLicense {
@@ -16,10 +15,9 @@ export function declaredLicense(workspace: WorkspaceView, file: string): Declare
   const top = workspace.root;
   for (let dir = dirname(file); ; dir = dirname(dir)) {
     const path = join(dir, 'pyproject.toml');
-    const doc = workspace.exists(path) ? workspace.pyproject(path) : undefined;
-    const project = doc?.ok ? getPath(doc.value, 'project') : undefined;
-    if (project && typeof project === 'object') {
-      const license = (project as Record<string, unknown>).license;
+    // Whether there is a [project] table, then its license only: a version edit re-checks no module.
+    if (workspace.exists(path) && workspace.pyprojectHasTable(path, ['project'])) {
+      const license = workspace.pyprojectValue(path, ['project', 'license']);
       return typeof license === 'string' ? { expression: license, file: path } : undefined;
     }
     if (dir === top || dirname(dir) === dir) return undefined;

@@ -60,11 +60,9 @@ function iniAddopts(text: string, sections: readonly string[]): { found: boolean
 function configIn(workspace: WorkspaceView, file: string): { addopts: string[] } | undefined {
   const name = basename(file);
   if (name === 'pyproject.toml') {
-    const doc = workspace.pyproject(file);
-    if (!doc?.ok) return undefined;
     // pytest 9 reads a native `[tool.pytest]` table; earlier versions `[tool.pytest.ini_options]`.
-    const ini = getPath(doc.value, 'tool', 'pytest', 'ini_options');
-    const table = ini ?? getPath(doc.value, 'tool', 'pytest');
+    const pytest = workspace.pyprojectValue(file, ['tool', 'pytest']);
+    const table = getPath(pytest, 'ini_options') ?? pytest;
     if (!table || typeof table !== 'object') return undefined;
     const addopts = (table as Record<string, unknown>).addopts;
     if (typeof addopts === 'string') return { addopts: shellWords(addopts) };

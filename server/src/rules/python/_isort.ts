@@ -4,7 +4,7 @@
 // one statement is added to a sorted block.
 import { basename, dirname, join, resolve } from 'node:path';
 import type { WorkspaceView } from '../../workspace/view';
-import { getPath, parseTomlDocument, type TomlDocument } from '../../parsing/toml';
+import { parseTomlDocument } from '../../parsing/toml';
 import STDLIB from './data/stdlib-modules.json';
 
 export type Section = 'future' | 'standard-library' | 'third-party' | 'first-party' | 'local-folder';
@@ -50,8 +50,7 @@ function ruffConfig(file: string, workspace: WorkspaceView): { dir: string; ruff
       const doc = text === undefined ? undefined : parseTomlDocument(text);
       if (doc?.ok) return { dir, ruff: doc.value as Record<string, unknown> };
     }
-    const pyproject: TomlDocument | undefined = workspace.exists(join(dir, 'pyproject.toml')) ? workspace.pyproject(join(dir, 'pyproject.toml')) : undefined;
-    const ruff = pyproject?.ok ? getPath(pyproject.value, 'tool', 'ruff') : undefined;
+    const ruff = workspace.exists(join(dir, 'pyproject.toml')) ? workspace.pyprojectValue(join(dir, 'pyproject.toml'), ['tool', 'ruff']) : undefined;
     if (ruff && typeof ruff === 'object') return { dir, ruff: ruff as Record<string, unknown> };
     if (dir === stop || dirname(dir) === dir || (stop && !dir.startsWith(stop))) return undefined;
   }
