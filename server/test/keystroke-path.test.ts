@@ -20,17 +20,28 @@ import { genWorkspace } from '../../scripts/genkit-shapes.mjs';
 import { fileUri, LspHarness } from './lspHarness';
 import { makeTree } from './tempTree';
 
+/** The editor's file source, noting every path whose existence is asked. */
+class CountingFiles extends OverlayFiles {
+  readonly existsAsked: string[] = [];
+
+  override exists(path: string): boolean {
+    this.existsAsked.push(path);
+    return super.exists(path);
+  }
+}
+
 /** A server in this process, with these rules, and a client talking to it. */
 async function inProcess(root: string, rules: readonly Rule[], options: Partial<Parameters<typeof LspHarness.start>[0]> = {}) {
   const toServer = new PassThrough();
   const fromServer = new PassThrough();
   const connection = createConnection(toServer, fromServer);
-  const overlay = new OverlayFiles();
+  const overlay = new CountingFiles();
   new PyguideServer(connection, await LintSession.create(overlay, ruleErrorReporter(connection), rules), overlay).register();
   connection.listen();
   const lsp = await LspHarness.connect({ root, settings: { onTypeDelay: 0 }, ...options }, fromServer, toServer);
   return {
     lsp,
+    files: overlay,
     stop: async () => {
       await lsp.shutdown();
       connection.dispose();
@@ -119,7 +130,7 @@ describe('the keystroke path', function () {
       { id: 'records-python', kind: 'python', reads: { scope: 'module' }, defaultSeverity: 'hint', guideline: 'none', summary: 'records', check: record },
       { id: 'records-pyproject', kind: 'pyproject', checksInvalidToml: true, defaultSeverity: 'hint', guideline: 'none', summary: 'records', check: record },
     ];
-    const { lsp, stop } = await inProcess(root, [...recorders, ...RULES]);
+    const { lsp, files, stop } = await inProcess(root, [...recorders, ...RULES]);
     try {
       await lsp.executeCommand(SERVER_COMMANDS.checkWorkspace);
       const corePath = join(root, 'packages/genkit/pyproject.toml');
@@ -130,6 +141,7 @@ describe('the keystroke path', function () {
       const coreUri = await lsp.open(corePath, core);
       await lsp.waitForDiagnostics(coreUri);
       linted.length = 0;
+      files.existsAsked.length = 0;
       const at = core.indexOf('version = "') + 'version = "'.length;
       const line = core.slice(0, at).split('\n').length - 1;
       const character = at - core.lastIndexOf('\n', at - 1) - 1;
@@ -142,6 +154,8 @@ describe('the keystroke path', function () {
       // the core's version: nothing else. The core's modules read only the tables they need of it
       // (`[project].license`, `[tool.ruff]`, `[tool.pytest]`), which a version edit leaves alone.
       assert.deepEqual([...again].sort(), [corePath, ...plugins].sort());
+      // Telling which files to check again stats nothing on disk: an edit in the editor creates no file.
+      assert.deepEqual(files.existsAsked.filter((p) => p.startsWith(join(root, 'packages/genkit/src/'))), []);
       // Ruff's isort settings, though, are what the core's modules with a nested import read (the
       // move places the import as isort would): those are checked again, and nothing else.
       const placers = sweptFiles.filter(
