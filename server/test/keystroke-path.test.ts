@@ -121,6 +121,34 @@ describe('the keystroke path', function () {
     }
   });
 
+  it('an unsaved pyproject.toml edit that makes a member a root of its own moves its swept files to that root, and back', async () => {
+    const root = makeTree({
+      'pyproject.toml': '[project]\nname = "ws"\n\n[tool.uv.workspace]\nmembers = ["plugins/*"]\n\n[tool.pyguide]\npreset = "generic"\nselect = ["bare-noqa"]\n',
+      'plugins/p/pyproject.toml': '[project]\nname = "p"\n',
+      'plugins/p/src/p/m.py': 'x = 1  # noqa\n',
+      'other.py': 'y = 1  # noqa\n',
+    });
+    const { lsp, stop } = await inProcess(root, RULES);
+    try {
+      await lsp.executeCommand(SERVER_COMMANDS.checkWorkspace);
+      const module = fileUri(join(root, 'plugins/p/src/p/m.py'));
+      const other = fileUri(join(root, 'other.py'));
+      const codes = (uri: string) => (lsp.diagnostics.get(uri)?.diagnostics ?? []).map((d) => d.code);
+      assert.deepEqual(codes(module), ['bare-noqa']);
+      assert.deepEqual(codes(other), ['bare-noqa']);
+      const member = join(root, 'plugins/p/pyproject.toml');
+      const memberUri = await lsp.open(member, '[project]\nname = "p"\n');
+      await lsp.change(memberUri, [{ text: '[project]\nname = "p"\n\n[tool.uv.workspace]\nmembers = []\n\n[tool.pyguide]\npreset = "generic"\nignore = ["bare-noqa"]\n' }]);
+      await lsp.waitForDiagnostics(module, (ds) => ds.length === 0);
+      assert.deepEqual(codes(other), ['bare-noqa']);
+      await lsp.change(memberUri, [{ text: '[project]\nname = "p"\n' }]);
+      await lsp.waitForDiagnostics(module, (ds) => ds.length === 1 && ds[0].code === 'bare-noqa');
+    } finally {
+      await stop();
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   it('a pyproject.toml edit after Check Workspace re-checks the files that read it, not the whole workspace', async () => {
     const root = mkdtempSync(join(tmpdir(), 'pyguide-deps-'));
     genWorkspace(root, { files: 80, lines: 4000, seed: 3 });

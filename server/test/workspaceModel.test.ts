@@ -116,6 +116,30 @@ describe('workspace model', () => {
     assert.deepEqual([...ws.uvSources()!], []);
   });
 
+  it('a pyproject.toml edit moves files to another root only when it makes its directory a root or no longer one', () => {
+    const module = join(root, 'plugins/foo/src/genkit/plugins/foo/__init__.py');
+    const plugin = join(root, 'plugins/foo/pyproject.toml');
+    const ws = workspaces.forFile(module);
+    assert.equal(ws.root, root);
+    // A version edit: the root is not looked up again (no pyproject.toml on the way up is read).
+    const reads: string[] = [];
+    const read = overlay.read.bind(overlay);
+    overlay.read = (path, limit) => (reads.push(path), read(path, limit));
+    overlay.set(plugin, '[project]\nname = "genkit-plugin-foo"\nversion = "0.4.1"\n');
+    workspaces.changed(plugin, 'changed');
+    assert.equal(workspaces.forFile(module), ws);
+    assert.deepEqual(reads, [plugin]);
+    // [tool.uv.workspace] makes the plugin a root of its own: its files move, the others stay.
+    overlay.set(plugin, '[project]\nname = "genkit-plugin-foo"\n\n[tool.uv.workspace]\nmembers = []\n');
+    workspaces.changed(plugin, 'changed');
+    assert.equal(workspaces.forFile(module).root, join(root, 'plugins/foo'));
+    assert.equal(workspaces.forFile(join(root, 'packages/genkit/src/genkit/__init__.py')), ws);
+    // And back.
+    overlay.delete(plugin);
+    workspaces.changed(plugin, 'changed');
+    assert.equal(workspaces.forFile(module), ws);
+  });
+
   it('notices package files appearing and vanishing, and new import packages', () => {
     const ws = workspaces.forFile(join(root, 'pyproject.toml'));
     const core = ws.packages[0];

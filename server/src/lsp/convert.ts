@@ -29,9 +29,20 @@ export interface DiagnosticData {
   peers?: true;
 }
 
+/**
+ * Paths of the URIs seen lately. A pyproject.toml keystroke asks for the path of every swept file,
+ * and parsing a URI costs more than the rest of telling whether the file is affected.
+ */
+const paths = new Map<string, string | undefined>();
+const MAX_REMEMBERED_PATHS = 20_000;
+
 export function uriToPath(uri: string): string | undefined {
+  if (paths.has(uri)) return paths.get(uri);
   const parsed = URI.parse(uri);
-  return parsed.scheme === 'file' ? parsed.fsPath : undefined;
+  const path = parsed.scheme === 'file' ? parsed.fsPath : undefined;
+  if (paths.size >= MAX_REMEMBERED_PATHS) paths.clear();
+  paths.set(uri, path);
+  return path;
 }
 
 export function pathToUri(path: string): string {

@@ -29,6 +29,8 @@ interface Swept {
 export class WorkspaceSweep {
   /** Closed files whose findings come from the last completed sweep (and the re-checks since). */
   private swept = new Map<string, Swept>();
+  /** What each pyproject.toml edit since the last re-check says of a swept file's staleness. */
+  private readonly staleTests: ((path: string, readings: readonly FactReading[] | undefined) => boolean)[] = [];
   /** Swept files waiting to be checked again, and the run doing it. */
   private readonly pending = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
@@ -129,18 +131,18 @@ export class WorkspaceSweep {
     const workspaces = this.documents.session.workspaces;
     const holding = workspaces.all().filter((m) => m.root === undefined || m.contains(path) || m.rootPyproject === path);
     const before = new Map(holding.map((m) => [m, configSignature(m)]));
-    const moved = this.workspaceMoves();
     const affected = workspaces.changed(path, 'changed');
+    const rootChanges = workspaces.lastRootChanges;
+    const moved = (p: string) => rootChanges.size > 0 && workspaces.rootMoved(p, rootChanges);
     const reconfigured = new Set(affected.filter((m) => before.has(m) && before.get(m) !== configSignature(m)));
     // A buffer edit creates and deletes nothing, and changes the text of this file only.
     const unchanged = (name: FactName, arg: string) => (name === 'exists' || name === 'text') && arg !== path;
     const staleFacts = this.staleness(new Set(affected), reconfigured, unchanged);
     const stale = (p: string, readings: readonly FactReading[] | undefined) => moved(p) || staleFacts(p, readings);
     for (const doc of this.documents.all()) if (doc.uri !== uri && stale(doc.path, doc.readings)) this.live.lintSoon(doc.uri, PYPROJECT_DEBOUNCE);
-    for (const [u, s] of this.swept) {
-      const p = uriToPath(u);
-      if (p && stale(p, s.readings)) this.pending.add(u);
-    }
+    // Which swept files are stale is asked once the edits rest, not at every keystroke: the answer
+    // then reads the facts as they are, and the keystroke's own lint does not wait for it.
+    if (this.swept.size > 0) this.staleTests.push(stale);
     this.recheckSoon(PYPROJECT_DEBOUNCE);
   }
 
@@ -232,11 +234,22 @@ export class WorkspaceSweep {
   /** Starts checking the pending files after `delay`; a newer start ends the running one. */
   private recheckSoon(delay: number): void {
     clearTimeout(this.timer);
-    if (this.pending.size === 0) return;
+    if (this.pending.size === 0 && this.staleTests.length === 0) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
+      this.collectStale();
       void this.recheck(++this.run).catch((e) => this.connection.console.error(`pyguide: re-check failed: ${(e as Error)?.stack ?? e}`));
     }, delay);
+  }
+
+  /** The swept files the pyproject.toml edits since the last re-check made stale join the pending ones. */
+  private collectStale(): void {
+    const tests = this.staleTests.splice(0);
+    if (tests.length === 0) return;
+    for (const [u, s] of this.swept) {
+      const p = uriToPath(u);
+      if (p && tests.some((stale) => stale(p, s.readings))) this.pending.add(u);
+    }
   }
 
   private async recheck(run: number): Promise<void> {

@@ -314,8 +314,13 @@ export class WorkspaceModel implements WorkspaceView {
     if (basename(file) === 'pyproject.toml') {
       this.pyprojects.delete(file);
       this.metadataCache.delete(file);
-      this.cachedPackages = undefined;
-      this.packageOfDir.clear();
+      // The members follow from the root's layout and which member pyproject.toml files exist: an
+      // edit of one that stays keeps them (and which package each file is in).
+      const sameMembers = kind === 'changed' && file !== this.rootPyproject && this.cachedPackages?.some((p) => p.pyprojectPath === file) && this.files.exists(file);
+      if (!sameMembers) {
+        this.cachedPackages = undefined;
+        this.packageOfDir.clear();
+      }
       this.memberImportsCache = undefined;
       if (file === this.rootPyproject) {
         this.configState = undefined;
@@ -429,12 +434,41 @@ export class Workspaces {
     return [...this.byRoot.values()];
   }
 
+  /**
+   * Only what a directory's pyproject.toml makes of it decides roots. When an edit leaves that
+   * alone (a version, a dependency: nearly every keystroke), every file keeps its root; otherwise
+   * the directories at and below it look theirs up again.
+   */
+  private pyprojectChanged(dir: string): Map<string, string | undefined> {
+    const moved = new Map<string, string | undefined>();
+    if (!this.rootKinds.has(dir)) return moved;
+    const before = this.rootKinds.get(dir);
+    const now = rootKind(dir, this.files);
+    if (now === before) return moved;
+    this.rootKinds.set(dir, now);
+    for (const [d, root] of this.rootOfDir) {
+      if (d !== dir && !isInside(dir, d)) continue;
+      moved.set(d, root);
+      this.rootOfDir.delete(d);
+    }
+    return moved;
+  }
+
+  /** Whether a file now has another root than it had before the change that reported `changes`. */
+  rootMoved(file: string, changes: ReadonlyMap<string, string | undefined>): boolean {
+    const dir = dirname(file);
+    return changes.has(dir) && changes.get(dir) !== this.forFile(file).root;
+  }
+
+  /**
+   * The directories whose root the last `changed` call made to be looked up again, each with the
+   * root its files had (empty when the change moved no root: nearly always).
+   */
+  lastRootChanges: ReadonlyMap<string, string | undefined> = new Map();
+
   /** Forwards a file change to every workspace; returns those whose derived data changed. */
   changed(file: string, kind: 'created' | 'changed' | 'deleted'): WorkspaceModel[] {
-    if (basename(file) === 'pyproject.toml') {
-      this.rootOfDir.clear();
-      this.rootKinds.clear();
-    }
+    this.lastRootChanges = basename(file) === 'pyproject.toml' ? this.pyprojectChanged(dirname(file)) : new Map();
     return this.all().filter((m) => (m.root === undefined || m.contains(file)) && m.changed(file, kind));
   }
 }
