@@ -121,6 +121,7 @@ describe('workspace model', () => {
     const plugin = join(root, 'plugins/foo/pyproject.toml');
     const ws = workspaces.forFile(module);
     assert.equal(ws.root, root);
+    const members = ws.packages;
     // A version edit: the root is not looked up again (no pyproject.toml on the way up is read).
     const reads: string[] = [];
     const read = overlay.read.bind(overlay);
@@ -129,6 +130,11 @@ describe('workspace model', () => {
     workspaces.changed(plugin, 'changed');
     assert.equal(workspaces.forFile(module), ws);
     assert.deepEqual(reads, [plugin]);
+    // Nor are the members listed again: the same list, while every member pyproject.toml still exists.
+    assert.equal(ws.packages, members);
+    unlinkSync(join(root, 'samples/my_demo/pyproject.toml'));
+    workspaces.changed(join(root, 'samples/my_demo/pyproject.toml'), 'deleted');
+    assert.deepEqual(ws.packages.map((p) => p.dirName), members.map((p) => p.dirName).filter((d) => d !== 'my_demo'));
     // [tool.uv.workspace] makes the plugin a root of its own: its files move, the others stay.
     overlay.set(plugin, '[project]\nname = "genkit-plugin-foo"\n\n[tool.uv.workspace]\nmembers = []\n');
     workspaces.changed(plugin, 'changed');
