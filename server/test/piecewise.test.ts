@@ -118,6 +118,21 @@ describe('pieces of a large Python text', () => {
     }
   });
 
+  it('splits the bracket with the most commas, at any depth', () => {
+    const text = `CALL = f(a, [${Array.from({ length: 60 }, (_, i) => String(i)).join(', ')}], b=2)\n`;
+    const all = pieces(text, { from: 0, size: 50 });
+    assert.ok(all.length > 3 && all.every((p) => p.partial));
+    assert.equal(text.slice(0, all[0].ranges[0].end), 'CALL = f(a, [');
+    assert.equal(text.slice(all[0].ranges[2].start), '], b=2)\n');
+    const parts = parseInPieces(parser, text, { from: 0, size: 50 });
+    try {
+      assert.ok(parts.every((t) => !t.rootNode.hasError));
+      assert.equal(parts.reduce((n, t) => n + t.rootNode.descendantsOfType('integer').length, 0), 60 + all.length);
+    } finally {
+      for (const t of parts) t.delete();
+    }
+  });
+
   it('does not split a statement whose items cannot stand alone after a comma: the lambda parses whole', () => {
     const text = `f = [lambda ${Array.from({ length: 40 }, (_, i) => `a${i}`).join(', ')}: 0]\n`;
     // The cut text would not parse; the linter then parses the statement whole (see below).

@@ -152,30 +152,26 @@ function whole(span: Span, group: number): Piece {
 }
 
 /**
- * A long statement as pieces of its widest bracket: each piece reads the statement's head up to
- * the bracket, a run of the bracket's comma-separated items and the tail from the closing bracket
+ * A long statement as pieces of its bracket with the most commas: each piece reads the statement's
+ * head up to the bracket, a run of the bracket's comma-separated items and the tail from the closing bracket
  * on, and owns its run (the first also the head, the last also the tail). Every run ends after a comma (which Python allows before any closing
  * bracket) or holds one, so a parenthesized tuple stays a tuple. One piece (the whole statement)
  * when the bracket holds too few commas.
  */
 export function splitStatement(text: string, span: Span, size: number): Piece[] {
-  let depth = 0;
-  let open = -1;
+  // The bracket with the most commas of its own, at any depth: `f(a, [1, 2, ...])` splits the list.
+  const open: { at: number; commas: number[] }[] = [];
   let best: { open: number; close: number; commas: number[] } | undefined;
-  let commas: number[] = [];
   for (let i = span.start; i < span.end; i++) {
     const c = text.charCodeAt(i);
     if (c === 35) {
       while (i + 1 < span.end && text.charCodeAt(i + 1) !== 10 && text.charCodeAt(i + 1) !== 13) i++;
     } else if (c === 34 || c === 39) i = stringEnd(text, i) - 1;
-    else if (c === 40 || c === 91 || c === 123) {
-      if (depth++ === 0) {
-        open = i;
-        commas = [];
-      }
-    } else if ((c === 41 || c === 93 || c === 125) && depth > 0) {
-      if (--depth === 0 && (!best || i - open > best.close - best.open)) best = { open, close: i, commas };
-    } else if (c === 44 && depth === 1) commas.push(i);
+    else if (c === 40 || c === 91 || c === 123) open.push({ at: i, commas: [] });
+    else if (c === 41 || c === 93 || c === 125) {
+      const o = open.pop();
+      if (o && o.commas.length > (best?.commas.length ?? 0)) best = { open: o.at, close: i, commas: o.commas };
+    } else if (c === 44 && open.length > 0) open[open.length - 1].commas.push(i);
   }
   if (!best) return [whole(span, 0)];
   const head = { start: span.start, end: best.open + 1 };
