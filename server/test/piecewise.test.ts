@@ -78,6 +78,11 @@ describe('pieces of a large Python text', () => {
     assert.deepEqual(lines, [0, 3, 4, 7, 9, 15, 19, 25, 27]);
   });
 
+  it('a bracket left open before a definition at column 0 is a syntax error: the definition still starts a piece', () => {
+    const text = ['x = (1,', 'def f():', '    return [', '1]', 'class C:', '    pass', ''].join('\n');
+    assert.deepEqual(starts(text).map((o) => lineOf(text, o)), [0, 1, 4]);
+  });
+
   it('each piece of a module parses as the whole text does: the same top-level statements at the same offsets and rows, no errors', () => {
     const text = genModule(7, 600);
     const whole = parser.parse(text);
@@ -208,6 +213,23 @@ describe('rules over a text parsed in pieces', function () {
       ['missing-license-header 0:0', `hardcoded-secret 0:${list.indexOf(secret) - 1}`, `bare-type-ignore 0:${list.length + 2}`, 'hardcoded-secret 1:9'],
     );
     assert.deepEqual(inPieces.map(seen), expected);
+  });
+
+  it('a piece with a syntax error is parsed again with the next piece; findings away from the error are the whole parse\'s', () => {
+    const file = join(root, 'broken.py');
+    const defs = (from: number) => Array.from({ length: 40 }, (_, i) => `class bad_${from + i}:\n    pass\n`).join('');
+    const text = `${defs(0)}value = (1,\n${defs(100)}`;
+    const { whole, inPieces, parsed } = both(file, text);
+    const broken = text.indexOf('value');
+    const merged = parsed.find((p) => p.length === 2 && p[0] <= broken && p[1] > broken);
+    assert.ok(merged, 'the piece holding the error was parsed again');
+    assert.ok(parsed.filter((p) => p.length === 2 && p[0] <= broken && p[1] > broken).length === 2);
+    const away = (f: Finding) => {
+      const at = new TextIndex(text).offsetAt(f.range.start);
+      return at < merged![0] || at >= merged![1];
+    };
+    assert.ok(inPieces.filter(away).length > 40);
+    assert.deepEqual(inPieces.filter(away).map(seen), whole.filter(ran).filter(away).map(seen));
   });
 
   it('a statement whose cut items do not parse (a lambda\'s parameters) is parsed whole, and its findings are the whole parse\'s', () => {

@@ -6,7 +6,7 @@
 // statements across the module stays silent on such a file rather than be wrong).
 import { syntaxView, type CommentFact } from '../parsing/pythonSyntax';
 import type { SyntaxMatch } from '../parsing/syntaxPlan';
-import { pieces, type Piece, type PieceLimits, type Span } from '../parsing/pieces';
+import { pieces, whole, type Piece, type PieceLimits, type Span } from '../parsing/pieces';
 import type { PythonParser } from '../parsing/python';
 import { oneShotSource } from './pythonSource';
 import { checksEach, rulePlan } from './rulePlan';
@@ -58,13 +58,11 @@ export function checkInPieces(r: PiecewiseRun): CommentFact[] {
     }
   };
   const each = active.filter((a) => checksEach(a.rule));
-  /** Parses and checks one piece; false (nothing kept) when a partial piece does not parse. */
-  const check = (piece: Piece): boolean => {
+  /** Parses and checks one piece; false (nothing kept) when it does not parse, unless `anyway`. */
+  const check = (piece: Piece, anyway = false): boolean => {
     const tree = r.parser.parseRanges(text, piece.ranges, positionAt);
     try {
-      // A run of items cut out of a statement that does not parse on its own (a lambda's
-      // parameters, a comprehension's targets): the statement is parsed whole instead.
-      if (piece.partial && tree.rootNode.hasError) return false;
+      if (!anyway && tree.rootNode.hasError) return false;
       const source = oneShotSource(tree, rp);
       const mark = r.findings.length;
       runAll(each, { ...r.base, tree, syntax: source.syntax, matches: [] }, source.matches);
@@ -80,14 +78,28 @@ export function checkInPieces(r: PiecewiseRun): CommentFact[] {
     let end = g;
     while (end < all.length && all[end].group === all[g].group) end++;
     const mark = r.findings.length;
-    let ok = true;
-    for (let k = g; k < end && ok; k++) ok = check(all[k]);
-    if (!ok) {
-      r.findings.length = mark;
-      const span = { start: all[g].ranges[0].start, end: all[end - 1].ranges[all[end - 1].ranges.length - 1].end };
-      const whole = { ranges: [span], own: span, partial: false, group: all[g].group };
-      check(whole);
-      if (g === 0) first = whole;
+    if (!all[g].partial) {
+      // A piece with a syntax error may end inside a statement the scan misread (or hold a real
+      // error): it is parsed once more together with the next piece, then taken as it parses.
+      const next = all[end];
+      if (!check(all[g])) {
+        const merged = next && !next.partial ? whole({ start: all[g].own.start, end: next.own.end }, all[g].group) : undefined;
+        if (merged && check(merged, true)) end++;
+        else check(all[g], true);
+        if (g === 0 && merged) first = merged;
+      }
+    } else {
+      let ok = true;
+      for (let k = g; k < end && ok; k++) ok = check(all[k]);
+      if (!ok) {
+        // A run of items cut out of a statement that does not parse on its own (a lambda's
+        // parameters, a comprehension's targets): the statement is parsed whole instead.
+        r.findings.length = mark;
+        const span = { start: all[g].ranges[0].start, end: all[end - 1].ranges[all[end - 1].ranges.length - 1].end };
+        const statement = whole(span, all[g].group);
+        check(statement, true);
+        if (g === 0) first = statement;
+      }
     }
     g = end;
   }

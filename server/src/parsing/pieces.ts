@@ -38,6 +38,7 @@ export const PIECE_LIMITS: PieceLimits = { from: 1_000_000, size: 500_000 };
 
 /** Lines starting with these continue the statement above them (a `def` after its decorators, an `else:`...). */
 const CONTINUATION = /^(?:else|elif|except|finally)\b/;
+const DEFINITION = /^(?:async\s+def|def|class)\s/;
 
 interface Scan {
   /** Offsets where a top-level statement starts on a line of its own, at column 0, in order. */
@@ -88,6 +89,9 @@ function scan(text: string): Scan {
     const c = text.charCodeAt(i);
     if (lineStart) {
       lineStart = false;
+      // No expression goes on with a definition: a bracket left open before one is a syntax error,
+      // and a piece starting here bounds what it swallows (it would otherwise run to the end).
+      if (depth > 0 && !continued && DEFINITION.test(text.slice(i, i + 10))) depth = 0;
       if (depth === 0 && !continued && c !== 10 && c !== 13 && c !== 35 && !isSpace(c)) {
         const decorator = c === 64;
         if (!afterDecorator && !CONTINUATION.test(text.slice(i, i + 8))) starts.push(i);
@@ -147,7 +151,8 @@ export function pieces(text: string, limits: PieceLimits = PIECE_LIMITS): Piece[
   return out;
 }
 
-function whole(span: Span, group: number): Piece {
+/** A piece that reads and owns all of `span`. */
+export function whole(span: Span, group: number): Piece {
   return { ranges: [span], own: span, partial: false, group };
 }
 
