@@ -98,7 +98,8 @@ describe('pieces of a large Python text', () => {
   });
 
   it('splits a one-line list at its commas: each piece reads the head, a run of items ending after a comma, and the tail', () => {
-    const text = `DATA = [${Array.from({ length: 60 }, (_, i) => `'x${i}'`).join(', ')}]  # noqa\n`;
+    // Non-ASCII items (one and two UTF-16 units a character) before and inside the runs: columns count UTF-16 units.
+    const text = `DATA = [${Array.from({ length: 60 }, (_, i) => (i % 3 ? `'x${i}'` : `'é🙂${i}'`)).join(', ')}]  # noqa\n`;
     const all = pieces(text, { from: 0, size: 100 });
     assert.ok(all.length > 3 && all.every((p) => p.partial && p.group === 0));
     const head = 'DATA = ['.length;
@@ -115,7 +116,7 @@ describe('pieces of a large Python text', () => {
     const whole = parser.parse(text);
     try {
       assert.ok(parts.every((t) => !t.rootNode.hasError));
-      const strings = (t: Tree) => t.rootNode.descendantsOfType('string').map((n) => `${n?.startIndex} ${n?.startPosition.column} ${n?.text}`);
+      const strings = (t: Tree) => t.rootNode.descendantsOfType('string').map((n) => `${n?.startIndex} ${n?.startPosition.column} ${n?.endPosition.column} ${n?.text}`);
       assert.deepEqual(parts.flatMap(strings), strings(whole));
     } finally {
       whole.delete();
