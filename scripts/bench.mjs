@@ -6,6 +6,8 @@
 // `--pyproject` runs only the pyproject.toml edit after Check Workspace (and the .py keystroke after it).
 // `--scale` runs only the CLI at monorepo scale instead (scripts/bench-cli.mjs: cold, warm cache,
 // one file changed, on generated trees up to 1.7M lines, beside Ruff WASM; about half an hour).
+// `--large` runs only the CLI on single very large files (scripts/bench-large.mjs: a one-line list
+// and a module up to 9.8 MB, wall time and peak RSS; about two minutes).
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -15,6 +17,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { genModule, genWorkspace, prng } from './genkit-shapes.mjs';
 import { cliScale, scaleTable } from './bench-cli.mjs';
+import { largeFiles, largeTable } from './bench-large.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -607,6 +610,9 @@ async function pyprojectOnly() {
 if (process.argv.includes('--scale')) {
   const rows = await cliScale({ log, tree: process.env.PYGUIDE_BENCH_TREE });
   process.stdout.write(json ? `${JSON.stringify(rows, null, 2)}\n` : `${scaleTable(rows)}\n`);
+} else if (process.argv.includes('--large')) {
+  const result = await largeFiles({ log });
+  process.stdout.write(json ? `${JSON.stringify(result, null, 2)}\n` : `${largeTable(result)}\n`);
 } else if (process.argv.includes('--team')) await teamOnly();
 else if (process.argv.includes('--pyproject')) await pyprojectOnly();
 else await main();

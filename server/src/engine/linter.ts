@@ -7,6 +7,8 @@ import { detachedFinding } from './detach';
 import type { FactFindings } from './factFindings';
 import type { PythonParser } from '../parsing/python';
 import { incrementalSource, oneShotSource, type SyntaxSource } from './pythonSource';
+import { checkInPieces, isPiecewise } from './piecewise';
+import { PIECE_LIMITS, type PieceLimits } from '../parsing/pieces';
 import { checksEach, rulePlan } from './rulePlan';
 import { parseTomlDocument, type TomlDocument } from '../parsing/toml';
 import type { WorkspaceModel } from '../workspace/model';
@@ -87,6 +89,8 @@ export class Linter {
     private readonly parser: PythonParser,
     private readonly onRuleError: RuleErrorHandler = () => undefined,
     readonly rules: readonly Rule[] = RULES,
+    /** When a text that no open document keeps is parsed in pieces (tests inject small limits). */
+    private readonly pieceLimits: PieceLimits = PIECE_LIMITS,
   ) {}
 
   /** A finding that says why a file was not linted. */
@@ -200,7 +204,13 @@ export class Linter {
       }
     };
     let kept: Finding[];
-    if (kind === 'python') {
+    if (kind === 'python' && !parsed && isPiecewise(req.text, this.pieceLimits)) {
+      const index = new TextIndex(req.text);
+      const base = { file: req.file, text: req.text, index, config, workspace: req.view ?? req.workspace };
+      const rules = active.map((a) => ({ rule: a.rule as PythonRule, severity: a.severity }));
+      const comments = checkInPieces({ parser: this.parser, limits: this.pieceLimits, base, index, rules, findings, run });
+      kept = this.unsuppressed(findings, pythonComments(comments, req.text));
+    } else if (kind === 'python') {
       kept = this.withPython(req, parsed, active, (ctx, source, rp) => {
         for (const { rule, severity } of active) {
           const r = rule as PythonRule;

@@ -189,6 +189,14 @@ export interface PythonRule extends RuleBase {
    * `each` the rule runs over the whole file after every edit.
    */
   each?: FactKind;
+  /**
+   * The rule reads of the syntax at most the module's first top-level statement (its docstring)
+   * and `syntax.commentFacts`, besides the file's text, path and workspace. A file too large to
+   * parse whole is parsed in pieces (parsing/pieces.ts): `each` rules run on every piece, a
+   * `headOnly` rule on the first, with every piece's comment facts, and any other rule does not
+   * run on such a file at all (silent rather than wrong).
+   */
+  headOnly?: boolean;
   check(ctx: PythonContext): RuleFinding[];
   /** Computes the fix of one of the rule's findings that carries a `deferredFix`, against the current text. */
   fix?(ctx: PythonContext, finding: RuleFinding): Fix | undefined;

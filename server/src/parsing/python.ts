@@ -45,6 +45,17 @@ export class PythonParser {
     if (!tree) throw new Error('pyguide: tree-sitter returned no tree');
     return tree;
   }
+
+  /**
+   * Parses only `ranges` of the text (UTF-16 offsets, in order): node positions stay those of the
+   * whole text. `positionAt` gives an offset's row and column as tree-sitter counts them.
+   */
+  parseRanges(text: string, ranges: readonly { start: number; end: number }[], positionAt: (offset: number) => Point): Tree {
+    const includedRanges = ranges.map((r) => ({ startIndex: r.start, endIndex: r.end, startPosition: positionAt(r.start), endPosition: positionAt(r.end) }));
+    const tree = this.parser.parse(sameLines(text), null, { includedRanges });
+    if (!tree) throw new Error('pyguide: tree-sitter returned no tree');
+    return tree;
+  }
 }
 
 /**

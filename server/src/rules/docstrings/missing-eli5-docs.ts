@@ -77,6 +77,8 @@ export const missingEli5Docs: PythonRule = {
   summary: 'a plugin or sample entry module without the ELI5 concepts table, data-flow or architecture diagram the guidelines ask for',
   // Per member kind (`plugin = ["concepts"]`): the elements its entry modules must hold.
   optionsPerKey: { type: 'array', items: { type: 'string', oneOf: ELEMENTS } },
+  // Of the syntax, only the module docstring: the first piece of a file parsed in pieces holds it.
+  headOnly: true,
   check(ctx) {
     const entry = entryOf(ctx);
     if (!entry) return [];

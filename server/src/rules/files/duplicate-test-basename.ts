@@ -9,6 +9,7 @@ export const duplicateTestBasename: PythonRule = {
   kind: 'python',
   // The file's path and the workspace model only.
   reads: { scope: 'module' },
+  headOnly: true,
   defaultSeverity: 'warning',
   guideline: 'Detailed Coding Guidelines › Testing',
   summary: 'two or more test modules in the workspace that pytest would import under the same module name',

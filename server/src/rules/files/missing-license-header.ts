@@ -75,7 +75,7 @@ function headerProblems(lines: string[], license: LicenseConfig): { problems: st
 
 /** The first comment below the top comments that looks like part of a license header. */
 function misplacedHeaderLine(ctx: PythonContext, from: number): number | undefined {
-  return ctx.syntax.comments.find((c) => c.startPosition.row >= from && HEADER_MARK.test(c.text))?.startPosition.row;
+  return ctx.syntax.commentFacts.find((c) => c.line >= from && HEADER_MARK.test(c.text))?.line;
 }
 
 function insertHeaderFix(ctx: PythonContext, at: number): RuleFinding['fix'] {
@@ -93,6 +93,8 @@ export const missingLicenseHeader: PythonRule = {
   kind: 'python',
   // The top lines of the text, and the comments (always at hand: suppressions read them too).
   reads: { scope: 'module' },
+  // Of the syntax, the comments as plain data only: a file parsed in pieces gives it every piece's.
+  headOnly: true,
   defaultSeverity: 'warning',
   guideline: 'Detailed Coding Guidelines › Licensing',
   summary: 'no complete license header (copyright, SPDX identifier, Apache-2.0 notice) at the top of the file',

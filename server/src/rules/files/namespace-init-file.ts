@@ -8,6 +8,7 @@ export const namespaceInitFile: PythonRule = {
   kind: 'python',
   // The file's path and the workspace model only.
   reads: { scope: 'module' },
+  headOnly: true,
   defaultSeverity: 'error',
   guideline: 'Detailed Coding Guidelines › Packaging (PEP 420 Namespace Packages)',
   summary: "`__init__.py` in a namespace plugin's namespace directories (`src/genkit/`, `src/genkit/plugins/`)",

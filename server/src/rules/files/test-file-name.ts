@@ -8,6 +8,7 @@ export const testFileName: PythonRule = {
   kind: 'python',
   // The file's path and the workspace model only.
   reads: { scope: 'module' },
+  headOnly: true,
   defaultSeverity: 'warning',
   guideline: 'Detailed Coding Guidelines › Testing',
   summary: 'a test module named `test_*.py` instead of `*_test.py`',

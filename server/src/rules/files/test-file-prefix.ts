@@ -43,6 +43,7 @@ export const testFilePrefix: PythonRule = {
   kind: 'python',
   // The file's path and the workspace model only.
   reads: { scope: 'module' },
+  headOnly: true,
   defaultSeverity: 'warning',
   guideline: 'Detailed Coding Guidelines › Testing',
   summary: "a `*_test.py` module in a package's `tests/` not prefixed with the package's name",

@@ -22,6 +22,7 @@ export const testsInitFile: PythonRule = {
   kind: 'python',
   // The file's path and the workspace model only.
   reads: { scope: 'module' },
+  headOnly: true,
   defaultSeverity: 'warning',
   guideline: 'Detailed Coding Guidelines › Testing',
   summary: '`__init__.py` inside a `tests/` directory',
