@@ -1,0 +1,40 @@
+// The file-kind registry (engine/fileKinds.ts): what makes a file Python, pyproject.toml or a shell
+// script, and what the client and the watchers get from it.
+import * as assert from 'node:assert/strict';
+import { documentSelector, FILE_KINDS, kindOf } from '../src/engine/fileKinds';
+import { watchedGlobs } from '../src/lsp/watchers';
+
+describe('shell file kind', () => {
+  it('is recognised by `.sh`, or by a sh/bash shebang on an extensionless file', () => {
+    assert.equal(kindOf('/w/run.sh'), 'shell');
+    assert.equal(kindOf('/w/bin/create_release', '#!/bin/bash'), 'shell');
+    assert.equal(kindOf('/w/bin/x', '#!/usr/bin/env bash'), 'shell');
+    assert.equal(kindOf('/w/bin/x', '#! /usr/bin/env -S bash -e'), 'shell');
+    assert.equal(kindOf('/w/bin/x', '#!/bin/sh'), 'shell');
+    assert.equal(kindOf('/w/bin/x', '#!/usr/bin/env python3'), undefined);
+    assert.equal(kindOf('/w/bin/x', '#!/bin/zsh'), undefined);
+    assert.equal(kindOf('/w/bin/x', '#!/bin/bashful'), undefined);
+    assert.equal(kindOf('/w/bin/x'), undefined, 'an extensionless file without its first line is no kind');
+    assert.equal(kindOf('/w/notes.txt', '#!/bin/bash'), undefined, 'only extensionless files are read for a shebang');
+    assert.equal(kindOf('/w/a.py'), 'python');
+    assert.equal(kindOf('/w/pyproject.toml'), 'pyproject');
+  });
+
+  it("the client's document selector takes shellscript documents from files, and every kind's", () => {
+    assert.deepEqual(documentSelector(), [
+      { scheme: 'file', language: 'python' },
+      { scheme: 'untitled', language: 'python' },
+      { scheme: 'file', pattern: '**/pyproject.toml' },
+      { scheme: 'file', language: 'shellscript' },
+    ]);
+    assert.deepEqual(FILE_KINDS.map((k) => k.id), ['python', 'pyproject', 'shell']);
+  });
+});
+
+describe('file kinds in the watchers', () => {
+  it("every kind's globs are watched", () => {
+    const globs = watchedGlobs([]);
+    for (const glob of FILE_KINDS.flatMap((k) => k.watch)) assert.ok(globs.includes(glob), glob);
+    assert.ok(globs.includes('**/*.sh'));
+  });
+});
