@@ -1,7 +1,6 @@
 import { basename, relative, sep } from 'node:path';
-import type { ResolvedConfig } from '../../engine/config';
 import { SHELL_SHEBANG } from '../../engine/fileKinds';
-import { globProblem, globToRegExp } from '../../engine/glob';
+import { globProblem, optionGlobs } from '../../engine/glob';
 import type { Fix, RuleFinding, ShellContext, ShellRule, TextEdit } from '../../engine/types';
 import { rangeAt } from '../../base/text';
 import type { ShellLine } from '../../parsing/shellScript';
@@ -16,20 +15,6 @@ const STRICT = 'set -euo pipefail';
 const SAME_AS_ENV_BASH = /^#![ \t]*\/usr\/bin\/env[ \t]+bash[ \t]*$/;
 /** A bash shebang without arguments: `#!/bin/bash`, `#!/usr/local/bin/bash`, `#!/usr/bin/env bash`. */
 const PLAIN_BASH = /^#![ \t]*(?:\S*\/)?(?:env[ \t]+)?bash[ \t]*$/;
-
-const exemptMatchers = new WeakMap<object, RegExp[]>();
-
-/** The `strict-mode-exempt` globs (paths from the workspace root) as patterns. */
-function strictModeExempt(config: ResolvedConfig): RegExp[] {
-  const options = config.ruleOptions[ID];
-  if (!options) return [];
-  let patterns = exemptMatchers.get(options);
-  if (!patterns) {
-    const globs = Array.isArray(options['strict-mode-exempt']) ? options['strict-mode-exempt'].filter((g): g is string => typeof g === 'string') : [];
-    exemptMatchers.set(options, (patterns = globs.map(globToRegExp)));
-  }
-  return patterns;
-}
 
 interface Strictness {
   e: boolean;
@@ -150,7 +135,7 @@ export const shellScriptHeader: ShellRule = {
     const findings = finding ? [finding] : [];
     const root = ctx.workspace.root;
     const path = root ? relative(root, ctx.file).split(sep).join('/') : undefined;
-    const exempt = sourced || (path !== undefined && strictModeExempt(ctx.config).some((p) => p.test(path)));
+    const exempt = sourced || (path !== undefined && optionGlobs(ctx.config, ID, 'strict-mode-exempt').some((p) => p.test(path)));
     const strict = exempt ? undefined : strictModeFinding(ctx, lines);
     if (strict) findings.push(strict);
     return findings;
