@@ -3,14 +3,16 @@
 // result cache) and a real LSP connection (a `shellscript` document, its diagnostic, its quick fix,
 // fix-all, Check Workspace).
 import * as assert from 'node:assert/strict';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-protocol/node';
 import { fixAllText } from '../src/engine/fixAll';
+import { fileKind } from '../src/engine/linter';
+import { scanFiles } from '../src/workspace/scan';
 import { shellScriptHeader } from '../src/rules/shell/shell-script-header';
 import { run, tree } from './cliHarness';
-import { sessionWith } from './fixtureHarness';
+import { sessionWith, syntaxErrors } from './fixtureHarness';
 import { fileUri, LspHarness } from './lspHarness';
 
 const LICENSE = '# Copyright 2025 Google LLC\n#\n# SPDX-License-Identifier: Apache-2.0\n';
@@ -182,4 +184,40 @@ describe('shell-script-header over a real LSP connection', function () {
     assert.deepEqual(ours(lsp.diagnostics.get(fileUri(join(root, 'scripts/ok.sh')))?.diagnostics ?? []), []);
     assert.equal(result.findings, 2);
   });
+});
+
+describe("shell-script-header on Genkit's trees", function () {
+  this.timeout(300_000);
+  const SCRATCH = process.env.PYGUIDE_SCRATCH ?? '/work/scratch';
+  // The counts of docs/rules/shell-script-header.md: scripts checked, and the findings read by hand.
+  const TREES: [string, number][] = [
+    ['genkit-846fb0ca/py', 7],
+    ['genkit-eb16643e8/py', 71],
+    ['genkit-77656d5e/py', 9],
+  ];
+  for (const [name, scripts] of TREES) {
+    it(`${name}: ${scripts} scripts, #!/bin/bash in bin/check_versions and bin/create_release; the unsafe fixes leave \`bash -n\` happy and fix-all idempotent`, async function () {
+      const root = join(SCRATCH, name);
+      if (!existsSync(root)) {
+        console.log(`      skipped: ${root} is not here (see /work/scratch/README.md)`);
+        this.skip();
+      }
+      const session = await sessionWith([shellScriptHeader], 'off');
+      const files = (await scanFiles(root)).filter((f) => fileKind(f, readFileSync(f, 'utf8')) === 'shell');
+      assert.equal(files.length, scripts);
+      const found: string[] = [];
+      for (const file of files) {
+        const text = readFileSync(file, 'utf8');
+        const lint = (t: string) => session.lintText(file, t);
+        const findings = lint(text);
+        found.push(...findings.map((f) => `${relative(root, file)}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.fix?.safe ? 'safe' : 'unsafe'}`));
+        if (findings.length === 0) continue;
+        assert.equal(fixAllText(file, text, lint).text, text, 'no safe fix');
+        const once = fixAllText(file, text, lint, { unsafe: true });
+        assert.equal(await syntaxErrors('x.sh', once.text), 0, `bash -n rejects the fixed ${file}`);
+        assert.equal(fixAllText(file, once.text, lint, { unsafe: true }).applied, 0);
+      }
+      assert.deepEqual(found.sort(), ['bin/check_versions:1:1 unsafe', 'bin/create_release:1:1 unsafe']);
+    });
+  }
 });
