@@ -119,7 +119,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('pyguide.fixAll', async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor || !vscode.languages.match(DOCUMENT_SELECTOR, editor.document)) {
-        void vscode.window.showInformationMessage('Pyguide: Fix All works on the active Python or pyproject.toml file.');
+        void vscode.window.showInformationMessage('Pyguide: Fix All works on the active Python file, pyproject.toml or shell script.');
         return false;
       }
       await ensureRunning(lc);
