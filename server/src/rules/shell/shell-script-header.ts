@@ -66,7 +66,7 @@ function editFix(title: string, safe: boolean, file: string, edits: TextEdit[]):
   return { title, safe, changes: [{ type: 'edit', file, edits }] };
 }
 
-/** What is wrong with line 1, if anything; `undefined` shebang: the script declares `sh` (or another interpreter) and is left alone. */
+/** What is wrong with line 1, if anything; `bash: false`: no bash script as far as pyguide can tell (`sh`, another interpreter, no shebang), left alone. */
 function shebangFinding(ctx: ShellContext, lines: readonly ShellLine[]): { finding?: RuleFinding; bash: boolean } {
   const first = lines[0];
   const interpreter = SHELL_SHEBANG.exec(first.text)?.[1];
@@ -93,8 +93,9 @@ function shebangFinding(ctx: ShellContext, lines: readonly ShellLine[]): { findi
     ];
     return { bash: true, finding: { range, message: `The shebang must be line 1, before the licence header: \`${ENV_BASH}\``, fix: editFix(`Move it to line 1 as \`${ENV_BASH}\``, false, ctx.file, edits) } };
   }
-  const range = rangeAt(0, 0, first.text.length);
-  return { bash: true, finding: { range, message: `Shell scripts start with \`${ENV_BASH}\` (this one has no shebang)`, fix: editFix(`Insert \`${ENV_BASH}\``, false, ctx.file, [{ range: rangeAt(0, 0, 0), newText: `${ENV_BASH}${ctx.script.eol}` }]) } };
+  // No shebang: a library that is sourced (it runs in its caller's shell and must not set the
+  // caller's options) or a script run as `bash x.sh`; pyguide cannot tell which, so it says nothing.
+  return { bash: false };
 }
 
 function strictModeFinding(ctx: ShellContext, lines: readonly ShellLine[]): RuleFinding | undefined {
@@ -127,9 +128,8 @@ export const shellScriptHeader: ShellRule = {
     const lines = ctx.script.lines;
     // An empty file runs nothing.
     if (lines.every((l) => l.kind === 'blank')) return [];
-    // Sourced libraries (`_common.sh`) without a shebang run in their caller's shell, with its options.
+    // Sourced libraries (`_common.sh`) run in their caller's shell, with its options.
     const sourced = basename(ctx.file).startsWith('_') && ctx.file.endsWith('.sh');
-    if (sourced && !lines[0].text.startsWith('#!')) return [];
     const { finding, bash } = shebangFinding(ctx, lines);
     if (!bash) return [];
     const findings = finding ? [finding] : [];
