@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { documentSelector, FILE_KINDS, kindOf } from '../src/engine/fileKinds';
 import { watchedGlobs } from '../src/lsp/watchers';
+import { readShellScript } from '../src/parsing/shellScript';
 
 describe('shell file kind', () => {
   it('is recognised by `.sh`, or by a sh/bash shebang on an extensionless file', () => {
@@ -36,5 +37,24 @@ describe('file kinds in the watchers', () => {
     const globs = watchedGlobs([]);
     for (const glob of FILE_KINDS.flatMap((k) => k.watch)) assert.ok(globs.includes(glob), glob);
     assert.ok(globs.includes('**/*.sh'));
+  });
+});
+
+describe('reading a shell script line by line', () => {
+  it('tells blank, comment and code lines apart and finds a trailing comment outside quotes', () => {
+    const script = readShellScript('#!/usr/bin/env bash\r\n\r\n  # note\r\necho "a # b" \'c # d\' $# ${#arr[@]} # real\r\nx=1;# also\r\n');
+    assert.equal(script.eol, '\r\n');
+    assert.deepEqual(
+      script.lines.map((l) => [l.kind, l.commentAt]),
+      [
+        ['comment', 0],
+        ['blank', undefined],
+        ['comment', 2],
+        ['code', 35],
+        ['code', 4],
+        ['blank', undefined],
+      ],
+    );
+    assert.equal(script.lines[3].text.slice(35), '# real');
   });
 });

@@ -61,6 +61,11 @@ describe('shell-script-header in the engine', () => {
     assert.deepEqual(await lint('/w/a.sh', '#!/bin/bash\n# pyguide: ignore-file[shell-script-header]  # legacy\necho ok\n'), []);
   });
 
+  it('`# pyguide: ignore[shell-script-header]` after the first command silences its finding only', async () => {
+    const findings = await lint('/w/a.sh', '#!/bin/bash\ncd "$HOME"  # pyguide: ignore[shell-script-header]  # sourced by CI\n');
+    assert.deepEqual(findings.map((f) => f.range.start.line), [0]);
+  });
+
   it('`strict-mode-exempt` globs need only the shebang', async () => {
     const root = tree({ 'pyproject.toml': `${GENKIT}\n[tool.pyguide.rules.shell-script-header]\nstrict-mode-exempt = ["bin/install_*"]\n`, 'bin/install_cli': '#!/bin/bash\ncurl -sL x\n' });
     try {
