@@ -1,7 +1,8 @@
 // The file-kind registry (engine/fileKinds.ts): what makes a file Python, pyproject.toml or a shell
 // script, and what the client and the watchers get from it.
 import * as assert from 'node:assert/strict';
-import { documentSelector, FILE_KINDS, kindOf } from '../src/engine/fileKinds';
+import { documentSelector, FILE_KINDS, FIRST_LINE_CHARS, firstLineOf, kindOf } from '../src/engine/fileKinds';
+import { fileKind } from '../src/engine/linter';
 import { watchedGlobs } from '../src/lsp/watchers';
 import { readShellScript } from '../src/parsing/shellScript';
 
@@ -19,6 +20,15 @@ describe('shell file kind', () => {
     assert.equal(kindOf('/w/notes.txt', '#!/bin/bash'), undefined, 'only extensionless files are read for a shebang');
     assert.equal(kindOf('/w/a.py'), 'python');
     assert.equal(kindOf('/w/pyproject.toml'), 'pyproject');
+  });
+
+  it('the first line is taken from the first 256 characters only, and only for extensionless files', () => {
+    const long = `#!/bin/bash ${'x'.repeat(1_000_000)}`;
+    assert.equal(firstLineOf(long).length, FIRST_LINE_CHARS);
+    assert.equal(firstLineOf('#!/bin/sh\r\necho'), '#!/bin/sh');
+    assert.equal(fileKind('/w/bin/x', long), 'shell');
+    assert.equal(fileKind('/w/a.py', long), 'python');
+    assert.equal(fileKind('/w/a.txt', '#!/bin/bash\n'), undefined);
   });
 
   it("the client's document selector takes shellscript documents from files, and every kind's", () => {

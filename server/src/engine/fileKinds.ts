@@ -90,10 +90,14 @@ export function kindOf(path: string, firstLine?: string): FileKind | undefined {
   return undefined;
 }
 
-/** The first line of a text (without its line break). */
+/** How much of a text may hold the first line a kind is recognised by (a `#!` line is short). */
+export const FIRST_LINE_CHARS = 256;
+
+/** The first line of a text (without its line break), read from its first `FIRST_LINE_CHARS` characters only. */
 export function firstLineOf(text: string): string {
-  const end = text.search(/\r|\n/);
-  return end < 0 ? text : text.slice(0, end);
+  const head = text.slice(0, FIRST_LINE_CHARS);
+  const end = head.search(/\r|\n/);
+  return end < 0 ? head : head.slice(0, end);
 }
 
 export function kindSpec(kind: FileKind): FileKindSpec {

@@ -7,7 +7,7 @@ import type { FactFindings } from './factFindings';
 import type { PythonParser } from '../parsing/python';
 import { incrementalSource, oneShotSource, type SyntaxSource } from './pythonSource';
 import { checksEach, rulePlan } from './rulePlan';
-import { firstLineOf, kindOf } from './fileKinds';
+import { firstLineOf, isExtensionless, kindOf } from './fileKinds';
 import { KIND_READERS, type BaseContext } from './kindReaders';
 import type { WorkspaceModel } from '../workspace/model';
 import type { WorkspaceView } from '../workspace/view';
@@ -23,7 +23,8 @@ export const UNREADABLE_FILE = 'unreadable-file';
 
 /** The kind of a file pyguide lints (engine/fileKinds.ts): by its path, or an extensionless script by its first line. */
 export function fileKind(file: string, text?: string): FileKind | undefined {
-  return kindOf(file, text === undefined ? undefined : firstLineOf(text));
+  // The first line is looked at only for extensionless files: a keystroke in a .py file reads none of its text here.
+  return kindOf(file) ?? (text !== undefined && isExtensionless(file) ? kindOf(file, firstLineOf(text)) : undefined);
 }
 
 export interface LintRequest {

@@ -2,18 +2,18 @@ import { closeSync, openSync, promises as fs, readSync, type Dirent } from 'node
 import { dirname, join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { isWithin } from '../base/paths';
-import { FILE_KINDS, isExtensionless, kindOf } from '../engine/fileKinds';
+import { FILE_KINDS, FIRST_LINE_CHARS, firstLineOf, isExtensionless, kindOf } from '../engine/fileKinds';
 
 /** Directories never worth walking into, whatever .gitignore says. */
 const SKIPPED_DIRS = new Set(['node_modules', '__pycache__', 'venv', 'site-packages']);
 
-/** How much of an extensionless file is read to find its first line (a `#!` line is short). */
-const FIRST_LINE_BYTES = 256;
+/** How much of an extensionless file is read to find its first line (a `#!` line is short and ASCII). */
+const FIRST_LINE_BYTES = FIRST_LINE_CHARS;
 
 /** Whether some kind is recognised by a first line: only then are extensionless files opened. */
 const KINDS_BY_FIRST_LINE = FILE_KINDS.some((k) => k.byFirstLine);
 
-const firstLine = (bytes: Buffer) => bytes.toString('utf8').split(/\r|\n/, 1)[0];
+const firstLine = (bytes: Buffer) => firstLineOf(bytes.toString('utf8'));
 
 /** Whether pyguide lints a file of this path (engine/fileKinds.ts); `firstLine` decides for extensionless scripts. */
 export function isLintable(path: string, line?: string): boolean {
