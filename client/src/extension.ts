@@ -12,6 +12,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { documentSelector } from '../../server/src/engine/fileKinds';
 import { ADD_ELI5_ROW_COMMAND, SERVER_COMMANDS, STATUS_NOTIFICATION, type StatusParams } from '../../server/src/lsp/protocol';
 import { checkWorkspace, type CheckWorkspaceOptions } from './checkWorkspace';
 import { createConfiguration } from './createConfiguration';
@@ -23,11 +24,8 @@ import { TableRealign } from './tableRealign';
 import { TraceChannel } from './traceChannel';
 import { withOtherCheckersDiagnostics } from './peerDiagnostics';
 
-const DOCUMENT_SELECTOR = [
-  { scheme: 'file', language: 'python' },
-  { scheme: 'untitled', language: 'python' },
-  { scheme: 'file', pattern: '**/pyproject.toml' },
-];
+// Every file kind's documents (server/src/engine/fileKinds.ts): Python, pyproject.toml, shell scripts.
+const DOCUMENT_SELECTOR = documentSelector();
 
 let client: LanguageClient | undefined;
 
@@ -121,7 +119,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('pyguide.fixAll', async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor || !vscode.languages.match(DOCUMENT_SELECTOR, editor.document)) {
-        void vscode.window.showInformationMessage('Pyguide: Fix All works on the active Python or pyproject.toml file.');
+        void vscode.window.showInformationMessage('Pyguide: Fix All works on the active Python file, pyproject.toml or shell script.');
         return false;
       }
       await ensureRunning(lc);

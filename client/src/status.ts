@@ -11,7 +11,7 @@ const SERVER_TEXT: Record<ServerState, { text: string; detail: string; severity:
 };
 
 /**
- * Three language status items for Python and pyproject.toml files: the server's state (with Restart
+ * Three language status items for the files pyguide checks (Python, pyproject.toml, shell scripts): the server's state (with Restart
  * Server); for the active file, the findings and how long the last lint took (with Show Output); and
  * its workspace's configuration: the preset in force, the problems of `[tool.pyguide]`, or, quietly,
  * that pyguide checks nothing here (with Create Configuration).

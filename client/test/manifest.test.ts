@@ -2,6 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { FILE_KINDS } from '../../server/src/engine/fileKinds';
 import { DEFAULT_SETTINGS, normalizeSettings } from '../../server/src/lsp/settings';
 
 const root = join(__dirname, '..', '..', '..');
@@ -67,9 +68,16 @@ describe('package.json contributions', () => {
     assert.equal(commands.find((c) => c.command === 'pyguide.insertEli5Table')!.title, 'Insert ELI5 Concepts Table');
   });
 
-  it('offers Fix All in the command palette for Python files and pyproject.toml', () => {
+  it('offers Fix All in the command palette for every file kind (Python, pyproject.toml, shell scripts)', () => {
     const entry = (manifest.contributes.menus.commandPalette as { command: string; when: string }[]).find((m) => m.command === 'pyguide.fixAll')!;
-    assert.equal(entry.when, 'editorLangId == python || resourceFilename == pyproject.toml');
+    assert.equal(entry.when, 'editorLangId == python || resourceFilename == pyproject.toml || editorLangId == shellscript');
+    const clauses = entry.when.split(' || ');
+    for (const kind of FILE_KINDS) {
+      for (const s of kind.selector.filter((x) => x.scheme === 'file')) {
+        const clause = s.language ? `editorLangId == ${s.language}` : `resourceFilename == ${s.pattern!.replace('**/', '')}`;
+        assert.ok(clauses.includes(clause), `${kind.id}: ${clause}`);
+      }
+    }
   });
 
   it('supports untrusted workspaces and is a Linters extension with an icon', () => {

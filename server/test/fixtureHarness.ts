@@ -1,5 +1,6 @@
 // Shared by the rule tests: lint fixture files and workspaces with a chosen set of rules, and
 // compare with the expected findings written beside them.
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
 import type { PresetId } from '../src/engine/presets';
@@ -60,9 +61,10 @@ export function lintPath(dir: string, file: string): string {
   return file.endsWith('.toml') ? join(dir, basename(file, '.toml'), 'pyproject.toml') : join(dir, file);
 }
 
-/** How broken a text is: ERROR and missing nodes of Python, or 1 for TOML that does not parse. */
+/** How broken a text is: ERROR and missing nodes of Python, or 1 for TOML that does not parse or a shell script `bash -n` rejects. */
 export async function syntaxErrors(file: string, text: string): Promise<number> {
   if (file.endsWith('.toml')) return parseTomlDocument(text).ok ? 0 : 1;
+  if (file.endsWith('.sh')) return spawnSync('bash', ['-n'], { input: text }).status === 0 ? 0 : 1;
   const parser = await PythonParser.create();
   const tree = parser.parse(text);
   const cursor = tree.walk();

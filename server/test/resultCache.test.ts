@@ -257,7 +257,8 @@ describe('result cache (what is linted again)', () => {
     // which did not change), nothing in other packages.
     const sample = join(ws, 'samples/hello/pyproject.toml');
     writeFileSync(sample, readFileSync(sample, 'utf8').replace('dependencies = [', 'dependencies = ["genkit-plugin-ollama", '));
-    const sampleFiles = all.filter((f) => f.startsWith('samples/hello/'));
+    // Not its run.sh: shell-script-header reads no workspace fact, so the cached result holds.
+    const sampleFiles = all.filter((f) => f.startsWith('samples/hello/') && !f.endsWith('.sh'));
     assert.deepEqual(await sweep(), sampleFiles.sort());
     // Its name: the root pyproject.toml too (workspace-source).
     writeFileSync(sample, readFileSync(sample, 'utf8').replace('name = "hello"', 'name = "hello-renamed"'));

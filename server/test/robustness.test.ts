@@ -282,6 +282,7 @@ describe('the server under pressure', function () {
     const recorders: Rule[] = [
       { id: 'records-python', kind: 'python', defaultSeverity: 'hint', guideline: 'none', summary: 'records the files it checks, for tests', check: record },
       { id: 'records-pyproject', kind: 'pyproject', checksInvalidToml: true, defaultSeverity: 'hint', guideline: 'none', summary: 'records the files it checks, for tests', check: record },
+      { id: 'records-shell', kind: 'shell', defaultSeverity: 'hint', guideline: 'none', summary: 'records the files it checks, for tests', check: record },
     ];
     const toServer = new PassThrough();
     const fromServer = new PassThrough();

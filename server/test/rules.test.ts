@@ -1,6 +1,6 @@
 // Every rule against its fixtures in test-fixtures/rules/<rule-id>/:
-//   <case>.py | <case>.toml      a file, linted with only that rule on, findings in <case>.expected
-//   <case>.fixed.py | .fixed.toml the same file after fix-all with unsafe fixes (`--fix --unsafe-fixes`)
+//   <case>.py | .toml | .sh      a file, linted with only that rule on, findings in <case>.expected
+//   <case>.fixed.py | .toml | .sh the same file after fix-all with unsafe fixes (`--fix --unsafe-fixes`)
 //   <case>/                        a workspace, every file linted, findings in <case>.expected (with paths)
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
@@ -25,15 +25,15 @@ describe('rules on their fixtures', () => {
     if (!existsSync(dir)) continue;
     describe(rule.id, () => {
       const { files, dirs } = listDir(dir);
-      const cases = files.filter((f) => /\.(py|toml)$/.test(f) && !/\.fixed\.(py|toml)$/.test(f));
+      const cases = files.filter((f) => /\.(py|toml|sh)$/.test(f) && !/\.fixed\.(py|toml|sh)$/.test(f));
       for (const file of cases) {
         it(`${file}: exact findings`, async () => {
           const session = await sessionWith([rule as Rule]);
           const text = readFileSync(join(dir, file), 'utf8');
           const findings = session.lintText(lintPath(dir, file), text);
-          assert.deepEqual(findings.map((f) => formatFinding(f)), readExpected(join(dir, file.replace(/\.(py|toml)$/, '.expected'))));
+          assert.deepEqual(findings.map((f) => formatFinding(f)), readExpected(join(dir, file.replace(/\.(py|toml|sh)$/, '.expected'))));
         });
-        const fixed = join(dir, file.replace(/\.(py|toml)$/, '.fixed.$1'));
+        const fixed = join(dir, file.replace(/\.(py|toml|sh)$/, '.fixed.$1'));
         if (existsSync(fixed)) {
           it(`${file}: fix-all with unsafe fixes gives the .fixed file, stays valid and is idempotent`, async () => {
             const session = await sessionWith([rule as Rule]);

@@ -281,6 +281,12 @@ class WorkspaceCache {
     return { inputs: memberImportsInputs(this.ws, this.settings, (path) => this.ws.pyprojectFile(path)?.text), value: [...value] };
   }
 
+  /**
+   * An entry is found by the file's path and trusted only for the same text (its digest): a file's
+   * kind (engine/fileKinds.ts) is decided by exactly those two (the path, or an extensionless
+   * script's first line), so a kind that changes (a shebang edited) misses the cache as a text
+   * change does, and the code digest keeps results of a pyguide with other kinds out.
+   */
   private key(file: string): string {
     return relative(this.ws.root, file).split(sep).join('/');
   }

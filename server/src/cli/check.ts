@@ -9,7 +9,8 @@ import { sweepWithCache } from '../cache/cachedSweep';
 import { ResultCache } from '../cache/resultCache';
 import { isEmptyPlan, PlannedFiles } from '../engine/fixPlan';
 import { DiskFiles } from '../workspace/files';
-import { isLintable, scanFiles } from '../workspace/scan';
+import { isLintable, needsFirstLine, readFirstLineSync, scanFiles } from '../workspace/scan';
+import { FILE_KINDS } from '../engine/fileKinds';
 import { UsageError, type CheckOptions } from './args';
 import { runWithBaseline } from './baselineRun';
 import { configFileFor } from './configFile';
@@ -34,8 +35,8 @@ export async function collectFiles(paths: string[], cwd: string, walked?: Map<st
       found.forEach((f) => files.add(f));
       walked?.set(abs, found);
     }
-    else if (isLintable(abs)) files.add(abs);
-    else throw new UsageError(`not a Python or pyproject.toml file: ${p}`);
+    else if (isLintable(abs) || (needsFirstLine(abs) && isLintable(abs, readFirstLineSync(abs)))) files.add(abs);
+    else throw new UsageError(`not a file pyguide lints (${FILE_KINDS.map((k) => k.title).join(', ')}): ${p}`);
   }
   return [...files].sort();
 }

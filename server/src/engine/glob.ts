@@ -1,5 +1,6 @@
 // Shell-style globs as Ruff's ignore-names and uv's workspace members write them: `*` any run of
 // characters, `?` one character, `[abc]`/`[!abc]` a set.
+import type { ResolvedConfig } from './config';
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
@@ -33,4 +34,22 @@ export function globToRegExp(glob: string): RegExp {
 export function globProblem(glob: string): string | undefined {
   if (glob === '') return 'an empty pattern matches nothing';
   return compile(glob) ? undefined : `"${glob}" is not a valid pattern (a set such as [z-a] is backwards)`;
+}
+
+/** Compiled option globs per rule options table (a configuration's tables are replaced, never edited). */
+const optionGlobsCache = new WeakMap<object, Map<string, RegExp[]>>();
+
+/** A rule option holding globs (`[tool.pyguide.rules.<id>] <key> = [...]`) as patterns; non-strings are skipped. */
+export function optionGlobs(config: ResolvedConfig, ruleId: string, key: string): RegExp[] {
+  const options = config.ruleOptions[ruleId];
+  if (!options) return [];
+  let byKey = optionGlobsCache.get(options);
+  if (!byKey) optionGlobsCache.set(options, (byKey = new Map()));
+  let patterns = byKey.get(key);
+  if (!patterns) {
+    const value = options[key];
+    const globs = Array.isArray(value) ? value.filter((g): g is string => typeof g === 'string') : [];
+    byKey.set(key, (patterns = globs.map(globToRegExp)));
+  }
+  return patterns;
 }

@@ -1,4 +1,3 @@
-import { basename } from 'node:path';
 import type { Tree } from 'web-tree-sitter';
 import type { EditorOverrides, ResolvedConfig } from './config';
 import type { CommentFact } from '../parsing/pythonSyntax';
@@ -10,7 +9,8 @@ import { incrementalSource, oneShotSource, type SyntaxSource } from './pythonSou
 import { checkInPieces, isPiecewise } from './piecewise';
 import { PIECE_LIMITS, type PieceLimits } from '../parsing/pieces';
 import { checksEach, rulePlan } from './rulePlan';
-import { parseTomlDocument, type TomlDocument } from '../parsing/toml';
+import { firstLineOf, isExtensionless, kindOf } from './fileKinds';
+import { KIND_READERS, type BaseContext } from './kindReaders';
 import type { WorkspaceModel } from '../workspace/model';
 import type { WorkspaceView } from '../workspace/view';
 import { isExcluded } from '../workspace/scan';
@@ -18,15 +18,15 @@ import { INVALID_CONFIG } from './configSchema';
 import { RULES } from './registry';
 import { Suppressions, type CommentInfo } from './suppression';
 import { TextIndex } from './textIndex';
-import type { FileKind, Finding, Fix, PyprojectContext, PyprojectRule, PythonContext, PythonRule, Rule, RuleFinding, Severity } from './types';
+import type { FileKind, Finding, Fix, PythonContext, PythonRule, Rule, RuleFinding, Severity } from './types';
 
 /** The pseudo-rule for files pyguide could not read (binary, bad UTF-8, too large). */
 export const UNREADABLE_FILE = 'unreadable-file';
 
-export function fileKind(file: string): FileKind | undefined {
-  if (file.endsWith('.py') || file.endsWith('.pyi')) return 'python';
-  if (basename(file) === 'pyproject.toml') return 'pyproject';
-  return undefined;
+/** The kind of a file pyguide lints (engine/fileKinds.ts): by its path, or an extensionless script by its first line. */
+export function fileKind(file: string, text?: string): FileKind | undefined {
+  // The first line is looked at only for extensionless files: a keystroke in a .py file reads none of its text here.
+  return kindOf(file) ?? (text !== undefined && isExtensionless(file) ? kindOf(file, firstLineOf(text)) : undefined);
 }
 
 export interface LintRequest {
@@ -71,14 +71,6 @@ function pythonComments(comments: readonly CommentFact[], text: string): Comment
   return comments.map((c) => ({ line: c.line, text: c.text, ownLine: startsLine(text, c.offset) }));
 }
 
-function tomlComments(doc: TomlDocument, index: TextIndex): CommentInfo[] {
-  if (!doc.ok) return [];
-  return doc.ast.comments.map((c) => {
-    const line = c.loc.start.line - 1;
-    return { line, text: `#${c.value}`, ownLine: index.lineText(line).slice(0, c.loc.start.column).trim() === '' };
-  });
-}
-
 type ActiveRule = { rule: Rule; severity: Severity };
 
 /** Runs the enabled rules over one file and returns its findings, suppressions applied. */
@@ -121,9 +113,9 @@ export class Linter {
     const config = req.workspace.configFor(req.overrides);
     const base = { file: req.file, text: req.text, index: parsed?.index ?? new TextIndex(req.text), config, workspace: req.view ?? req.workspace };
     try {
-      if (rule.kind === 'pyproject') {
-        const toml = parseTomlDocument(req.text);
-        return toml.ok ? rule.fix({ ...base, toml }, finding) : undefined;
+      if (rule.kind !== 'python') {
+        const reading = KIND_READERS[rule.kind](base);
+        return reading.runs(rule) ? deferredFixOf(rule, finding, reading.ctx) : undefined;
       }
       // The plan of every active rule, as the lint had: another plan would make the document's
       // kept facts start over (and its next keystroke collect the whole file again).
@@ -158,7 +150,7 @@ export class Linter {
   }
 
   /** Computes the deferred fixes of `findings` in place; a rule whose fix throws is reported and offers none. */
-  private fixNow(findings: Finding[], ctx: PythonContext | PyprojectContext, failures?: string[]): void {
+  private fixNow(findings: Finding[], ctx: PythonContext | BaseContext, failures?: string[]): void {
     for (let i = 0; i < findings.length; i++) {
       const f = findings[i];
       if (!f.deferredFix || f.fix) continue;
@@ -182,7 +174,7 @@ export class Linter {
   }
 
   private run(req: LintRequest, parsed: ParsedPython | undefined): Finding[] {
-    const kind = fileKind(req.file);
+    const kind = fileKind(req.file, req.text);
     const config = req.workspace.configFor(req.overrides);
     // A folder that neither configures pyguide nor is a Genkit workspace gets no findings and no edits.
     if (!kind || !req.workspace.activation.active || (req.workspace.root && isExcluded(req.workspace.root, req.file, config.exclude))) return [];
@@ -237,15 +229,13 @@ export class Linter {
         return unsuppressed;
       });
     } else {
-      const toml = parseTomlDocument(req.text);
-      const index = new TextIndex(req.text);
-      const ctx = { file: req.file, text: req.text, index, config, workspace: req.view ?? req.workspace, toml };
+      const reading = KIND_READERS[kind]({ file: req.file, text: req.text, index: new TextIndex(req.text), config, workspace: req.view ?? req.workspace });
       for (const { rule, severity } of active) {
-        const r = rule as PyprojectRule;
-        if (toml.ok || r.checksInvalidToml) run(rule, severity, () => r.check(ctx));
+        const check = rule.check as (ctx: BaseContext) => RuleFinding[];
+        if (reading.runs(rule)) run(rule, severity, () => check(reading.ctx));
       }
-      kept = this.unsuppressed(findings, tomlComments(toml, index));
-      if (req.fixes !== 'deferred') this.fixNow(kept, ctx, req.failures);
+      kept = this.unsuppressed(findings, reading.comments);
+      if (req.fixes !== 'deferred') this.fixNow(kept, reading.ctx, req.failures);
     }
     return kept.sort(compareFindings);
   }
@@ -258,9 +248,10 @@ export class Linter {
 }
 
 /** The fix of a finding whose rule defers it, computed against `ctx` (the text the finding is for). */
-export function deferredFixOf(rule: Rule | undefined, finding: RuleFinding, ctx: PythonContext | PyprojectContext): Fix | undefined {
+export function deferredFixOf(rule: Rule | undefined, finding: RuleFinding, ctx: PythonContext | BaseContext): Fix | undefined {
   if (!finding.deferredFix || !rule?.fix) return undefined;
-  return rule.kind === 'python' ? rule.fix(ctx as PythonContext, finding) : rule.fix(ctx as PyprojectContext, finding);
+  // The context is the one the engine read for the rule's kind (KIND_READERS or the Python path).
+  return (rule.fix as (ctx: PythonContext | BaseContext, finding: RuleFinding) => Fix | undefined)(ctx, finding);
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

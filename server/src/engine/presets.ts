@@ -70,6 +70,8 @@ const GENKIT_ONLY_RULES = [
   'ruff-suppression-policy',
   // `__all__` in plain code-point order: Genkit's convention (Ruff's RUF022 sorts otherwise).
   'dunder-all',
+  // `#!/usr/bin/env bash` and `set -euo pipefail`: the Genkit team's shell script standard.
+  'shell-script-header',
 ];
 
 export const PRESETS: readonly Preset[] = [

@@ -5,9 +5,10 @@ import { FILE_RULES } from '../rules/files';
 import { LOGGING_RULES } from '../rules/logging';
 import { PYPROJECT_RULES } from '../rules/pyproject';
 import { PYTHON_RULES } from '../rules/python';
+import { SHELL_RULES } from '../rules/shell';
 import type { Rule } from './types';
 
-export const RULES: readonly Rule[] = [...PYTHON_RULES, ...DOCSTRING_RULES, ...FILE_RULES, ...PYPROJECT_RULES, ...LOGGING_RULES, ...CONCURRENCY_RULES];
+export const RULES: readonly Rule[] = [...PYTHON_RULES, ...DOCSTRING_RULES, ...FILE_RULES, ...PYPROJECT_RULES, ...LOGGING_RULES, ...CONCURRENCY_RULES, ...SHELL_RULES];
 
 export function ruleById(id: string): Rule | undefined {
   return RULES.find((r) => r.id === id);

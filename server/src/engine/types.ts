@@ -5,6 +5,7 @@ import type { ResolvedConfig } from './config';
 import type { Schema } from './schema';
 import type { TextIndex } from './textIndex';
 import type { TomlDocument } from '../parsing/toml';
+import type { ShellScript } from '../parsing/shellScript';
 import type { WorkspaceView } from '../workspace/view';
 import type { FactKind, PythonSyntax } from '../parsing/pythonSyntax';
 import type { SyntaxMatch } from '../parsing/syntaxPlan';
@@ -61,7 +62,7 @@ export interface Finding extends RuleFinding {
   docs?: string;
 }
 
-export type FileKind = 'python' | 'pyproject';
+export type { FileKind } from './fileKinds';
 
 /** Another tool's diagnostic on the line of a finding, as the editor passes it to code actions. */
 export interface PeerDiagnostic {
@@ -144,6 +145,11 @@ export interface PyprojectContext extends ContextBase {
   toml: TomlDocument;
 }
 
+/** A shell script's context: its lines, read without a grammar (parsing/shellScript.ts). */
+export interface ShellContext extends ContextBase {
+  script: ShellScript;
+}
+
 interface RuleBase {
   /** Named code, kebab-case. */
   id: string;
@@ -210,6 +216,12 @@ export interface PyprojectRule extends RuleBase {
   fix?(ctx: PyprojectContext, finding: RuleFinding): Fix | undefined;
 }
 
-export type Rule = PythonRule | PyprojectRule;
+export interface ShellRule extends RuleBase {
+  kind: 'shell';
+  check(ctx: ShellContext): RuleFinding[];
+  fix?(ctx: ShellContext, finding: RuleFinding): Fix | undefined;
+}
+
+export type Rule = PythonRule | PyprojectRule | ShellRule;
 
 export type { Node, Tree };

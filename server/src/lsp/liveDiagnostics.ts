@@ -2,6 +2,7 @@
 // publishDiagnostics carrying its document version.
 import type { Connection, DidChangeTextDocumentParams, DidOpenTextDocumentParams } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
+import { FILE_KINDS } from '../engine/fileKinds';
 import type { OpenDocuments } from '../engine/documents';
 import type { Finding } from '../engine/types';
 import type { OverlayFiles } from '../workspace/files';
@@ -36,9 +37,10 @@ export class LiveDiagnostics {
     private readonly hooks: LiveHooks,
   ) {}
 
-  /** The path pyguide lints a document as; untitled Python buffers get a stand-in name. */
+  /** The path pyguide lints a document as; untitled buffers of a kind that takes them (Python) get a stand-in name. */
   static pathOf(uri: string, languageId: string): string | undefined {
-    return uriToPath(uri) ?? (languageId === 'python' ? `${URI.parse(uri).path || '/untitled'}.py` : undefined);
+    const suffix = FILE_KINDS.find((k) => k.untitledSuffix && k.languageIds[0] === languageId)?.untitledSuffix;
+    return uriToPath(uri) ?? (suffix ? `${URI.parse(uri).path || '/untitled'}${suffix}` : undefined);
   }
 
   opened({ textDocument: d }: DidOpenTextDocumentParams): void {

@@ -1,9 +1,10 @@
 import { basename } from 'node:path';
 import { BASELINE_FILE } from '../baseline/baseline';
 import type { ResolvedConfig } from '../engine/config';
+import { FILE_KINDS } from '../engine/fileKinds';
 
 /** Files the workspace model itself reads, whatever the configuration says. */
-const ALWAYS = ['**/*.py', '**/*.pyi', '**/pyproject.toml', '**/.gitignore', `**/${BASELINE_FILE}`];
+const ALWAYS = [...FILE_KINDS.flatMap((k) => k.watch), '**/.gitignore', `**/${BASELINE_FILE}`];
 
 /**
  * The file-watch globs: the files pyguide lints and reads, plus every file a member kind of the

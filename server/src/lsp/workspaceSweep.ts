@@ -72,7 +72,7 @@ export class WorkspaceSweep {
   }
 
   /**
-   * Lints every Python and pyproject.toml file of every workspace folder, each under its folder's
+   * Lints every file pyguide checks (engine/fileKinds.ts) of every workspace folder, each under its folder's
    * settings. Results replace the previous sweep only when the sweep completes, so cancelling leaves
    * the last complete state.
    */

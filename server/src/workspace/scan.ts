@@ -1,13 +1,63 @@
-import { promises as fs, type Dirent } from 'node:fs';
+import { closeSync, openSync, promises as fs, readSync, type Dirent } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { isWithin } from '../base/paths';
+import { FILE_KINDS, FIRST_LINE_CHARS, firstLineOf, isExtensionless, kindOf } from '../engine/fileKinds';
 
 /** Directories never worth walking into, whatever .gitignore says. */
 const SKIPPED_DIRS = new Set(['node_modules', '__pycache__', 'venv', 'site-packages']);
 
-export function isLintable(path: string): boolean {
-  return path.endsWith('.py') || path.endsWith('.pyi') || path.endsWith(`${sep}pyproject.toml`) || path === 'pyproject.toml';
+/** How much of an extensionless file is read to find its first line (a `#!` line is short and ASCII). */
+const FIRST_LINE_BYTES = FIRST_LINE_CHARS;
+
+/** Whether some kind is recognised by a first line: only then are extensionless files opened. */
+const KINDS_BY_FIRST_LINE = FILE_KINDS.some((k) => k.byFirstLine);
+
+const firstLine = (bytes: Buffer) => firstLineOf(bytes.toString('utf8'));
+
+/** Whether pyguide lints a file of this path (engine/fileKinds.ts); `firstLine` decides for extensionless scripts. */
+export function isLintable(path: string, line?: string): boolean {
+  return kindOf(path, line) !== undefined;
+}
+
+/** Whether the first line of an extensionless file may make it lintable, so it is worth reading. */
+export function needsFirstLine(path: string): boolean {
+  return KINDS_BY_FIRST_LINE && kindOf(path) === undefined && isExtensionless(path);
+}
+
+/** The first line of a file (its first bytes), or undefined when it cannot be read. */
+export function readFirstLineSync(path: string): string | undefined {
+  try {
+    const fd = openSync(path, 'r');
+    try {
+      const buf = Buffer.alloc(FIRST_LINE_BYTES);
+      return firstLine(buf.subarray(0, readSync(fd, buf, 0, FIRST_LINE_BYTES, 0)));
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return undefined;
+  }
+}
+
+async function readFirstLine(path: string): Promise<string | undefined> {
+  try {
+    const handle = await fs.open(path, 'r');
+    try {
+      const { buffer, bytesRead } = await handle.read(Buffer.alloc(FIRST_LINE_BYTES), 0, FIRST_LINE_BYTES, 0);
+      return firstLine(buffer.subarray(0, bytesRead));
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether a file met by a walk is lintable: by its path, or an extensionless script by its first line. */
+async function lintableOnDisk(path: string): Promise<boolean> {
+  if (isLintable(path)) return true;
+  return needsFirstLine(path) && isLintable(path, await readFirstLine(path));
 }
 
 export interface ScanOptions {
@@ -54,7 +104,7 @@ function ignoredBy(layers: Layer[], path: string, isDir: boolean): boolean {
 }
 
 /**
- * Walks a folder for Python files and pyproject.toml files, honouring nested .gitignore files and
+ * Walks a folder for the files pyguide lints (Python, pyproject.toml, shell scripts), honouring nested .gitignore files and
  * the configured excludes, skipping virtual environments and dot-directories. Symlinks are followed
  * only where they stay inside the folder, each directory once (so loops end), and a file reached
  * through several paths is listed once (by its own path when the walk meets it).
@@ -108,7 +158,7 @@ export async function scanFiles(root: string, options: ScanOptions = {}): Promis
       if (isDir) {
         if (entry.name.startsWith('.') || SKIPPED_DIRS.has(entry.name) || ignoredBy(here, full, true)) continue;
         await walk(full, here, linked || entry.isSymbolicLink());
-      } else if (isFile && isLintable(full) && !ignoredBy(here, full, false)) {
+      } else if (isFile && !ignoredBy(here, full, false) && (await lintableOnDisk(full))) {
         found.push({ path: full, real: realFile, direct: !linked && !entry.isSymbolicLink() });
       }
     }

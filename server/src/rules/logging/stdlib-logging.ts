@@ -1,27 +1,12 @@
 import { relative, sep } from 'node:path';
 import type { Node } from 'web-tree-sitter';
-import type { ResolvedConfig } from '../../engine/config';
-import { globProblem, globToRegExp } from '../../engine/glob';
+import { globProblem, optionGlobs } from '../../engine/glob';
 import type { PythonRule, RuleFinding } from '../../engine/types';
 import { nodeRange } from '../../parsing/pythonSyntax';
 import { LEVEL_METHODS } from './_loggers';
 
 const ID = 'stdlib-logging';
 const LEVELS = new Set<string>(LEVEL_METHODS);
-
-const allowMatchers = new WeakMap<object, RegExp[]>();
-
-/** The `allow` globs (paths from the workspace root) as patterns; non-strings are skipped. */
-function allowed(config: ResolvedConfig): RegExp[] {
-  const options = config.ruleOptions[ID];
-  if (!options) return [];
-  let patterns = allowMatchers.get(options);
-  if (!patterns) {
-    const globs = Array.isArray(options.allow) ? options.allow.filter((g): g is string => typeof g === 'string') : [];
-    allowMatchers.set(options, (patterns = globs.map(globToRegExp)));
-  }
-  return patterns;
-}
 
 /** Whether a level method is called on the logger right there: `logging.getLogger().info(...)`. */
 function loggedOnAtOnce(call: Node): boolean {
@@ -55,7 +40,7 @@ export const stdlibLogging: PythonRule = {
     const root = workspace.root;
     if (root) {
       const path = relative(root, file).split(sep).join('/');
-      if (allowed(config).some((p) => p.test(path))) return [];
+      if (optionGlobs(config, ID, 'allow').some((p) => p.test(path))) return [];
     }
     const findings: RuleFinding[] = [];
     for (const { captures } of matches) {

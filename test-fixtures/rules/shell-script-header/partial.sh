@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Copyright 2025 Google LLC
+#
+# SPDX-License-Identifier: Apache-2.0
+
+set -x
+set -e  # fail fast
+
+  cd "$(dirname "$0")"

@@ -1,0 +1,3 @@
+#!/bin/bash -eu
+set -o pipefail
+echo ok
