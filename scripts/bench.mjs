@@ -4,7 +4,8 @@
 // Never run as a test: it takes about a minute and its numbers depend on the machine.
 // `--team` runs only the keystroke row with ten team rules (beside the same keystrokes without them).
 // `--keys` runs only the keystroke rows (`--sizes 5000,20000` picks the file sizes);
-// PYGUIDE_BENCH_NODE_ARGS passes Node options to the server (e.g. `--cpu-prof --cpu-prof-dir=/tmp/p`).
+// PYGUIDE_BENCH_NODE_ARGS passes Node options to the server (e.g. `--cpu-prof --cpu-prof-dir=/tmp/p`);
+// PYGUIDE_BENCH_SERVER runs another server bundle (an older build, to compare side by side).
 // `--scale` runs only the CLI at monorepo scale instead (scripts/bench-cli.mjs: cold, warm cache,
 // one file changed, on generated trees up to 1.7M lines, beside Ruff WASM; about half an hour).
 import { execFileSync, spawn } from 'node:child_process';
@@ -74,7 +75,7 @@ async function startServer(folder, settings) {
   const rpc = require('vscode-languageserver-protocol/node');
   const started = performance.now();
   const nodeArgs = (process.env.PYGUIDE_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...nodeArgs, process.env.PYGUIDE_BENCH_SERVER ?? join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const conn = rpc.createProtocolConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
   const waiters = [];
   conn.onNotification(rpc.PublishDiagnosticsNotification.type, (p) => {
