@@ -11,6 +11,7 @@ import { ruleById } from '../src/engine/registry';
 import { TextIndex } from '../src/engine/textIndex';
 import { quickFixActions, type ActionDocument } from '../src/lsp/codeActions';
 import { snippetText } from '../src/lsp/convert';
+import { copyStats } from '../src/base/strings';
 import { OpenDocuments } from '../src/engine/documents';
 import { readingStats, unexplainedSuppression } from '../src/rules/python/unexplained-suppression';
 import { formatFinding, sessionWith } from './fixtureHarness';
@@ -62,6 +63,24 @@ describe('unexplained-suppression', () => {
     store.edit(uri, 3, [{ range: { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }, text: '' }]);
     assert.deepEqual(store.lint(uri)!.findings.map((f) => formatFinding(f)), ['1:10-1:24 unexplained-suppression', '2:10-2:24 unexplained-suppression']);
     assert.equal(readingStats.reads - before, 3);
+  });
+
+  it('a keystroke copies no message it copied before (findings are kept as copies of their strings)', async () => {
+    const session = await sessionWith([unexplainedSuppression]);
+    const store = new OpenDocuments(session);
+    const uri = 'file:///ws/copies.py';
+    const text = ['a = f()  # noqa: KEY201', 'b = g()  # noqa: KEY201', 'c = h()  # noqa: KEY202', 'd = 1', ''].join('\n');
+    store.open(uri, '/ws/copies.py', 'python', 1, text);
+    const before = copyStats.made;
+    assert.deepEqual(store.lint(uri)!.findings.map((f) => formatFinding(f)), ['1:10-1:24 unexplained-suppression', '2:10-2:24 unexplained-suppression', '3:10-3:24 unexplained-suppression']);
+    const first = copyStats.made - before;
+    // Two messages (the two lines naming KEY201 read the same), and the comments' texts.
+    assert.ok(first > 0);
+    store.edit(uri, 2, [{ range: { start: { line: 3, character: 1 }, end: { line: 3, character: 1 } }, text: 'x' }]);
+    const again = store.lint(uri)!.findings;
+    assert.equal(again.length, 3);
+    assert.equal(again[0].message, '`# noqa: KEY201` does not say why; the guidelines want a reason with every suppression, e.g. `# noqa: KEY201 - <why this is safe here>`.');
+    assert.equal(copyStats.made - before, first);
   });
 
   describe('Add reason', () => {
