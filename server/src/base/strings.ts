@@ -35,3 +35,27 @@ function copy(s: string): string {
   copyStats.made++;
   return Buffer.from(s, 'utf16le').toString('utf16le');
 }
+
+/**
+ * `read` of a text, computed once per distinct text: a keystroke lints the file again, and most of
+ * its pieces (comments) are texts read before. Up to `kept` texts are kept, as copies (a slice would
+ * keep its whole document alive); what `read` returns must hold no slice either. `reads` counts the
+ * texts read (for tests).
+ */
+export function readOncePerText<T>(read: (text: string) => T, kept = 20_000): ((text: string) => T) & { reads: number } {
+  const readings = new Map<string, T>();
+  const once = Object.assign(
+    (text: string): T => {
+      let r = readings.get(text);
+      if (r === undefined) {
+        once.reads++;
+        r = read(text);
+        if (readings.size >= kept) readings.clear();
+        readings.set(detached(text), r);
+      }
+      return r;
+    },
+    { reads: 0 },
+  );
+  return once;
+}

@@ -1,7 +1,7 @@
 // Suppression comments, read and written in one place: `# pyguide: ignore[...]` on a line (or alone
 // on the line before), `# pyguide: ignore-file[...]` near the top, and Ruff's `# noqa: CODE` for a
 // rule's Ruff twin.
-import { detached } from '../base/strings';
+import { detached, readOncePerText } from '../base/strings';
 import { preludeLines, type TextIndex } from './textIndex';
 import type { Finding, Rule, TextEdit } from './types';
 
@@ -42,33 +42,21 @@ interface Directives {
   noqa: string[];
 }
 
-/** Past this many distinct comment texts the readings start over (a file has far fewer). */
-const READINGS_KEPT = 20_000;
-const readings = new Map<string, Directives>();
-/** How many comment texts were read for directives (not found among the readings kept): for tests. */
-export const directiveStats = { reads: 0 };
-
 /**
  * The directives of a comment's text. Each keystroke reads the file's suppressions again, from the
- * same comment texts: their patterns run once per text. Texts are kept as copies (a slice would
- * keep the whole document alive).
+ * same comment texts: their patterns run once per text.
  */
-function directivesOf(text: string): Directives {
-  let d = readings.get(text);
-  if (!d) {
-    directiveStats.reads++;
-    const ruffFile = RUFF_FILE_NOQA.exec(text);
-    d = {
-      file: ids(FILE_DIRECTIVE.exec(text)?.[1] ?? '').map(detached),
-      ruffFile: ids(ruffFile?.[1] ?? '').map(detached),
-      line: ids(LINE_DIRECTIVE.exec(text)?.[1] ?? '').map(detached),
-      noqa: ruffFile ? [] : ids(NOQA.exec(text)?.[1] ?? '').map(detached),
-    };
-    if (readings.size >= READINGS_KEPT) readings.clear();
-    readings.set(detached(text), d);
-  }
-  return d;
-}
+const directivesOf = readOncePerText((text): Directives => {
+  const ruffFile = RUFF_FILE_NOQA.exec(text);
+  return {
+    file: ids(FILE_DIRECTIVE.exec(text)?.[1] ?? '').map(detached),
+    ruffFile: ids(ruffFile?.[1] ?? '').map(detached),
+    line: ids(LINE_DIRECTIVE.exec(text)?.[1] ?? '').map(detached),
+    noqa: ruffFile ? [] : ids(NOQA.exec(text)?.[1] ?? '').map(detached),
+  };
+});
+/** How many comment texts were read for directives (not found among the readings kept): for tests. */
+export const directiveStats: { readonly reads: number } = directivesOf;
 
 function ids(list: string): string[] {
   return list

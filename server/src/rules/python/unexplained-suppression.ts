@@ -1,5 +1,5 @@
 import type { ActionContext, ContextualAction, PythonRule, RuleFinding, SyntaxMatch } from '../../engine/types';
-import { detached } from '../../base/strings';
+import { detached, readOncePerText } from '../../base/strings';
 import { afterOpenQuote } from '../_comments';
 
 // A suppression that names what it silences: Ruff's `# noqa: CODES` (also file-level `# ruff: noqa:`
@@ -57,28 +57,19 @@ interface Reading {
   words: boolean;
 }
 
-/** Past this many distinct comment texts the readings start over (a file has far fewer). */
-const READINGS_KEPT = 20_000;
-const readings = new Map<string, Reading>();
-/** How many comment texts were read (not found among the readings kept): for tests. */
-export const readingStats = { reads: 0 };
-
 /**
  * The reading of a comment's text. A keystroke lints the file again, and its comments are the same
- * texts as before: their regexes run once, not on every keystroke. Texts are kept as copies (a
- * slice would keep the whole document alive).
+ * texts as before: their regexes run once, not on every keystroke.
  */
-function reading(text: string): Reading {
-  let r = readings.get(text);
-  if (!r) {
-    readingStats.reads++;
-    const directives = [...text.matchAll(DIRECTIVE)].map((d) => ({ index: d.index ?? 0, text: detached(d[0]), codes: codesOf(d).map(detached) }));
-    r = { directives, directs: hasDirective(text), words: hasWords(text) };
-    if (readings.size >= READINGS_KEPT) readings.clear();
-    readings.set(detached(text), r);
-  }
-  return r;
-}
+const reading = readOncePerText(
+  (text): Reading => ({
+    directives: [...text.matchAll(DIRECTIVE)].map((d) => ({ index: d.index ?? 0, text: detached(d[0]), codes: codesOf(d).map(detached) })),
+    directs: hasDirective(text),
+    words: hasWords(text),
+  }),
+);
+/** How many comment texts were read (not found among the readings kept): for tests. */
+export const readingStats: { readonly reads: number } = reading;
 
 /** A Ruff flake8-bandit code: a silenced security finding weighs more. */
 const SECURITY_CODE = /^S[0-9]+$/i;
