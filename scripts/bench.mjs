@@ -4,6 +4,9 @@
 // Never run as a test: it takes about a minute and its numbers depend on the machine.
 // `--team` runs only the keystroke row with ten team rules (beside the same keystrokes without them).
 // `--pyproject` runs only the pyproject.toml edit after Check Workspace (and the .py keystroke after it).
+// `--keys` runs only the keystroke rows (`--sizes 5000,20000` picks the file sizes);
+// PYGUIDE_BENCH_NODE_ARGS passes Node options to the server (e.g. `--cpu-prof --cpu-prof-dir=/tmp/p`);
+// PYGUIDE_BENCH_SERVER runs another server bundle (an older build, to compare side by side).
 // `--scale` runs only the CLI at monorepo scale instead (scripts/bench-cli.mjs: cold, warm cache,
 // one file changed, on generated trees up to 1.7M lines, beside Ruff WASM; about half an hour).
 // `--large` runs only the CLI on single very large files (scripts/bench-large.mjs: a one-line list
@@ -75,9 +78,8 @@ function ruffWorkspace() {
 async function startServer(folder, settings) {
   const rpc = require('vscode-languageserver-protocol/node');
   const started = performance.now();
-  // PYGUIDE_BENCH_SERVER_NODE_ARGS: extra Node flags for the server (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`).
-  const nodeArgs = (process.env.PYGUIDE_BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const nodeArgs = (process.env.PYGUIDE_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, process.env.PYGUIDE_BENCH_SERVER ?? join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const conn = rpc.createProtocolConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
   const waiters = [];
   conn.onNotification(rpc.PublishDiagnosticsNotification.type, (p) => {
@@ -105,8 +107,8 @@ async function startServer(folder, settings) {
     await conn.sendRequest(rpc.ShutdownRequest.type);
     const exited = new Promise((resolve) => child.once('exit', resolve));
     await conn.sendNotification(rpc.ExitNotification.type);
-    // The server exits on its own (writing a CPU profile if asked to); a kill only if it hangs.
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+    // The server exits on `exit` (a --cpu-prof profile is written then); kill it only if it lingers.
+    if (child.exitCode === null) await Promise.race([exited, new Promise((res) => setTimeout(res, 5000))]);
     conn.dispose();
     child.kill();
   };
@@ -464,6 +466,29 @@ function teamRow(t) {
   return [`keystroke, 5,000 lines, ten team rules (${t.teamFindingsOnOpen} diagnostics): median`, `${t.medianMs} ms (p95 ${t.p95Ms})`, `${t.ruffMedianMs} ms`, `${t.medianRatio}x (${t.overPlain}x of ${t.plainMedianMs} ms without; server lint ${t.lintMedianMs} vs ${t.plainLintMedianMs} ms)`, '<= 0.5x', t.medianRatio <= 0.5];
 }
 
+/** One file size's keystroke rows: pyguide over stdio beside Ruff's check of the same text. */
+async function typingRow(folder, file, text, n, keys = KEYS[n]) {
+  log(`keystrokes over stdio, ${n} lines, beside Ruff's check of the same text…`);
+  const k = await keystrokes(folder, file, text, { count: keys, seed: n });
+  await k.server.stop();
+  return {
+    startup: k.startup,
+    row: {
+      diagnostics: k.firstFindings,
+      medianMs: round(median(k.ours)),
+      p95Ms: round(percentile(k.ours, 95)),
+      ruffMedianMs: round(median(k.theirs)),
+      ruffP95Ms: round(percentile(k.theirs, 95)),
+      medianRatio: round(median(k.ours) / median(k.theirs)),
+      p95Ratio: round(percentile(k.ours, 95) / percentile(k.theirs, 95)),
+      lintMedianMs: round(median(k.lint)),
+      breakingMedianMs: round(median(k.broken)),
+      breakingP95Ms: round(percentile(k.broken, 95)),
+      breakingRuffMedianMs: round(median(k.brokenRuff)),
+    },
+  };
+}
+
 // PYGUIDE_BENCH_QUICK=1: a smoke run of the bench itself (two sizes, few keystrokes); its numbers mean little.
 const QUICK = process.env.PYGUIDE_BENCH_QUICK === '1';
 const SIZES = QUICK ? [1000, 5000] : [1000, 5000, 20_000, 50_000];
@@ -492,21 +517,9 @@ async function main() {
   const typing = {};
   let startup;
   for (const n of SIZES) {
-    log(`keystrokes over stdio, ${n} lines, beside Ruff's check of the same text…`);
-    const k = await keystrokes(single, fileOf(n), texts.get(n), { count: KEYS[n], seed: n });
-    await k.server.stop();
+    const k = await typingRow(single, fileOf(n), texts.get(n), n);
     if (n === 5000) startup = k.startup;
-    typing[n] = {
-      medianMs: round(median(k.ours)),
-      p95Ms: round(percentile(k.ours, 95)),
-      ruffMedianMs: round(median(k.theirs)),
-      ruffP95Ms: round(percentile(k.theirs, 95)),
-      medianRatio: round(median(k.ours) / median(k.theirs)),
-      p95Ratio: round(percentile(k.ours, 95) / percentile(k.theirs, 95)),
-      breakingMedianMs: round(median(k.broken)),
-      breakingP95Ms: round(percentile(k.broken, 95)),
-      breakingRuffMedianMs: round(median(k.brokenRuff)),
-    };
+    typing[n] = k.row;
   }
   log('keystrokes in the 5,000-line file with ten team rules, beside the same without them…');
   const team = await teamRulesTyping(single, fileOf(5000), inputs, texts.get(5000), KEYS[5000]);
@@ -606,6 +619,35 @@ async function pyprojectOnly() {
   process.stdout.write(json ? `${JSON.stringify(row, null, 2)}\n` : `pyproject.toml edit -> ${row.plugins} plugins' version-sync: ${row.syncMedianMs} ms (max ${row.syncMaxMs}); a .py keystroke right after it: ${row.pyKeyAfterPyprojectMedianMs} ms (${row.pyKeyMedianMs} ms without)\nLoad average ${loadavg().map((l) => round(l)).join(' ')} (${cpus().length} cores).\n`);
 }
 
+/** `--keys`: only the keystroke rows (`--sizes 1000,5000` to choose the file sizes). */
+async function keysOnly() {
+  const at = process.argv.indexOf('--sizes');
+  const sizes = at > 0 ? process.argv[at + 1].split(',').map(Number) : SIZES;
+  const inputs = join(tmpdir(), 'pyguide-bench');
+  const single = join(inputs, 'single');
+  mkdirSync(join(single, 'src'), { recursive: true });
+  writeFileSync(join(single, 'pyproject.toml'), '[project]\nname = "bench"\nversion = "0.1.0"\n\n[tool.uv.workspace]\nmembers = []\n\n[tool.pyguide]\n');
+  const loadBefore = loadavg().map((l) => round(l));
+  const rows = {};
+  for (const n of sizes) {
+    const text = genModule(20_250 + n, n);
+    const file = join(single, 'src', `genkit_module_${n}.py`);
+    writeFileSync(file, text);
+    rows[n] = (await typingRow(single, file, text, n, KEYS[n] ?? 200)).row;
+  }
+  const loadAfter = loadavg().map((l) => round(l));
+  if (json) {
+    process.stdout.write(`${JSON.stringify({ loadBefore, loadAfter, typing: rows }, null, 2)}\n`);
+    return;
+  }
+  for (const [n, t] of Object.entries(rows)) {
+    process.stdout.write(
+      `${Number(n).toLocaleString('en')} lines (${t.diagnostics} diagnostics): median ${t.medianMs} ms vs Ruff ${t.ruffMedianMs} ms = ${t.medianRatio}x; p95 ${t.p95Ms} vs ${t.ruffP95Ms} ms = ${t.p95Ratio}x; server lint median ${t.lintMedianMs} ms; ( and undo median ${t.breakingMedianMs} ms vs Ruff ${t.breakingRuffMedianMs} ms\n`,
+    );
+  }
+  process.stdout.write(`Load average before ${loadBefore.join(' ')}, after ${loadAfter.join(' ')} (${cpus().length} cores).\n`);
+}
+
 // `--scale`: only the CLI at monorepo scale (cold, warm cache, one file changed, beside Ruff WASM).
 if (process.argv.includes('--scale')) {
   const rows = await cliScale({ log, tree: process.env.PYGUIDE_BENCH_TREE });
@@ -615,4 +657,5 @@ if (process.argv.includes('--scale')) {
   process.stdout.write(json ? `${JSON.stringify(result, null, 2)}\n` : `${largeTable(result)}\n`);
 } else if (process.argv.includes('--team')) await teamOnly();
 else if (process.argv.includes('--pyproject')) await pyprojectOnly();
+else if (process.argv.includes('--keys')) await keysOnly();
 else await main();

@@ -9,7 +9,7 @@ import { layoutTable, parseBoxTable } from '../src/docstrings/boxTable';
 import { displayWidth } from '../src/docstrings/displayWidth';
 import { joinLines, wrapWords } from '../src/docstrings/wrap';
 import { fixAllText } from '../src/engine/fixAll';
-import type { Finding } from '../src/engine/types';
+import type { Finding, PythonRule } from '../src/engine/types';
 import { misalignedBoxTable } from '../src/rules/docstrings/misaligned-box-table';
 import { scanFiles } from '../src/workspace/scan';
 import { sessionWith, syntaxErrors } from './fixtureHarness';
@@ -123,6 +123,42 @@ describe('misaligned-box-table details', () => {
     assert.equal((await lint(`"""Doc.\n\n${box}"""\n`)).length, 1);
     assert.equal((await lint(`class A:\n    """Doc.\n\n${box}"""\n`)).length, 1);
     assert.deepEqual(await lint(`def f():\n    f"""{1}\n\n${box}"""\n`), []);
+  });
+
+  it('looks up the nodes of only the strings that hold a box character', async () => {
+    // The rule, with its matches' nodes counted as they are read.
+    const read: number[] = [];
+    const counted: PythonRule = {
+      ...misalignedBoxTable,
+      check(ctx) {
+        const matches = ctx.matches.map((m) => ({
+          type: m.type,
+          start: m.start,
+          end: m.end,
+          startRow: m.startRow,
+          startCol: m.startCol,
+          get node() {
+            read.push(m.startRow);
+            return m.node;
+          },
+          get captures() {
+            read.push(m.startRow);
+            return m.captures;
+          },
+        }));
+        return misalignedBoxTable.check({ ...ctx, matches });
+      },
+    };
+    const plain = Array.from({ length: 20 }, (_, i) => `def f${i}():\n    """Doc ${i}."""\n`).join('\n');
+    const text = `${plain}\n${table('│').replace('"""Doc.', 'def g():\n    """Doc.')}`;
+    const findings = (await sessionWith([counted])).lintText(join(dir, 'sample.py'), text);
+    assert.deepEqual(findings, await lint(text));
+    assert.deepEqual(
+      findings.map((f) => [f.rule, f.range.start.line]),
+      [['misaligned-box-table', 63]],
+    );
+    // The table's docstring (line 61) only; none of the twenty plain ones.
+    assert.deepEqual([...new Set(read)], [61]);
   });
 });
 

@@ -189,6 +189,32 @@ describe('rules that declare the syntax they read', () => {
   });
 });
 
+describe('suppressions on a keystroke', () => {
+  it('a comment text read for directives once is not read again; an edited directive is', async () => {
+    const { directiveStats } = await import('../src/engine/suppression');
+    const rule = counting('functions');
+    const { lint, fresh, edit } = await setup([rule]);
+    // Silence f3 and f7 (lines 12 and 28), each with a directive no other test writes.
+    edit(28, 0, '# pyguide: ignore[count-functions]  # keys-7\n');
+    edit(12, 0, '# pyguide: ignore[count-functions]  # keys-3\n');
+    const before = directiveStats.reads;
+    const silenced = lint();
+    assert.deepEqual(silenced, fresh());
+    assert.equal(silenced.length, 38);
+    assert.equal(directiveStats.reads - before, 2);
+    // A letter typed elsewhere: the two directives are not read again, and still silence.
+    edit(45, 10, 'x');
+    assert.deepEqual(lint(), fresh());
+    assert.equal(directiveStats.reads - before, 2);
+    // One directive edited to name another rule: f3 shows again; only that new text is read.
+    edit(12, 18, 'other-rule', 33);
+    const after = lint();
+    assert.deepEqual(after, fresh());
+    assert.equal(after.length, 39);
+    assert.equal(directiveStats.reads - before, 3);
+  });
+});
+
 describe('when the incremental tree is off', () => {
   // Tree-sitter's error recovery can keep subtrees a fresh parse would not build: here the
   // incremental tree still holds the `# noqa` comment, which a fresh parse swallows into an error.

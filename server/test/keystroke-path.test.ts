@@ -104,6 +104,37 @@ describe('the keystroke path', function () {
     }
   });
 
+  it('with no on-type delay, a keystroke is linted on the next turn of the event loop, with no timer', async () => {
+    const root = makeTree(FOLDER);
+    const { lsp, stop } = await inProcess(root, RULES);
+    // Every timer of a short delay started while typing (the harness's own waits are long guards).
+    const short: number[] = [];
+    const original = globalThis.setTimeout;
+    try {
+      const uri = await lsp.open(join(root, 'm.py'), MODULE);
+      await lsp.waitForDiagnostics(uri);
+      globalThis.setTimeout = ((fn: () => void, ms?: number, ...args: unknown[]) => {
+        if ((ms ?? 0) < 1000) short.push(ms ?? 0);
+        return (original as (...a: unknown[]) => NodeJS.Timeout)(fn, ms, ...args);
+      }) as typeof setTimeout;
+      for (let i = 0; i < 3; i++) {
+        await lsp.change(uri, [{ range: { start: { line: 5, character: 11 }, end: { line: 5, character: 11 } }, text: 'x' }]);
+        await lsp.waitForDiagnostics(uri);
+      }
+      globalThis.setTimeout = original;
+      assert.deepEqual(short, []);
+      assert.equal(lsp.diagnostics.get(uri)!.version, 4);
+      assert.deepEqual(
+        lsp.diagnostics.get(uri)!.diagnostics.filter((d) => d.code === 'in-function-import').map((d) => d.range.start.line),
+        [4, 9],
+      );
+    } finally {
+      globalThis.setTimeout = original;
+      await stop();
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   it('a client that cannot resolve gets the fix computed when it asks for the actions', async () => {
     const root = makeTree(FOLDER);
     const lsp = await LspHarness.start({ root, settings: { onTypeDelay: 0 } });

@@ -11,7 +11,9 @@ import { ruleById } from '../src/engine/registry';
 import { TextIndex } from '../src/engine/textIndex';
 import { quickFixActions, type ActionDocument } from '../src/lsp/codeActions';
 import { snippetText } from '../src/lsp/convert';
-import { unexplainedSuppression } from '../src/rules/python/unexplained-suppression';
+import { copyStats } from '../src/base/strings';
+import { OpenDocuments } from '../src/engine/documents';
+import { readingStats, unexplainedSuppression } from '../src/rules/python/unexplained-suppression';
 import { formatFinding, sessionWith } from './fixtureHarness';
 import { LspHarness } from './lspHarness';
 
@@ -41,6 +43,44 @@ describe('unexplained-suppression', () => {
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
+  });
+
+  it('a keystroke reads no comment text it has read before; a reason above still counts', async () => {
+    const session = await sessionWith([unexplainedSuppression]);
+    const store = new OpenDocuments(session);
+    const uri = 'file:///ws/keys.py';
+    // Texts no other test uses, so that what is counted is this document's reading.
+    const text = ['# keys: the reason it is safe', 'a = f()  # noqa: KEY101', 'b = g()  # noqa: KEY102', 'c = 1', ''].join('\n');
+    store.open(uri, '/ws/keys.py', 'python', 1, text);
+    const before = readingStats.reads;
+    assert.deepEqual(store.lint(uri)!.findings.map((f) => formatFinding(f)), ['3:10-3:24 unexplained-suppression']);
+    assert.equal(readingStats.reads - before, 3);
+    // A letter typed on the last line: the same comments, none read again, the same finding.
+    store.edit(uri, 2, [{ range: { start: { line: 3, character: 1 }, end: { line: 3, character: 1 } }, text: 'x' }]);
+    assert.deepEqual(store.lint(uri)!.findings.map((f) => formatFinding(f)), ['3:10-3:24 unexplained-suppression']);
+    assert.equal(readingStats.reads - before, 3);
+    // The reason line gone: line 2's directive loses its reason; only the changed text is read.
+    store.edit(uri, 3, [{ range: { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }, text: '' }]);
+    assert.deepEqual(store.lint(uri)!.findings.map((f) => formatFinding(f)), ['1:10-1:24 unexplained-suppression', '2:10-2:24 unexplained-suppression']);
+    assert.equal(readingStats.reads - before, 3);
+  });
+
+  it('a keystroke copies no message it copied before (findings are kept as copies of their strings)', async () => {
+    const session = await sessionWith([unexplainedSuppression]);
+    const store = new OpenDocuments(session);
+    const uri = 'file:///ws/copies.py';
+    const text = ['a = f()  # noqa: KEY201', 'b = g()  # noqa: KEY201', 'c = h()  # noqa: KEY202', 'd = 1', ''].join('\n');
+    store.open(uri, '/ws/copies.py', 'python', 1, text);
+    const before = copyStats.made;
+    assert.deepEqual(store.lint(uri)!.findings.map((f) => formatFinding(f)), ['1:10-1:24 unexplained-suppression', '2:10-2:24 unexplained-suppression', '3:10-3:24 unexplained-suppression']);
+    const first = copyStats.made - before;
+    // Two messages (the two lines naming KEY201 read the same), and the comments' texts.
+    assert.ok(first > 0);
+    store.edit(uri, 2, [{ range: { start: { line: 3, character: 1 }, end: { line: 3, character: 1 } }, text: 'x' }]);
+    const again = store.lint(uri)!.findings;
+    assert.equal(again.length, 3);
+    assert.equal(again[0].message, '`# noqa: KEY201` does not say why; the guidelines want a reason with every suppression, e.g. `# noqa: KEY201 - <why this is safe here>`.');
+    assert.equal(copyStats.made - before, first);
   });
 
   describe('Add reason', () => {

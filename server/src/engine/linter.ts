@@ -16,7 +16,7 @@ import type { WorkspaceView } from '../workspace/view';
 import { isExcluded } from '../workspace/scan';
 import { INVALID_CONFIG } from './configSchema';
 import { RULES } from './registry';
-import { Suppressions, type CommentInfo } from './suppression';
+import { mayDirect, Suppressions, type CommentInfo } from './suppression';
 import { TextIndex } from './textIndex';
 import type { FileKind, Finding, Fix, PythonContext, PythonRule, Rule, RuleFinding, Severity } from './types';
 
@@ -67,8 +67,9 @@ function startsLine(text: string, offset: number): boolean {
   return true;
 }
 
+/** The comments that may direct suppressions (the others are prose, passed over without a look at their line). */
 function pythonComments(comments: readonly CommentFact[], text: string): CommentInfo[] {
-  return comments.map((c) => ({ line: c.line, text: c.text, ownLine: startsLine(text, c.offset) }));
+  return comments.filter((c) => mayDirect(c.text)).map((c) => ({ line: c.line, text: c.text, ownLine: startsLine(text, c.offset) }));
 }
 
 type ActiveRule = { rule: Rule; severity: Severity };

@@ -39,18 +39,19 @@ export function incrementalSource(tree: Tree, text: string, rp: RulePlan, increm
   const facts = incremental.sync(tree, text, rp.plan);
   const all = new Map<number, SyntaxMatch[]>();
   const root = tree.rootNode;
-  const matchesOf = (channel: number, list: readonly Fact[]): SyntaxMatch[] =>
-    list.map((f) =>
-      lazyMatch(root, f, () => {
-        // Never expected: the facts no longer match the tree. Count it (tests fail on it), start
-        // over at the next lint, and read this match from the tree itself.
-        incremental.lostFacts++;
-        incremental.reset();
-        const again = rp.plan.matches(tree)[channel].find((x) => x.start === f.start && x.end === f.end);
-        if (!again) throw new Error(`pyguide: a syntax fact of ${f.type} at ${f.start} is not in the tree`);
-        return { node: again.node, captures: again.captures as Record<string, Node[]> };
-      }),
-    );
+  const matchesOf = (channel: number, list: readonly Fact[]): SyntaxMatch[] => {
+    // One handler for the channel, not one per match (a keystroke makes a match per fact a module rule reads).
+    const lost = (f: Fact) => {
+      // Never expected: the facts no longer match the tree. Count it (tests fail on it), start
+      // over at the next lint, and read this match from the tree itself.
+      incremental.lostFacts++;
+      incremental.reset();
+      const again = rp.plan.matches(tree)[channel].find((x) => x.start === f.start && x.end === f.end);
+      if (!again) throw new Error(`pyguide: a syntax fact of ${f.type} at ${f.start} is not in the tree`);
+      return { node: again.node, captures: again.captures as Record<string, Node[]> };
+    };
+    return list.map((f) => lazyMatch(root, f, lost));
+  };
   const matches = (channel: number) => {
     let m = all.get(channel);
     if (!m) all.set(channel, (m = matchesOf(channel, facts[channel])));

@@ -8,19 +8,25 @@ import { docsUrl } from './registry';
 
 /** Where the pages are: the package's docs/rules, one level up from the bundle. */
 export function ruleDocsDir(): string {
-  return join(__dirname, '..', 'docs', 'rules');
+  return (docsDir ??= join(__dirname, '..', 'docs', 'rules'));
 }
+
+let docsDir: string | undefined;
 
 /** The page to link a rule to: the installed copy when there is one, else the repository's. */
 export function ruleDocsLink(id: string, dir = ruleDocsDir()): { uri: string; local: boolean } {
-  const page = join(dir, `${id}.md`);
-  // Every diagnostic carries its link: look at the disk once per page.
-  let link = links.get(page);
-  if (!link) links.set(page, (link = existsSync(page) ? { uri: pathToFileURL(page).toString(), local: true } : { uri: docsUrl(id), local: false }));
+  // Every diagnostic of every keystroke carries its link: look at the disk, and build the path, once per page.
+  let inDir = links.get(dir);
+  if (!inDir) links.set(dir, (inDir = new Map()));
+  let link = inDir.get(id);
+  if (!link) {
+    const page = join(dir, `${id}.md`);
+    inDir.set(id, (link = existsSync(page) ? { uri: pathToFileURL(page).toString(), local: true } : { uri: docsUrl(id), local: false }));
+  }
   return link;
 }
 
-const links = new Map<string, { uri: string; local: boolean }>();
+const links = new Map<string, Map<string, { uri: string; local: boolean }>>();
 
 /** The page of a rule, or undefined when it is missing (a broken install). */
 export function readRuleDoc(id: string, dir = ruleDocsDir()): string | undefined {

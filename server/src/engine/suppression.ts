@@ -1,6 +1,7 @@
 // Suppression comments, read and written in one place: `# pyguide: ignore[...]` on a line (or alone
 // on the line before), `# pyguide: ignore-file[...]` near the top, and Ruff's `# noqa: CODE` for a
 // rule's Ruff twin.
+import { detached, readOncePerText } from '../base/strings';
 import { preludeLines, type TextIndex } from './textIndex';
 import type { Finding, Rule, TextEdit } from './types';
 
@@ -25,6 +26,38 @@ const RUFF_FILE_NOQA = /#\s*ruff\s*:\s*noqa\s*:\s*([A-Z]+[0-9]+(?:[\s,]+[A-Z]+[0
 /** Every directive names pyguide or noqa. */
 const MAY_DIRECT = /pyguide|noqa/i;
 
+/** Whether a comment may hold a directive: most comments are prose, passed over on this cheap test. */
+export function mayDirect(comment: string): boolean {
+  return MAY_DIRECT.test(comment);
+}
+
+/** What a comment's text directs, before the rules' Ruff twins are looked up. */
+interface Directives {
+  /** `ignore-file[...]` ids (they count only near the top). */
+  file: string[];
+  /** `# ruff: noqa: ...` codes. */
+  ruffFile: string[];
+  /** `ignore[...]` ids and, unless the comment is a file-wide noqa, its `noqa: ...` codes. */
+  line: string[];
+  noqa: string[];
+}
+
+/**
+ * The directives of a comment's text. Each keystroke reads the file's suppressions again, from the
+ * same comment texts: their patterns run once per text.
+ */
+const directivesOf = readOncePerText((text): Directives => {
+  const ruffFile = RUFF_FILE_NOQA.exec(text);
+  return {
+    file: ids(FILE_DIRECTIVE.exec(text)?.[1] ?? '').map(detached),
+    ruffFile: ids(ruffFile?.[1] ?? '').map(detached),
+    line: ids(LINE_DIRECTIVE.exec(text)?.[1] ?? '').map(detached),
+    noqa: ruffFile ? [] : ids(NOQA.exec(text)?.[1] ?? '').map(detached),
+  };
+});
+/** How many comment texts were read for directives (not found among the readings kept): for tests. */
+export const directiveStats: { readonly reads: number } = directivesOf;
+
 function ids(list: string): string[] {
   return list
     .split(/[\s,]+/)
@@ -46,11 +79,10 @@ export class Suppressions {
     for (const c of comments) {
       // Most comments are prose: one cheap test before the directive patterns.
       if (!MAY_DIRECT.test(c.text)) continue;
-      const fileMatch = c.line < FILE_DIRECTIVE_LINES ? FILE_DIRECTIVE.exec(c.text) : null;
-      if (fileMatch) ids(fileMatch[1]).forEach((id) => this.fileWide.add(id));
-      const ruffFile = RUFF_FILE_NOQA.exec(c.text);
-      if (ruffFile) ruffTwins(ids(ruffFile[1])).forEach((id) => this.fileWide.add(id));
-      const lineIds = [...ids(LINE_DIRECTIVE.exec(c.text)?.[1] ?? ''), ...(ruffFile ? [] : ruffTwins(ids(NOQA.exec(c.text)?.[1] ?? '')))];
+      const d = directivesOf(c.text);
+      if (c.line < FILE_DIRECTIVE_LINES) d.file.forEach((id) => this.fileWide.add(id));
+      ruffTwins(d.ruffFile).forEach((id) => this.fileWide.add(id));
+      const lineIds = [...d.line, ...ruffTwins(d.noqa)];
       if (lineIds.length === 0) continue;
       this.add(c.line, lineIds);
       // A directive alone on its line covers the line below it too.

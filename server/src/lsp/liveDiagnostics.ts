@@ -25,7 +25,8 @@ export interface LiveHooks {
 }
 
 export class LiveDiagnostics {
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Each uri's pending lint, as the function that cancels it. */
+  private readonly timers = new Map<string, () => void>();
   private readonly reconcileTimers = new Map<string, NodeJS.Timeout>();
 
   constructor(
@@ -65,7 +66,7 @@ export class LiveDiagnostics {
   }
 
   closedDocument(uri: string): void {
-    clearTimeout(this.timers.get(uri));
+    this.timers.get(uri)?.();
     this.timers.delete(uri);
     clearTimeout(this.reconcileTimers.get(uri));
     this.reconcileTimers.delete(uri);
@@ -92,14 +93,21 @@ export class LiveDiagnostics {
   }
 
   lintSoon(uri: string, delay: number): void {
-    clearTimeout(this.timers.get(uri));
-    this.timers.set(
-      uri,
-      setTimeout(() => {
-        this.timers.delete(uri);
-        void this.lintNow(uri).catch((e) => this.connection.console.error(`pyguide: lint of ${uri} failed: ${(e as Error)?.stack ?? e}`));
-      }, delay),
-    );
+    this.timers.get(uri)?.();
+    const lint = () => {
+      this.timers.delete(uri);
+      void this.lintNow(uri).catch((e) => this.connection.console.error(`pyguide: lint of ${uri} failed: ${(e as Error)?.stack ?? e}`));
+    };
+    // No delay: the next turn of the event loop, not a timer (at least 1 ms). The connection hands
+    // over one message per turn and this runs after the message already waiting, so an edit queued
+    // behind this one still cancels this lint.
+    if (delay <= 0) {
+      const immediate = setImmediate(lint);
+      this.timers.set(uri, () => clearImmediate(immediate));
+    } else {
+      const timer = setTimeout(lint, delay);
+      this.timers.set(uri, () => clearTimeout(timer));
+    }
   }
 
   /** Lints an open document and publishes its diagnostics; returns its findings. */
@@ -137,7 +145,7 @@ export class LiveDiagnostics {
   }
 
   dispose(): void {
-    this.timers.forEach((t) => clearTimeout(t));
+    this.timers.forEach((cancel) => cancel());
     this.reconcileTimers.forEach((t) => clearTimeout(t));
     this.documents.dispose();
   }

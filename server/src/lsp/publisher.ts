@@ -4,7 +4,8 @@ import { toDiagnostic } from './convert';
 
 /** Sends diagnostics, remembering what each uri shows so that a re-check publishes only what changed. */
 export class Publisher {
-  private readonly shown = new Map<string, string>();
+  /** What each uri shows: its findings as published (their signature is computed only when compared). */
+  private readonly shown = new Map<string, readonly Finding[]>();
 
   constructor(
     private readonly connection: Connection,
@@ -17,14 +18,14 @@ export class Publisher {
     const findings = this.adjust(uri, found);
     const diagnostics = findings.map((f) => toDiagnostic(f, version));
     if (findings.length === 0) this.shown.delete(uri);
-    else this.shown.set(uri, signature(findings));
+    else this.shown.set(uri, findings);
     void this.connection.sendDiagnostics({ uri, version: version ?? undefined, diagnostics });
   }
 
   /** Publishes findings of a file on disk unless the Problems panel already shows exactly these. */
   publishIfChanged(uri: string, found: readonly Finding[]): boolean {
     const findings = this.adjust(uri, found);
-    if ((this.shown.get(uri) ?? '') === (findings.length === 0 ? '' : signature(findings))) return false;
+    if (signature(this.shown.get(uri) ?? []) === signature(findings)) return false;
     this.publish(uri, null, found);
     return true;
   }

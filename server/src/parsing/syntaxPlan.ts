@@ -210,25 +210,47 @@ export function materialize(root: Node, fact: Fact): { node: Node; captures: Rec
 }
 
 /**
- * A fact as a match of `root`'s tree, its nodes found on first read. `lost` is called (and the
- * match found by `fallback`) when the tree does not hold the fact: never expected.
+ * A fact as a match of `root`'s tree, its nodes found on first read. `lost` is called (and finds
+ * the match another way) when the tree does not hold the fact: never expected.
  */
-export function lazyMatch(root: Node, fact: Fact, lost: () => { node: Node; captures: Record<string, Node[]> }): SyntaxMatch {
+export function lazyMatch(root: Node, fact: Fact, lost: (fact: Fact) => { node: Node; captures: Record<string, Node[]> }): SyntaxMatch {
+  return new LazyMatch(root, fact, lost);
+}
+
+/**
+ * A class, not an object literal with getters: a keystroke makes one of these for every match a
+ * module rule reads, and a literal's getters would be two new closures each.
+ */
+class LazyMatch implements SyntaxMatch {
   // Copied now: the fact object moves with later edits, the match describes this tree.
-  const { type, start, end, startRow, startCol } = fact;
-  let found: { node: Node; captures: Record<string, Node[]> } | undefined;
-  const nodes = () => (found ??= materialize(root, fact) ?? lost());
-  return {
-    type,
-    start,
-    end,
-    startRow,
-    startCol,
-    get node() {
-      return nodes().node;
-    },
-    get captures() {
-      return nodes().captures;
-    },
-  };
+  readonly type: string;
+  readonly start: number;
+  readonly end: number;
+  readonly startRow: number;
+  readonly startCol: number;
+  private found: { node: Node; captures: Record<string, Node[]> } | undefined;
+
+  constructor(
+    private readonly root: Node,
+    private readonly fact: Fact,
+    private readonly lost: (fact: Fact) => { node: Node; captures: Record<string, Node[]> },
+  ) {
+    this.type = fact.type;
+    this.start = fact.start;
+    this.end = fact.end;
+    this.startRow = fact.startRow;
+    this.startCol = fact.startCol;
+  }
+
+  private nodes(): { node: Node; captures: Record<string, Node[]> } {
+    return (this.found ??= materialize(this.root, this.fact) ?? this.lost(this.fact));
+  }
+
+  get node(): Node {
+    return this.nodes().node;
+  }
+
+  get captures(): Record<string, Node[]> {
+    return this.nodes().captures;
+  }
 }

@@ -1,3 +1,4 @@
+import { mayHoldBoxTable } from '../../docstrings/boxTable';
 import { checkDocstringTables } from '../../docstrings/docstringTables';
 import { DOCSTRING_QUERY, docstringAt, type Docstring } from '../../docstrings/docstrings';
 import { TABLE_RULE, tableOptions } from '../../docstrings/tableOptions';
@@ -22,7 +23,11 @@ export const misalignedBoxTable: PythonRule = {
   reads: { query: DOCSTRING_QUERY, scope: 'module' },
   check(ctx) {
     const findings: RuleFinding[] = [];
-    const docs = ctx.matches.map((m) => docstringAt(m.captures.docstring[0])).filter((d): d is Docstring => d !== undefined);
+    // Most strings hold no box character: they are passed over on their text, their nodes never looked up.
+    const docs = ctx.matches
+      .filter((m) => mayHoldBoxTable(ctx.text, m.start, m.end))
+      .map((m) => docstringAt(m.captures.docstring[0]))
+      .filter((d): d is Docstring => d !== undefined);
     for (const check of checkDocstringTables(docs, ctx.index, tableOptions(ctx.config, ctx.workspace))) {
       if (!check.message) continue;
       const { line, lines } = check.site;

@@ -1,4 +1,5 @@
 import type { ActionContext, ContextualAction, PythonRule, RuleFinding, SyntaxMatch } from '../../engine/types';
+import { detached, readOncePerText } from '../../base/strings';
 import { afterOpenQuote } from '../_comments';
 
 // A suppression that names what it silences: Ruff's `# noqa: CODES` (also file-level `# ruff: noqa:`
@@ -31,7 +32,7 @@ function hasDirective(text: string): boolean {
 }
 
 /** The codes a directive names, for the message and the `codes` option. */
-function codesOf(match: RegExpExecArray): string[] {
+function codesOf(match: RegExpMatchArray): string[] {
   return (match[1] ?? match[3] ?? match[4] ?? '')
     .split(/[\s,]+/)
     .map((c) => c.trim())
@@ -45,6 +46,30 @@ function needsReason(options: Record<string, unknown> | undefined): (code: strin
   const patterns = list.filter((p): p is string => typeof p === 'string').map((p) => p.toUpperCase());
   return (code) => patterns.some((p) => (p.endsWith('*') ? code.toUpperCase().startsWith(p.slice(0, -1)) : code.toUpperCase() === p));
 }
+
+/** What a comment's text says as suppressions go, read once per distinct text (see `reading`). */
+interface Reading {
+  /** Its coded directives: where each stands in the text, as written, and the codes it names. */
+  directives: { index: number; text: string; codes: string[] }[];
+  /** Any directive, coded or bare. */
+  directs: boolean;
+  /** What is left once directives are taken out says something. */
+  words: boolean;
+}
+
+/**
+ * The reading of a comment's text. A keystroke lints the file again, and its comments are the same
+ * texts as before: their regexes run once, not on every keystroke.
+ */
+const reading = readOncePerText(
+  (text): Reading => ({
+    directives: [...text.matchAll(DIRECTIVE)].map((d) => ({ index: d.index ?? 0, text: detached(d[0]), codes: codesOf(d).map(detached) })),
+    directs: hasDirective(text),
+    words: hasWords(text),
+  }),
+);
+/** How many comment texts were read (not found among the readings kept): for tests. */
+export const readingStats: { readonly reads: number } = reading;
 
 /** A Ruff flake8-bandit code: a silenced security finding weighs more. */
 const SECURITY_CODE = /^S[0-9]+$/i;
@@ -76,25 +101,25 @@ export const unexplainedSuppression: PythonRule = {
     const wanted = needsReason(config.ruleOptions['unexplained-suppression']);
     const textOf = (m: SyntaxMatch) => index.text.slice(m.start, m.end);
     const ownLine = (m: SyntaxMatch) => index.lineText(m.startRow).slice(0, m.startCol).trim() === '';
-    const commentOnLine = new Map<number, SyntaxMatch>();
-    for (const m of matches) if (ownLine(m)) commentOnLine.set(m.startRow, m);
-    for (const m of matches) {
+    for (let i = 0; i < matches.length; i++) {
+      const m = matches[i];
       const text = textOf(m);
       if (!/noqa|ignore/i.test(text)) continue;
-      const directives = [...text.matchAll(DIRECTIVE)].filter((d) => codesOf(d).some(wanted));
-      if (directives.length === 0 || hasWords(text)) continue;
+      const read = reading(text);
+      const directives = read.directives.filter((d) => d.codes.some(wanted));
+      if (directives.length === 0 || read.words) continue;
       // A comment line right above that says something and is no directive itself is the reason.
-      const above = commentOnLine.get(m.startRow - 1);
-      if (above && !hasDirective(textOf(above)) && hasWords(textOf(above))) continue;
+      // A comment runs to its line's end, so a comment alone on the line above is the match before.
+      const above = i > 0 && matches[i - 1].startRow === m.startRow - 1 && ownLine(matches[i - 1]) ? reading(textOf(matches[i - 1])) : undefined;
+      if (above && !above.directs && above.words) continue;
       if (syntax.hasErrors && afterOpenQuote(m.node, index)) continue;
       for (const d of directives) {
-        const start = m.startCol + (d.index ?? 0);
-        const codes = codesOf(d);
-        const shown = d[0].replace(/\s+/g, ' ');
+        const start = m.startCol + d.index;
+        const shown = d.text.replace(/\s+/g, ' ');
         findings.push({
-          range: { start: { line: m.startRow, character: start }, end: { line: m.startRow, character: start + d[0].length } },
-          message: `\`${shown}\` does not say why; the guidelines want a reason with every suppression, e.g. \`${shown}${separator(d[0])}<why this is safe here>\`.`,
-          ...(codes.some((c) => SECURITY_CODE.test(c)) && { severity: 'warning' as const }),
+          range: { start: { line: m.startRow, character: start }, end: { line: m.startRow, character: start + d.text.length } },
+          message: `\`${shown}\` does not say why; the guidelines want a reason with every suppression, e.g. \`${shown}${separator(d.text)}<why this is safe here>\`.`,
+          ...(d.codes.some((c) => SECURITY_CODE.test(c)) && { severity: 'warning' as const }),
         });
       }
     }
