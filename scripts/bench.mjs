@@ -4,6 +4,7 @@
 // Never run as a test: it takes about a minute and its numbers depend on the machine.
 // `--team` runs only the keystroke row with ten team rules (beside the same keystrokes without them).
 // `--pyproject` runs only the pyproject.toml edit after Check Workspace (and the .py keystroke after it).
+// `--memory` runs only the server's memory after 10,000 keystrokes in the 50,000-line file.
 // `--keys` runs only the keystroke rows (`--sizes 5000,20000` picks the file sizes);
 // PYGUIDE_BENCH_NODE_ARGS passes Node options to the server (e.g. `--cpu-prof --cpu-prof-dir=/tmp/p`);
 // PYGUIDE_BENCH_SERVER runs another server bundle (an older build, to compare side by side).
@@ -619,6 +620,20 @@ async function pyprojectOnly() {
   process.stdout.write(json ? `${JSON.stringify(row, null, 2)}\n` : `pyproject.toml edit -> ${row.plugins} plugins' version-sync: ${row.syncMedianMs} ms (max ${row.syncMaxMs}); a .py keystroke right after it: ${row.pyKeyAfterPyprojectMedianMs} ms (${row.pyKeyMedianMs} ms without)\nLoad average ${loadavg().map((l) => round(l)).join(' ')} (${cpus().length} cores).\n`);
 }
 
+/** `--memory`: only the server's RSS after opening the 50,000-line file and after typing in it. */
+async function memoryOnly() {
+  const single = join(tmpdir(), 'pyguide-bench', 'single');
+  mkdirSync(join(single, 'src'), { recursive: true });
+  writeFileSync(join(single, 'pyproject.toml'), '[project]\nname = "bench"\nversion = "0.1.0"\n\n[tool.uv.workspace]\nmembers = []\n\n[tool.pyguide]\n');
+  const n = SIZES.at(-1);
+  const text = genModule(20_250 + n, n);
+  const file = join(single, 'src', `genkit_module_${n}.py`);
+  writeFileSync(file, text);
+  const memory = await memoryAfterTyping(single, file, text, MEMORY_KEYS);
+  const row = { openMb: round(memory.open, 1), afterMb: round(memory.after, 1), keystrokes: MEMORY_KEYS, ratio: round(memory.after / memory.open) };
+  process.stdout.write(json ? `${JSON.stringify(row, null, 2)}\n` : `server RSS after ${MEMORY_KEYS} keystrokes in ${n} lines: ${row.afterMb} MB, ${row.ratio}x of ${row.openMb} MB after open\nLoad average ${loadavg().map((l) => round(l)).join(' ')} (${cpus().length} cores).\n`);
+}
+
 /** `--keys`: only the keystroke rows (`--sizes 1000,5000` to choose the file sizes). */
 async function keysOnly() {
   const at = process.argv.indexOf('--sizes');
@@ -658,4 +673,5 @@ if (process.argv.includes('--scale')) {
 } else if (process.argv.includes('--team')) await teamOnly();
 else if (process.argv.includes('--pyproject')) await pyprojectOnly();
 else if (process.argv.includes('--keys')) await keysOnly();
+else if (process.argv.includes('--memory')) await memoryOnly();
 else await main();
