@@ -126,7 +126,7 @@ describe('the CLI in a terminal', () => {
     const lines = r.stdout.trim().split('\n');
     assert.match(lines[0], /^rule +severity +fix +presets$/);
     const rows = JSON.parse(run(root, 'rules', '--format', 'json').stdout) as { id: string; severity: string; fix: string; presets: string[] }[];
-    assert.deepEqual(rows.map((x) => x.id), [...RULES.map((x) => x.id), 'unreadable-file']);
+    assert.deepEqual(rows.map((x) => x.id), [...RULES.map((x) => x.id), 'unreadable-file', 'partially-checked-file']);
     for (const row of rows) assert.ok(['safe', 'sometimes', 'unsafe', 'none'].includes(row.fix), `${row.id}: the docs' Fix row says ${row.fix}`);
     const fix = Object.fromEntries(rows.map((x) => [x.id, x.fix]));
     assert.deepEqual(

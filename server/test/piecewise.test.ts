@@ -158,7 +158,7 @@ describe('rules over a text parsed in pieces', function () {
   });
 
   /** The findings of a whole parse and of a parse in pieces (recording what was parsed), and the rules that ran in pieces. */
-  function both(file: string, text: string): { whole: Finding[]; inPieces: Finding[]; parsed: number[][] } {
+  function both(file: string, text: string): { whole: Finding[]; inPieces: Finding[]; partial: Finding; parsed: number[][] } {
     const workspace = session.workspaces.forFile(file);
     // Deferred fixes stay deferred here: a text parsed in pieces offers none (they read the whole module).
     const whole = session.linter.lint({ file, text, workspace, fixes: 'deferred' });
@@ -170,8 +170,10 @@ describe('rules over a text parsed in pieces', function () {
       return session.parser.parseRanges(t, ranges, positionAt);
     };
     const threw = (rule: { id: string }, _file: string, error: unknown) => assert.fail(`${rule.id} threw: ${String(error)}`);
-    const inPieces = new Linter(recording, threw, RULES, SMALL).lint({ file, text, workspace });
-    return { whole, inPieces, parsed };
+    const all = new Linter(recording, threw, RULES, SMALL).lint({ file, text, workspace });
+    const inPieces = all.filter((f) => f.rule !== 'partially-checked-file');
+    assert.equal(all.length - inPieces.length, 1, 'one partially-checked-file finding');
+    return { whole, inPieces, partial: all.find((f) => f.rule === 'partially-checked-file')!, parsed };
   }
 
   const ran = (f: Finding) => runsInPieces(RULES.find((r) => r.id === f.rule) as PythonRule);
@@ -183,7 +185,7 @@ describe('rules over a text parsed in pieces', function () {
     // No license header: the first piece's rule reads every piece's comments and finds one far below.
     const modules = [3, 11, 21].map((seed) => genModule(seed, 900, { header: seed !== 3 }));
     const text = `${modules.join('\nclass suppressed_name:  # pyguide: ignore[class-name]\n    pass\n')}\nimport json  # noqa: F401\nimport sys  # noqa\nclass bad_name:  # type: ignore\n    pass\n`;
-    const { whole, inPieces, parsed } = both(file, text);
+    const { whole, inPieces, partial, parsed } = both(file, text);
     assert.ok(parsed.length > 10, `${parsed.length} pieces`);
     const expected = whole.filter(ran);
     const rules = new Set(expected.map((f) => f.rule));
@@ -193,8 +195,19 @@ describe('rules over a text parsed in pieces', function () {
       inPieces.map(seen),
       expected.map((f) => seen(f.deferredFix ? stripDeferred(f) : f)),
     );
-    // What runs only on the whole module is silent here, not wrong.
+    // What runs only on the whole module is silent here, not wrong, and a finding at line 1 says so.
     assert.ok(inPieces.every(ran));
+    const config = session.workspaces.forFile(file).configFor(undefined);
+    const skipped = RULES.filter((r) => r.kind === 'python' && !runsInPieces(r as PythonRule) && config.severityOf(r.id, r.defaultSeverity) !== 'off').map((r) => r.id);
+    assert.ok(skipped.includes('function-name') && skipped.includes('dunder-all'), skipped.join());
+    assert.deepEqual(seen(partial), {
+      rule: 'partially-checked-file',
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      message: `pyguide checked this ${Math.round(text.length / 1e3)} KB file in pieces (files over 1 KB), so the rules that look across the whole module did not run on it: ${skipped.join(', ')}.`,
+      severity: 'info',
+      fix: undefined,
+    });
+    assert.ok(!whole.some((f) => f.rule === 'partially-checked-file'));
     assert.ok(!inPieces.some((f) => text.split('\n')[f.range.start.line].includes('suppressed_name')));
   });
 

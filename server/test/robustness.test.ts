@@ -66,8 +66,9 @@ describe('hostile inputs through the engine', function () {
       unclosed: ['missing-license-header'],
       calls: ['missing-license-header'],
       lambdas: ['missing-license-header'],
-      blocks: ['missing-license-header'],
-      defs: ['missing-license-header', 'in-function-import'],
+      // Over 1 MB (2,000 lines indented up to 2,000 spaces): checked in pieces, which a finding says.
+      blocks: ['missing-license-header', 'partially-checked-file'],
+      defs: ['missing-license-header', 'partially-checked-file', 'in-function-import'],
     });
   });
 

@@ -6,7 +6,7 @@ import { detachedFinding } from './detach';
 import type { FactFindings } from './factFindings';
 import type { PythonParser } from '../parsing/python';
 import { incrementalSource, oneShotSource, type SyntaxSource } from './pythonSource';
-import { checkInPieces, isPiecewise } from './piecewise';
+import { checkInPieces, isPiecewise, runsInPieces } from './piecewise';
 import { PIECE_LIMITS, type PieceLimits } from '../parsing/pieces';
 import { checksEach, rulePlan } from './rulePlan';
 import { firstLineOf, isExtensionless, kindOf } from './fileKinds';
@@ -22,6 +22,8 @@ import type { FileKind, Finding, Fix, PythonContext, PythonRule, Rule, RuleFindi
 
 /** The pseudo-rule for files pyguide could not read (binary, bad UTF-8, too large). */
 export const UNREADABLE_FILE = 'unreadable-file';
+/** The engine's pseudo-rule for a file parsed in pieces, on which the module-wide rules did not run. */
+export const PARTIALLY_CHECKED_FILE = 'partially-checked-file';
 
 /** The kind of a file pyguide lints (engine/fileKinds.ts): by its path, or an extensionless script by its first line. */
 export function fileKind(file: string, text?: string): FileKind | undefined {
@@ -87,6 +89,17 @@ export class Linter {
   ) {}
 
   /** A finding that says why a file was not linted. */
+  static partiallyChecked(file: string, length: number, limit: number, skipped: readonly string[]): Finding {
+    const mb = (n: number) => (n >= 1e5 ? `${Math.round(n / 1e5) / 10} MB` : `${Math.round(n / 1e3)} KB`);
+    return {
+      rule: PARTIALLY_CHECKED_FILE,
+      severity: 'info',
+      file,
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      message: `pyguide checked this ${mb(length)} file in pieces (files over ${mb(limit)}), so the rules that look across the whole module did not run on it: ${skipped.join(', ')}.`,
+    };
+  }
+
   static unreadable(file: string, reason: string): Finding {
     return {
       rule: UNREADABLE_FILE,
@@ -202,6 +215,9 @@ export class Linter {
       const base = { file: req.file, text: req.text, index, config, workspace: req.view ?? req.workspace };
       const rules = active.map((a) => ({ rule: a.rule as PythonRule, severity: a.severity }));
       const comments = checkInPieces({ parser: this.parser, limits: this.pieceLimits, base, index, rules, findings, run });
+      // Silent is not clean: say which enabled rules did not look at this file.
+      const skipped = rules.filter((a) => !runsInPieces(a.rule)).map((a) => a.rule.id);
+      if (skipped.length > 0) findings.push(Linter.partiallyChecked(req.file, req.text.length, this.pieceLimits.from, skipped));
       kept = this.unsuppressed(findings, pythonComments(comments, req.text));
     } else if (kind === 'python') {
       kept = this.withPython(req, parsed, active, (ctx, source, rp) => {
