@@ -100,6 +100,21 @@ describe('pyguide check (CLI)', () => {
     );
   });
 
+  it('the engine\'s own reports take `ignore` and `severity` like rules, and `select` (which picks rules) keeps them', () => {
+    writeFileSync(join(root, 'src/bin.py'), Buffer.from([0x00, 0x01, 0x02, 0x50]));
+    const config = (extra: string) => writeFileSync(join(root, 'pyproject.toml'), `[project]\nname = "ws"\n\n[tool.uv.workspace]\nmembers = []\n\n[tool.pyguide]\nselect = ["bare-noqa"]\n${extra}`);
+    const found = () => {
+      const r = run(root, 'check', 'src/bin.py', '--format', 'json');
+      return { code: r.code, findings: JSON.parse(r.stdout).map((f: { rule: string; severity: string }) => `${f.rule} ${f.severity}`) };
+    };
+    // `select` names only bare-noqa (beforeEach): the binary file is still reported.
+    assert.deepEqual(found(), { code: 0, findings: ['unreadable-file info'] });
+    config('ignore = ["unreadable-file", "partially-checked-file"]\n');
+    assert.deepEqual(found(), { code: 0, findings: [] });
+    config('[tool.pyguide.severity]\nunreadable-file = "error"\n');
+    assert.deepEqual(found(), { code: 1, findings: ['unreadable-file error'] });
+  });
+
   it('follows no symlink loop; a malformed [tool.pyguide] fails the run closed with its findings at the keys', () => {
     symlinkSync(root, join(root, 'src', 'loop'));
     writeFileSync(join(root, 'pyproject.toml'), '[project]\nname = "ws"\n\n[tool.uv.workspace]\nmembers = []\n\n[tool.pyguide]\nselect = "bare-noqa"\nbogus = 1\nignore = ["missing-license-header"]\n');

@@ -12,8 +12,9 @@ import { RecordingView, sha256 } from './workspaceFacts';
  */
 export function lintRecorded(session: LintSession, file: string): { findings: Finding[]; record?: FileRecord } {
   const workspace = session.workspaces.forFile(file);
-  const read = session.files.read(file, workspace.config.maxFileSize);
-  if (!read.ok) return { findings: read.missing ? [] : [Linter.unreadable(file, read.reason)] };
+  const config = workspace.configFor(undefined);
+  const read = session.files.read(file, config.maxFileSize);
+  if (!read.ok) return { findings: read.missing ? [] : Linter.reported(config, Linter.unreadable(file, read.reason)) };
   const view = new RecordingView(workspace);
   const failures: string[] = [];
   const findings = session.lintText(file, read.text, { view, failures });

@@ -3,7 +3,7 @@
 // and excludes on top. What the table may hold is engine/configSchema.ts; values that break it are
 // reported as `invalid-config` problems at their key and left out, and the rest still applies.
 import type { TomlNode } from '../parsing/tomlTree';
-import { INVALID_CONFIG, pyguideSchema, TEAM_RULE_ID, type RuleCatalog } from './configSchema';
+import { ENGINE_REPORTS, INVALID_CONFIG, pyguideSchema, TEAM_RULE_ID, type RuleCatalog } from './configSchema';
 import { PRESET_IDS, PRESETS, presetById, type PresetId } from './presets';
 import { validateTable } from './schema';
 import type { Severity } from '../base/severity';
@@ -219,7 +219,7 @@ export function resolveConfig(config: PyguideConfig, overrides: EditorOverrides 
       if (ruleId === INVALID_CONFIG) return 'error';
       // An explicit severity turns a rule on even when `select` leaves it out.
       if (severity[ruleId]) return severity[ruleId];
-      if (ignore.has(ruleId) || (select && !select.has(ruleId))) return 'off';
+      if (ignore.has(ruleId) || (select && !select.has(ruleId) && !ENGINE_REPORTS.includes(ruleId))) return 'off';
       const preset = config.presetSeverity[ruleId];
       // A rule the project selects runs even where the preset leaves it off.
       if (preset === 'off') return select ? defaultSeverity : 'off';

@@ -21,6 +21,11 @@ export const SEVERITY_SETTINGS: readonly string[] = [...SEVERITIES, 'off'];
 
 /** The pseudo-rule reporting problems of the configuration itself: always on, at error. */
 export const INVALID_CONFIG = 'invalid-config';
+/** What the engine reports about its own work, not a rule's finding: a file it could not lint, or linted in part. */
+export const UNREADABLE_FILE = 'unreadable-file';
+export const PARTIALLY_CHECKED_FILE = 'partially-checked-file';
+/** `ignore` and `severity` may name them like rules; `select`, which picks rules, never turns them off. */
+export const ENGINE_REPORTS: readonly string[] = [UNREADABLE_FILE, PARTIALLY_CHECKED_FILE];
 
 const NAMES_NEVER_READ = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -109,7 +114,7 @@ const teamRule: Schema = {
 export function pyguideSchema(catalog: RuleCatalog, presets: readonly string[]): Extract<Schema, { type: 'table' }> {
   const ruleIdProblem: Check = (id) => {
     if (id === INVALID_CONFIG) return `"${id}" cannot be configured: problems in the configuration are always reported`;
-    if (catalog.ids.includes(id)) return undefined;
+    if (catalog.ids.includes(id) || ENGINE_REPORTS.includes(id)) return undefined;
     return NAMES_NEVER_READ.has(id) ? `"${id}" is not a rule id` : `unknown rule id "${id}"${suggestion(id, catalog.ids)}`;
   };
   const ruleId: Schema = { type: 'string', check: ruleIdProblem };

@@ -14,16 +14,14 @@ import { KIND_READERS, type BaseContext } from './kindReaders';
 import type { WorkspaceModel } from '../workspace/model';
 import type { WorkspaceView } from '../workspace/view';
 import { isExcluded } from '../workspace/scan';
-import { INVALID_CONFIG } from './configSchema';
+import { INVALID_CONFIG, PARTIALLY_CHECKED_FILE, UNREADABLE_FILE } from './configSchema';
 import { RULES } from './registry';
 import { mayDirect, Suppressions, type CommentInfo } from './suppression';
 import { TextIndex } from './textIndex';
 import type { FileKind, Finding, Fix, PythonContext, PythonRule, Rule, RuleFinding, Severity } from './types';
 
 /** The pseudo-rule for files pyguide could not read (binary, bad UTF-8, too large). */
-export const UNREADABLE_FILE = 'unreadable-file';
-/** The engine's pseudo-rule for a file parsed in pieces, on which the module-wide rules did not run. */
-export const PARTIALLY_CHECKED_FILE = 'partially-checked-file';
+export { PARTIALLY_CHECKED_FILE, UNREADABLE_FILE } from './configSchema';
 
 /** The kind of a file pyguide lints (engine/fileKinds.ts): by its path, or an extensionless script by its first line. */
 export function fileKind(file: string, text?: string): FileKind | undefined {
@@ -89,6 +87,12 @@ export class Linter {
   ) {}
 
   /** A finding that says why a file was not linted. */
+  /** An engine report as the configuration wants it: at its configured severity, or none when turned off. */
+  static reported(config: ResolvedConfig, finding: Finding): Finding[] {
+    const severity = config.severityOf(finding.rule, finding.severity);
+    return severity === 'off' ? [] : [{ ...finding, severity }];
+  }
+
   static partiallyChecked(file: string, length: number, limit: number, skipped: readonly string[]): Finding {
     const mb = (n: number) => (n >= 1e5 ? `${Math.round(n / 1e5) / 10} MB` : `${Math.round(n / 1e3)} KB`);
     return {
@@ -193,7 +197,7 @@ export class Linter {
     // A folder that neither configures pyguide nor is a Genkit workspace gets no findings and no edits.
     if (!kind || !req.workspace.activation.active || (req.workspace.root && isExcluded(req.workspace.root, req.file, config.exclude))) return [];
     if (req.text.length > config.maxFileSize) {
-      return [Linter.unreadable(req.file, `file is ${req.text.length} characters, over the ${config.maxFileSize} limit (pyguide.maxFileSize / max-file-size)`)];
+      return Linter.reported(config, Linter.unreadable(req.file, `file is ${req.text.length} characters, over the ${config.maxFileSize} limit (pyguide.maxFileSize / max-file-size)`));
     }
     const active = this.active(kind, config, req.workspace);
     if (active.length === 0) return [];
@@ -217,7 +221,7 @@ export class Linter {
       const comments = checkInPieces({ parser: this.parser, limits: this.pieceLimits, base, index, rules, findings, run });
       // Silent is not clean: say which enabled rules did not look at this file.
       const skipped = rules.filter((a) => !runsInPieces(a.rule)).map((a) => a.rule.id);
-      if (skipped.length > 0) findings.push(Linter.partiallyChecked(req.file, req.text.length, this.pieceLimits.from, skipped));
+      if (skipped.length > 0) findings.push(...Linter.reported(config, Linter.partiallyChecked(req.file, req.text.length, this.pieceLimits.from, skipped)));
       kept = this.unsuppressed(findings, pythonComments(comments, req.text));
     } else if (kind === 'python') {
       kept = this.withPython(req, parsed, active, (ctx, source, rp) => {

@@ -60,8 +60,9 @@ export class LintSession {
   /** Lints a file as the file source has it; unreadable files get one finding that says why. */
   lintFile(file: string, options: Pick<LintRequest, 'overrides' | 'view' | 'failures'> = {}): Finding[] {
     const workspace = this.workspaces.forFile(file);
-    const read = this.files.read(file, workspace.configFor(options.overrides).maxFileSize);
-    if (!read.ok) return read.missing ? [] : [Linter.unreadable(file, read.reason)];
+    const config = workspace.configFor(options.overrides);
+    const read = this.files.read(file, config.maxFileSize);
+    if (!read.ok) return read.missing ? [] : Linter.reported(config, Linter.unreadable(file, read.reason));
     return this.linter.lint({ file, text: read.text, workspace, ...options });
   }
 
