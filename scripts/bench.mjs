@@ -497,36 +497,70 @@ const SIZES = QUICK ? [1000, 5000] : [1000, 5000, 20_000, 50_000];
 const KEYS = QUICK ? { 1000: 40, 5000: 40 } : { 1000: 400, 5000: 400, 20_000: 300, 50_000: 200 };
 const MEMORY_KEYS = QUICK ? 300 : 10_000;
 
+// Inputs live outside the repository: its .gitignore (which lists .bench/) would hide them from a walk.
+const INPUTS = join(tmpdir(), 'pyguide-bench');
+
+/** The folder of the one-file rows; `[tool.pyguide]` configures it, so every rule runs on it. */
+function singleFolder() {
+  const single = join(INPUTS, 'single');
+  mkdirSync(join(single, 'src'), { recursive: true });
+  writeFileSync(join(single, 'pyproject.toml'), '[project]\nname = "bench"\nversion = "0.1.0"\n\n[tool.uv.workspace]\nmembers = []\n\n[tool.pyguide]\n');
+  return single;
+}
+
+/** The generated Genkit-shaped module of `n` lines, written into the one-file folder. */
+function benchModule(single, n) {
+  const text = genModule(20_250 + n, n);
+  const file = join(single, 'src', `genkit_module_${n}.py`);
+  writeFileSync(file, text);
+  return { file, text };
+}
+
+/** The 400-file workspace of the sweep and pyproject.toml rows. */
+function benchWorkspace() {
+  const dir = join(INPUTS, 'workspace');
+  genWorkspace(dir, { files: 400, lines: 100_000, seed: 1 });
+  return dir;
+}
+
+function memoryRow(memory) {
+  return { openMb: round(memory.open, 1), afterMb: round(memory.after, 1), keystrokes: MEMORY_KEYS, ratio: round(memory.after / memory.open) };
+}
+
+function pyprojectRow(pp) {
+  return {
+    syncMedianMs: round(median(pp.sync)),
+    syncMaxMs: round(Math.max(...pp.sync)),
+    plugins: pp.plugins,
+    pyKeyMedianMs: round(median(pp.plain)),
+    pyKeyAfterPyprojectMedianMs: round(median(pp.after)),
+  };
+}
+
+const loadLine = () => `Load average ${loadavg().map((l) => round(l)).join(' ')} (${cpus().length} cores).`;
+
 async function main() {
   mkdirSync(work, { recursive: true });
   const machine = { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', node: process.version, loadBefore: loadavg().map((l) => round(l)) };
   log(`pyguide bench on ${machine.cpus} × ${machine.model}, Node ${machine.node}, load ${machine.loadBefore.join(' ')}`);
   log('building the engine and generating the inputs…');
   const engine = await loadEngine();
-  // Inputs live outside the repository: its .gitignore (which lists .bench/) would hide them from a walk.
-  const inputs = join(tmpdir(), 'pyguide-bench');
-  const single = join(inputs, 'single');
-  mkdirSync(join(single, 'src'), { recursive: true });
-  // `[tool.pyguide]`: the folder is configured, so every rule runs on it.
-  writeFileSync(join(single, 'pyproject.toml'), '[project]\nname = "bench"\nversion = "0.1.0"\n\n[tool.uv.workspace]\nmembers = []\n\n[tool.pyguide]\n');
-  const texts = new Map([...SIZES, 50_000].map((n) => [n, genModule(20_250 + n, n)]));
-  const fileOf = (n) => join(single, 'src', `genkit_module_${n}.py`);
-  for (const [n, text] of texts) writeFileSync(fileOf(n), text);
-  const wsDir = join(inputs, 'workspace');
-  genWorkspace(wsDir, { files: 400, lines: 100_000, seed: 1 });
+  const single = singleFolder();
+  const modules = new Map([...SIZES, 50_000].map((n) => [n, benchModule(single, n)]));
+  const wsDir = benchWorkspace();
 
   const typing = {};
   let startup;
   for (const n of SIZES) {
-    const k = await typingRow(single, fileOf(n), texts.get(n), n);
+    const k = await typingRow(single, modules.get(n).file, modules.get(n).text, n);
     if (n === 5000) startup = k.startup;
     typing[n] = k.row;
   }
   log('keystrokes in the 5,000-line file with ten team rules, beside the same without them…');
-  const team = await teamRulesTyping(single, fileOf(5000), inputs, texts.get(5000), KEYS[5000]);
-  const ruffStart = await ruffStartup(fileOf(5000));
+  const team = await teamRulesTyping(single, modules.get(5000).file, INPUTS, modules.get(5000).text, KEYS[5000]);
+  const ruffStart = await ruffStartup(modules.get(5000).file);
   log(`server memory: ${MEMORY_KEYS} keystrokes in the 50,000-line file…`);
-  const memory = await memoryAfterTyping(single, fileOf(SIZES.at(-1)), texts.get(SIZES.at(-1)), MEMORY_KEYS);
+  const memory = await memoryAfterTyping(single, modules.get(SIZES.at(-1)).file, modules.get(SIZES.at(-1)).text, MEMORY_KEYS);
   log('a pyproject.toml edit after Check Workspace (400 files)…');
   const pp = await pyprojectAfterSweep(wsDir);
   log('CLI sweep of the generated workspace against Ruff…');
@@ -544,14 +578,8 @@ async function main() {
     machine,
     typing,
     teamRules: team,
-    memory: { openMb: round(memory.open, 1), afterMb: round(memory.after, 1), keystrokes: MEMORY_KEYS, ratio: round(memory.after / memory.open) },
-    pyproject: {
-      syncMedianMs: round(median(pp.sync)),
-      syncMaxMs: round(Math.max(...pp.sync)),
-      plugins: pp.plugins,
-      pyKeyMedianMs: round(median(pp.plain)),
-      pyKeyAfterPyprojectMedianMs: round(median(pp.after)),
-    },
+    memory: memoryRow(memory),
+    pyproject: pyprojectRow(pp),
     sweepMs: round(s.ms, 0),
     ruffSweepMs: round(s.ruffMs, 0),
     sweepRatio: round(s.ms / s.ruffMs),
@@ -599,55 +627,37 @@ async function main() {
 /** `--team`: only the team-rules row (with the plain 5,000-line keystrokes it is compared with). */
 async function teamOnly() {
   await loadEngine();
-  const inputs = join(tmpdir(), 'pyguide-bench');
-  const single = join(inputs, 'single');
-  mkdirSync(join(single, 'src'), { recursive: true });
-  writeFileSync(join(single, 'pyproject.toml'), '[project]\nname = "bench"\nversion = "0.1.0"\n\n[tool.uv.workspace]\nmembers = []\n\n[tool.pyguide]\n');
-  const text = genModule(20_250 + 5000, 5000);
-  const file = join(single, 'src', 'genkit_module_5000.py');
-  writeFileSync(file, text);
-  const t = await teamRulesTyping(single, file, inputs, text, QUICK ? 40 : KEYS[5000]);
-  process.stdout.write(json ? `${JSON.stringify(t, null, 2)}\n` : `${teamRow(t).join(' | ')}\nLoad average ${loadavg().map((l) => round(l)).join(' ')} (${cpus().length} cores).\n`);
+  const single = singleFolder();
+  const { file, text } = benchModule(single, 5000);
+  const t = await teamRulesTyping(single, file, INPUTS, text, QUICK ? 40 : KEYS[5000]);
+  process.stdout.write(json ? `${JSON.stringify(t, null, 2)}\n` : `${teamRow(t).join(' | ')}\n${loadLine()}\n`);
 }
 
 /** `--pyproject`: only the pyproject.toml edit after Check Workspace on the 400-file workspace. */
 async function pyprojectOnly() {
   await loadEngine();
-  const wsDir = join(tmpdir(), 'pyguide-bench', 'workspace');
-  genWorkspace(wsDir, { files: 400, lines: 100_000, seed: 1 });
-  const pp = await pyprojectAfterSweep(wsDir);
-  const row = { syncMedianMs: round(median(pp.sync)), syncMaxMs: round(Math.max(...pp.sync)), plugins: pp.plugins, pyKeyMedianMs: round(median(pp.plain)), pyKeyAfterPyprojectMedianMs: round(median(pp.after)) };
-  process.stdout.write(json ? `${JSON.stringify(row, null, 2)}\n` : `pyproject.toml edit -> ${row.plugins} plugins' version-sync: ${row.syncMedianMs} ms (max ${row.syncMaxMs}); a .py keystroke right after it: ${row.pyKeyAfterPyprojectMedianMs} ms (${row.pyKeyMedianMs} ms without)\nLoad average ${loadavg().map((l) => round(l)).join(' ')} (${cpus().length} cores).\n`);
+  const row = pyprojectRow(await pyprojectAfterSweep(benchWorkspace()));
+  process.stdout.write(json ? `${JSON.stringify(row, null, 2)}\n` : `pyproject.toml edit -> ${row.plugins} plugins' version-sync: ${row.syncMedianMs} ms (max ${row.syncMaxMs}); a .py keystroke right after it: ${row.pyKeyAfterPyprojectMedianMs} ms (${row.pyKeyMedianMs} ms without)\n${loadLine()}\n`);
 }
 
 /** `--memory`: only the server's RSS after opening the 50,000-line file and after typing in it. */
 async function memoryOnly() {
-  const single = join(tmpdir(), 'pyguide-bench', 'single');
-  mkdirSync(join(single, 'src'), { recursive: true });
-  writeFileSync(join(single, 'pyproject.toml'), '[project]\nname = "bench"\nversion = "0.1.0"\n\n[tool.uv.workspace]\nmembers = []\n\n[tool.pyguide]\n');
+  const single = singleFolder();
   const n = SIZES.at(-1);
-  const text = genModule(20_250 + n, n);
-  const file = join(single, 'src', `genkit_module_${n}.py`);
-  writeFileSync(file, text);
-  const memory = await memoryAfterTyping(single, file, text, MEMORY_KEYS);
-  const row = { openMb: round(memory.open, 1), afterMb: round(memory.after, 1), keystrokes: MEMORY_KEYS, ratio: round(memory.after / memory.open) };
-  process.stdout.write(json ? `${JSON.stringify(row, null, 2)}\n` : `server RSS after ${MEMORY_KEYS} keystrokes in ${n} lines: ${row.afterMb} MB, ${row.ratio}x of ${row.openMb} MB after open\nLoad average ${loadavg().map((l) => round(l)).join(' ')} (${cpus().length} cores).\n`);
+  const { file, text } = benchModule(single, n);
+  const row = memoryRow(await memoryAfterTyping(single, file, text, MEMORY_KEYS));
+  process.stdout.write(json ? `${JSON.stringify(row, null, 2)}\n` : `server RSS after ${MEMORY_KEYS} keystrokes in ${n} lines: ${row.afterMb} MB, ${row.ratio}x of ${row.openMb} MB after open\n${loadLine()}\n`);
 }
 
 /** `--keys`: only the keystroke rows (`--sizes 1000,5000` to choose the file sizes). */
 async function keysOnly() {
   const at = process.argv.indexOf('--sizes');
   const sizes = at > 0 ? process.argv[at + 1].split(',').map(Number) : SIZES;
-  const inputs = join(tmpdir(), 'pyguide-bench');
-  const single = join(inputs, 'single');
-  mkdirSync(join(single, 'src'), { recursive: true });
-  writeFileSync(join(single, 'pyproject.toml'), '[project]\nname = "bench"\nversion = "0.1.0"\n\n[tool.uv.workspace]\nmembers = []\n\n[tool.pyguide]\n');
+  const single = singleFolder();
   const loadBefore = loadavg().map((l) => round(l));
   const rows = {};
   for (const n of sizes) {
-    const text = genModule(20_250 + n, n);
-    const file = join(single, 'src', `genkit_module_${n}.py`);
-    writeFileSync(file, text);
+    const { file, text } = benchModule(single, n);
     rows[n] = (await typingRow(single, file, text, n, KEYS[n] ?? 200)).row;
   }
   const loadAfter = loadavg().map((l) => round(l));
