@@ -118,6 +118,9 @@ function splitKey(key: FactKey): { name: FactName; arg: string } | undefined {
   return Object.hasOwn(FACTS, name) ? { name, arg: cut < 0 ? '' : key.slice(cut + 1) } : undefined;
 }
 
+/** What `FactChecker.current` says of a fact the caller knows still reads as recorded. */
+const UNCHANGED = '\0unchanged';
+
 /**
  * What the facts of one workspace read now. Readings are remembered until the workspace model
  * changes (`generation`), so checking thousands of cached files reads each fact once.
@@ -138,8 +141,8 @@ export class FactChecker {
     this.generation = ws.generation;
   }
 
-  /** The digest of what the fact reads now; undefined for a key no pyguide wrote. */
-  current(key: FactKey): string | undefined {
+  /** The digest of what the fact reads now (UNCHANGED for a fact the caller declared unchanged); undefined for a key no pyguide wrote. */
+  private current(key: FactKey): string | undefined {
     if (this.generation !== this.ws.generation) {
       this.now.clear();
       this.generation = this.ws.generation;
@@ -149,20 +152,18 @@ export class FactChecker {
       const parts = splitKey(key);
       if (!parts) return undefined;
       const f: Fact<unknown> = FACTS[parts.name];
-      digest = f.check ? f.check(this.ws, parts.arg) : digestOf(parts.name, f.read(this.ws, parts.arg) as FactValue<typeof parts.name>);
+      if (this.unchanged?.(parts.name, parts.arg)) digest = UNCHANGED;
+      else digest = f.check ? f.check(this.ws, parts.arg) : digestOf(parts.name, f.read(this.ws, parts.arg) as FactValue<typeof parts.name>);
       this.now.set(key, digest);
     }
     return digest;
   }
 
   holds(readings: readonly FactReading[]): boolean {
-    return readings.every(([key, digest]) => this.known(key) || this.current(key) === digest);
-  }
-
-  private known(key: FactKey): boolean {
-    if (!this.unchanged) return false;
-    const parts = splitKey(key);
-    return parts !== undefined && this.unchanged(parts.name, parts.arg);
+    return readings.every(([key, digest]) => {
+      const now = this.current(key);
+      return now === UNCHANGED || now === digest;
+    });
   }
 }
 

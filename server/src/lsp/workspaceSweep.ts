@@ -133,7 +133,7 @@ export class WorkspaceSweep {
     const before = new Map(holding.map((m) => [m, configSignature(m)]));
     const affected = workspaces.changed(path, 'changed');
     const rootChanges = workspaces.lastRootChanges;
-    const moved = (p: string) => rootChanges.size > 0 && workspaces.rootMoved(p, rootChanges);
+    const moved = (p: string) => workspaces.rootMoved(p, rootChanges);
     const reconfigured = new Set(affected.filter((m) => before.has(m) && before.get(m) !== configSignature(m)));
     // A buffer edit creates and deletes nothing, and changes the text of this file only.
     const unchanged = (name: FactName, arg: string) => (name === 'exists' || name === 'text') && arg !== path;
@@ -144,18 +144,6 @@ export class WorkspaceSweep {
     // then reads the facts as they are, and the keystroke's own lint does not wait for it.
     if (this.swept.size > 0) this.staleTests.push(stale);
     this.recheckSoon(PYPROJECT_DEBOUNCE);
-  }
-
-  /**
-   * Remembers the workspace of every open and swept file; the predicate says, after a change, whether
-   * a file now belongs to another one (a pyproject.toml gained or lost [tool.pyguide] or
-   * [tool.uv.workspace]): its findings then come from another configuration.
-   */
-  private workspaceMoves(): (path: string) => boolean {
-    const workspaces = this.documents.session.workspaces;
-    const paths = [...this.documents.all().map((d) => d.path), ...[...this.swept.keys()].flatMap((u) => uriToPath(u) ?? [])];
-    const before = new Map(paths.map((p) => [p, workspaces.forFile(p)]));
-    return (path) => before.has(path) && before.get(path) !== workspaces.forFile(path);
   }
 
   /** Whether a file's findings may have changed: its workspace was reconfigured, or a fact it read reads differently. */
@@ -185,11 +173,13 @@ export class WorkspaceSweep {
     const workspaces = this.documents.session.workspaces;
     // A deleted directory stands for the swept files under it.
     const expanded = changes.flatMap((c) => (c.kind === 'deleted' ? [c.uri, ...this.sweptUnder(c.uri)].map((uri) => ({ uri, kind: c.kind })) : [c]));
-    const moved = expanded.some((c) => c.uri.endsWith('/pyproject.toml')) ? this.workspaceMoves() : () => false;
+    // The root each directory had before the first change of the batch that made it look its root up again.
+    const rootChanges = new Map<string, string | undefined>();
     for (const { uri, kind } of expanded) {
       const path = uriToPath(uri);
       if (!path) continue;
       for (const model of workspaces.changed(path, kind)) affected.add(model);
+      for (const [dir, root] of workspaces.lastRootChanges) if (!rootChanges.has(dir)) rootChanges.set(dir, root);
       if (this.documents.get(uri)) continue;
       if (kind === 'deleted') {
         this.pending.delete(uri);
@@ -200,6 +190,7 @@ export class WorkspaceSweep {
       }
     }
     if (affected.size > 0) {
+      const moved = (p: string) => workspaces.rootMoved(p, rootChanges);
       for (const doc of this.documents.all()) if (affected.has(workspaces.forFile(doc.path)) || moved(doc.path)) this.live.lintSoon(doc.uri, 0);
       for (const uri of this.swept.keys()) {
         const p = uriToPath(uri);

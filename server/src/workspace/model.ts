@@ -7,6 +7,7 @@ import type { PythonRule } from '../engine/types';
 import { leadsInside } from '../base/paths';
 import { TextIndex } from '../engine/textIndex';
 import { getPath, parseTomlDocument, type TomlDocument } from '../parsing/toml';
+import { isDataTable } from '../parsing/tomlData';
 import { workspaceConfig, type Activation, type WorkspaceConfig } from './activation';
 import type { FileSource } from './files';
 import { normalizeName, projectMetadata } from './metadata';
@@ -289,8 +290,7 @@ export class WorkspaceModel implements WorkspaceView {
   }
 
   pyprojectHasTable(path: string, keys: readonly string[]): boolean {
-    const value = this.pyprojectValue(path, keys);
-    return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+    return isDataTable(this.pyprojectValue(path, keys));
   }
 
   pyprojectFile(path: string): PyprojectFile | undefined {
