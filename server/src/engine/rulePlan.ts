@@ -45,6 +45,22 @@ export function rulePlan(language: Language, rules: readonly PythonRule[]): Rule
 }
 
 function build(language: Language, rules: readonly PythonRule[]): RulePlan {
+  // Every declaration compiled in one query first: when they all compile (the usual case) no
+  // declaration is compiled on its own, which would cost a grammar analysis each.
+  const all = assemble(language, rules, () => undefined);
+  if (SyntaxPlan.compiles(language, all.channels)) return all.finish();
+  return assemble(language, rules, (spec) => {
+    try {
+      checkQuery(language, spec.source);
+      return undefined;
+    } catch (e) {
+      return e as Error;
+    }
+  }).finish();
+}
+
+/** The channels of `rules`, leaving out each declaration `fault` names an error for (that rule is broken). */
+function assemble(language: Language, rules: readonly PythonRule[], fault: (spec: ChannelSpec) => Error | undefined): { channels: readonly ChannelSpec[]; finish: () => RulePlan } {
   const channels: ChannelSpec[] = [];
   const indexOf = (spec: ChannelSpec): number => {
     let i = channels.findIndex((c) => c.source === spec.source);
@@ -61,10 +77,9 @@ function build(language: Language, rules: readonly PythonRule[]): RulePlan {
   for (const rule of rules) {
     const spec = ruleChannel(rule);
     if (!spec) continue;
-    try {
-      checkQuery(language, spec.source);
-    } catch (e) {
-      broken.set(rule, e as Error);
+    const error = fault(spec);
+    if (error) {
+      broken.set(rule, error);
       continue;
     }
     channelOf.set(rule, indexOf(spec));
@@ -76,5 +91,5 @@ function build(language: Language, rules: readonly PythonRule[]): RulePlan {
     const i = channels.findIndex((c) => c.source === kindsQuery(FACT_TYPES[kind]));
     if (i >= 0) lists[kind] = i;
   }
-  return { plan: SyntaxPlan.for(language, channels), comments, lists, channelOf, broken };
+  return { channels, finish: () => ({ plan: SyntaxPlan.for(language, channels), comments, lists, channelOf, broken }) };
 }

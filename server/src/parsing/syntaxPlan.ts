@@ -69,14 +69,31 @@ export class QueryError extends Error {}
 
 const patternCounts = new WeakMap<Language, Map<string, number | QueryError>>();
 
-/** How many patterns a query source holds; throws a QueryError when it does not compile. */
-export function checkQuery(language: Language, source: string): number {
+let compilations = 0;
+
+/** How many query sources this process has compiled (tree-sitter's compile has a cost per query: the CLI pays it at start). */
+export function queryCompilations(): number {
+  return compilations;
+}
+
+function compile(language: Language, source: string): Query {
+  compilations++;
+  return new Query(language, source);
+}
+
+function countsOf(language: Language): Map<string, number | QueryError> {
   let counts = patternCounts.get(language);
   if (!counts) patternCounts.set(language, (counts = new Map()));
+  return counts;
+}
+
+/** How many patterns a query source holds; throws a QueryError when it does not compile. */
+export function checkQuery(language: Language, source: string): number {
+  const counts = countsOf(language);
   let n = counts.get(source);
   if (n === undefined) {
     try {
-      const q = new Query(language, source);
+      const q = compile(language, source);
       n = q.patternCount();
       q.delete();
       if (n === 0) n = new QueryError('the query holds no pattern');
@@ -88,6 +105,54 @@ export function checkQuery(language: Language, source: string): number {
   }
   if (n instanceof QueryError) throw n;
   return n;
+}
+
+/** Text a query parser skips between patterns: white space and `;` comments. */
+const BLANK_OR_COMMENTS = /^(?:\s|;[^\n]*)*$/;
+
+/**
+ * The sources joined into one query, compiled once, with how many patterns each holds; undefined
+ * when that does not show each source compiles on its own: the joined query does not compile, a
+ * source holds no pattern, or a pattern runs from one source into the next (a source that does not
+ * close, completed by the one after it). Compiling each source alone costs tree-sitter's analysis
+ * of the grammar once per source, several times the joined compile, so it is left for the case
+ * where some source is broken and must be named.
+ */
+function compiledTogether(language: Language, sources: readonly string[]): { query: Query; counts: number[] } | undefined {
+  const joined = sources.join('\n');
+  let query: Query;
+  try {
+    query = compile(language, joined);
+  } catch {
+    return undefined;
+  }
+  // Pattern offsets are bytes of the UTF-8 source; each source and its newline in turn.
+  const bytes = Buffer.from(joined, 'utf8');
+  const ends: number[] = [];
+  let at = 0;
+  for (const s of sources) ends.push((at += Buffer.byteLength(s, 'utf8') + 1));
+  const counts = sources.map(() => 0);
+  let source = 0;
+  for (let p = 0; p < query.patternCount(); p++) {
+    const start = query.startIndexForPattern(p);
+    while (source < sources.length && start >= ends[source]) source++;
+    // A pattern's end includes the blanks and comments after it; anything else past its source's end is part of it.
+    const end = query.endIndexForPattern(p);
+    if (source === sources.length || (end > ends[source] && !BLANK_OR_COMMENTS.test(bytes.subarray(ends[source], end).toString('utf8')))) {
+      query.delete();
+      return undefined;
+    }
+    counts[source]++;
+  }
+  if (counts.some((n) => n === 0)) {
+    query.delete();
+    return undefined;
+  }
+  const known = countsOf(language);
+  sources.forEach((s, i) => {
+    if (known.size < MAX_COUNTED_SOURCES) known.set(s, counts[i]);
+  });
+  return { query, counts };
 }
 
 /** Whether `a` comes before `b` in document order, outer matches first on equal starts. */
@@ -128,12 +193,23 @@ export class SyntaxPlan {
     language: Language,
     readonly channels: readonly ChannelSpec[],
   ) {
-    const counts = channels.map((c) => checkQuery(language, c.source));
+    const source = channels.map((c) => c.source).join('\n');
+    const together = compiledTogether(language, channels.map((c) => c.source));
+    const counts = together?.counts ?? channels.map((c) => checkQuery(language, c.source));
     this.channelOf = new Int32Array(counts.reduce((a, b) => a + b, 0));
     let p = 0;
     counts.forEach((n, channel) => this.channelOf.fill(channel, p, (p += n)));
-    const source = channels.map((c) => c.source).join('\n');
-    this.query = new BoundedQuery(new Query(language, source), language, source);
+    this.query = new BoundedQuery(together?.query ?? compile(language, source), language, source);
+  }
+
+  /** Whether these channels compile as one plan, each on its own too (compiled once when they do). Never throws. */
+  static compiles(language: Language, channels: readonly ChannelSpec[]): boolean {
+    try {
+      SyntaxPlan.for(language, channels);
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   /** The plan for these channels (compiled once per language and channel list). Throws a QueryError for a bad source. */
