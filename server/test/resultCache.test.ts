@@ -269,6 +269,20 @@ describe('result cache (what is linted again)', () => {
     assert.deepEqual(await sweep(), ['packages/genkit/tests/dup_test.py', 'plugins/anthropic/tests/dup_test.py', 'plugins/ollama/tests/dup_test.py']);
   });
 
+  it('marks every file it found valid as seen, when no other run wrote the cache file meanwhile', async () => {
+    await sweep();
+    const seen = () => Object.entries(JSON.parse(readFileSync(cacheFile(ws), 'utf8')).files as Record<string, { seen: number }>).map(([rel, e]) => [rel, e.seen] as const);
+    const first = new Map(seen());
+    const later = Math.max(...first.values()) + 1;
+    while (Date.now() <= later) await new Promise((r) => setTimeout(r, 2));
+    writeFileSync(join(ws, 'plugins/ollama/tests/test_thing.py'), '# changed\n');
+    assert.deepEqual(await sweep(), ['plugins/ollama/tests/test_thing.py']);
+    // Taken from the cache this run, so not to be dropped as unseen in 30 days' time.
+    const stale = seen().filter(([, at]) => at < later);
+    assert.deepEqual(stale, []);
+    assert.equal(seen().length, first.size);
+  });
+
   it('tells the fix planner a file has no fix only for the text the plan has of it', async () => {
     const overlay = new PlannedFiles(new DiskFiles());
     const session = await LintSession.create(overlay);

@@ -79,7 +79,7 @@ function isFinding(v: unknown): v is Finding {
 }
 
 /** The bytes of a regular file of at most `maxBytes`; never waits on a FIFO, follows a link only when told. */
-function readRegularFile(path: string, maxBytes: number, followLinks: boolean): Buffer | undefined {
+function readRegularFile(path: string, maxBytes: number, followLinks: boolean, unless?: (stamp: string) => boolean): Buffer | undefined {
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (followLinks ? 0 : (constants.O_NOFOLLOW ?? 0)));
@@ -87,7 +87,8 @@ function readRegularFile(path: string, maxBytes: number, followLinks: boolean): 
     return undefined;
   }
   try {
-    const st = fstatSync(fd);
+    const st = fstatSync(fd, { bigint: true });
+    if (unless?.(`${st.dev}:${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`)) return undefined;
     return st.isFile() && st.size <= maxBytes ? readFileSync(fd) : undefined;
   } catch {
     return undefined;
@@ -97,8 +98,8 @@ function readRegularFile(path: string, maxBytes: number, followLinks: boolean): 
 }
 
 /** A cache file's text: never a link, a FIFO or something huge. */
-function readCacheFile(path: string): string | undefined {
-  return readRegularFile(path, MAX_CACHE_FILE, false)?.toString('utf8');
+function readCacheFile(path: string, unless?: (stamp: string) => boolean): string | undefined {
+  return readRegularFile(path, MAX_CACHE_FILE, false, unless)?.toString('utf8');
 }
 
 /**
@@ -256,13 +257,19 @@ class WorkspaceCache {
   private readonly settings: string;
   private readonly now = Date.now();
   private memberImports: MemberImportsMemo | undefined;
+  /** Device, inode, size and times of the cache file this run read: unchanged at save, it holds nothing this run lacks. */
+  private loaded: string | undefined;
 
   constructor(
     private readonly ws: WorkspaceModel & { root: string },
     private readonly path: string,
     private readonly dirId: string | undefined,
   ) {
-    const cached = parseCacheFile(readCacheFile(path), { root: ws.root, dir: dirId });
+    const text = readCacheFile(path, (stamp) => {
+      this.loaded = stamp;
+      return false;
+    });
+    const cached = parseCacheFile(text, { root: ws.root, dir: dirId });
     this.entries = cached.entries;
     learnRequirements(cached.requirements);
     this.checker = new FactChecker(ws);
@@ -317,7 +324,9 @@ class WorkspaceCache {
       dir: this.dirId,
       memberImports: this.memberImportsMemo(),
     };
-    const onDisk = parseCacheFile(readCacheFile(this.path), { root: this.ws.root, dir: this.dirId }).entries;
+    // A writer renames a new file over it (a new inode), so the same stamp is the file this run read.
+    const text = readCacheFile(this.path, (stamp) => stamp === this.loaded);
+    const onDisk = parseCacheFile(text, { root: this.ws.root, dir: this.dirId }).entries;
     const merged = new Map<string, Entry>();
     for (const source of [this.entries, onDisk]) {
       for (const [key, entry] of source) if (!this.put.has(key) && this.now - entry.seen <= MAX_UNSEEN_MS) merged.set(key, entry);
