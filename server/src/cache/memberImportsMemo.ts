@@ -4,7 +4,7 @@
 // import packages or the configuration changed.
 import type { WorkspaceModel } from '../workspace/model';
 import type { MemberImport } from '../workspace/view';
-import { sha256 } from './workspaceFacts';
+import { digest } from './workspaceFacts';
 
 export interface MemberImportsMemo {
   /** Digest of everything the member imports are computed from. */
@@ -19,9 +19,9 @@ export interface MemberImportsMemo {
 export function memberImportsInputs(ws: WorkspaceModel, settings: string, textOf: (path: string) => string | undefined): string {
   const members = ws.packages.map((pkg) => {
     const text = textOf(pkg.pyprojectPath);
-    return [pkg.dir, pkg.kind, pkg.expectedName, pkg.pyprojectPath, text === undefined ? null : sha256(text), ws.packageFiles(pkg).modules];
+    return [pkg.dir, pkg.kind, pkg.expectedName, pkg.pyprojectPath, text === undefined ? null : digest(text), ws.packageFiles(pkg).modules];
   });
-  return sha256(JSON.stringify([settings, members]));
+  return digest(JSON.stringify([settings, members]));
 }
 
 export function isMemberImportsMemo(v: unknown): v is MemberImportsMemo {

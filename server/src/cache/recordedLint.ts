@@ -3,7 +3,7 @@ import { Linter } from '../engine/linter';
 import type { LintSession } from '../engine/session';
 import type { Finding } from '../engine/types';
 import type { FileRecord } from './resultCache';
-import { RecordingView, sha256 } from './workspaceFacts';
+import { RecordingView, digest } from './workspaceFacts';
 
 /**
  * Lints a file as `LintSession.lintFile` does, recording the workspace facts its rules read. The
@@ -18,6 +18,6 @@ export function lintRecorded(session: LintSession, file: string): { findings: Fi
   const view = new RecordingView(workspace);
   const failures: string[] = [];
   const findings = session.lintText(file, read.text, { view, failures });
-  const record = failures.length === 0 && view.consistent ? { hash: sha256(read.text), readings: view.readings() } : undefined;
+  const record = failures.length === 0 && view.consistent ? { hash: digest(read.text), readings: view.readings() } : undefined;
   return { findings, record };
 }

@@ -1,5 +1,5 @@
 // The CLI's persistent result cache, as Ruff keeps one: per workspace, one file of per-file
-// entries. An entry is trusted only while the file's text (its SHA-256), pyguide itself (version
+// entries. An entry is trusted only while the file's text (its digest), pyguide itself (version
 // and code), the workspace's effective configuration, the year (license headers carry it) and every
 // workspace fact the file's rules read (see workspaceFacts.ts) are what they were when it was
 // written. Cached findings are shown, never applied: `--fix` lints every file that may have a fix.
@@ -11,7 +11,7 @@ import type { Finding } from '../engine/types';
 import { knownRequirements, learnRequirements, type ParsedRequirements } from '../workspace/metadata';
 import type { WorkspaceModel } from '../workspace/model';
 import { isMemberImportsMemo, memberImportsInputs, type MemberImportsMemo } from './memberImportsMemo';
-import { FactChecker, sha256, type FactReading } from './workspaceFacts';
+import { FactChecker, digest, type FactReading } from './workspaceFacts';
 
 declare const PYGUIDE_VERSION: string | undefined;
 
@@ -25,7 +25,7 @@ const MAX_UNSEEN_MS = 30 * 24 * 3600 * 1000;
 
 /** What linting a file with recording on yields beside its findings. */
 export interface FileRecord {
-  /** SHA-256 of the text that was linted. */
+  /** Digest of the text that was linted. */
   hash: string;
   readings: FactReading[];
 }
@@ -58,7 +58,7 @@ function pyguideIdentity(): string {
   if (identity === undefined) {
     let code = '';
     try {
-      code = sha256(readFileSync(__filename, 'latin1'));
+      code = digest(readFileSync(__filename));
     } catch {
       code = 'unknown';
     }
@@ -103,14 +103,14 @@ function readCacheFile(path: string, unless?: (stamp: string) => boolean): strin
 }
 
 /**
- * The digest a file's entry is keyed by: SHA-256 of its text in UTF-8, which is its bytes without
+ * The digest a file's entry is keyed by: that of its text in UTF-8, which is its bytes without
  * a byte order mark (the text pyguide lints drops it). Taken from the bytes, so a lookup decodes nothing.
  */
 function contentHash(path: string, maxBytes: number): string | undefined {
   const bytes = readRegularFile(path, maxBytes, true);
   if (!bytes) return undefined;
   const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  return sha256(bom ? bytes.subarray(3) : bytes);
+  return digest(bom ? bytes.subarray(3) : bytes);
 }
 
 const isStrings = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === 'string');
@@ -273,7 +273,7 @@ class WorkspaceCache {
     this.entries = cached.entries;
     learnRequirements(cached.requirements);
     this.checker = new FactChecker(ws);
-    this.settings = sha256(JSON.stringify({ config: ws.config, year: new Date().getFullYear() }));
+    this.settings = digest(JSON.stringify({ config: ws.config, year: new Date().getFullYear() }));
     // Read from disk: the texts the next lint would parse.
     if (cached.memberImports?.inputs === memberImportsInputs(ws, this.settings, (path) => ws.readText(path))) {
       ws.rememberMemberImports(cached.memberImports.value);
@@ -384,7 +384,7 @@ export class ResultCache {
   hasNoFix(session: LintSession, file: string): boolean {
     const hash = (max: number) => {
       const read = session.files.read(file, max);
-      return read.ok ? sha256(read.text) : undefined;
+      return read.ok ? digest(read.text) : undefined;
     };
     return this.open(session.workspaces.forFile(file))?.lookup(file, hash)?.every((f) => !f.fix) ?? false;
   }
