@@ -46,6 +46,9 @@ function measure(args, { env = {}, cwd } = {}) {
     const child = spawn(cmd, argv, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     let out = '';
     let err = '';
+    // Decoded as a stream: a chunk may end inside a multi-byte character (the findings hold "…").
+    child.stdout.setEncoding('utf8');
+    child.stderr.setEncoding('utf8');
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (err += d));
     child.on('error', reject);
@@ -90,7 +93,14 @@ async function measureTree(dir, runs, log) {
       samples.cold.push(cold);
       findings = JSON.parse(cold.out).length;
       const warm = await pyguide(dir, cache);
-      if (warm.out !== cold.out) throw new Error('warm output differs from cold output');
+      if (warm.out !== cold.out) {
+        // Kept for a look: which findings differ says which input the cache missed.
+        const keep = join(tmpdir(), `pyguide-bench-mismatch-${process.pid}`);
+        mkdirSync(keep, { recursive: true });
+        writeFileSync(join(keep, 'cold.json'), cold.out);
+        writeFileSync(join(keep, 'warm.json'), warm.out);
+        throw new Error(`warm output differs from cold output (both kept in ${keep})`);
+      }
       samples.warm.push(warm);
       appendFileSync(changed, `# edited by the bench, run ${i}\n`);
       samples.changed.push(await pyguide(dir, cache));
