@@ -1,10 +1,8 @@
-// The entry points' hardening: libraries that set up their objects lazily are loaded first, then
-// the intrinsic prototypes are frozen (base/harden.ts says why).
+// The entry points' hardening: the intrinsic prototypes are frozen (base/harden.ts says why).
+// Libraries load when first used, after it (a cached run never loads the requirement parser).
 import { hardenIntrinsics } from './base/harden';
-import { loadRequirementParser } from './workspace/metadata';
 
 /** Call once at a process's entry point, before it reads any repository. */
 export function hardenProcess(): void {
-  loadRequirementParser();
   hardenIntrinsics();
 }

@@ -39,6 +39,35 @@ describe('frozen intrinsic prototypes', () => {
     }
   });
 
+  it('objects may still give themselves their own toString (libraries loaded later do); the prototype stays as it was', () => {
+    const script = `
+      const { main } = require(${JSON.stringify(join(ROOT, 'dist', 'cli.js'))});
+      main(['--version']).then(() => {
+        const out = { frozen: Object.isFrozen(Object.prototype) };
+        class Thing {}
+        Thing.prototype.toString = function () { return 'thing'; };
+        const own = {};
+        own.toString = () => 'own';
+        function named() {}
+        named.toString = () => 'named';
+        out.fn = String(named);
+        // Loaded after freezing, as the CLI now loads it: its grammar gives objects and functions their own toString.
+        out.requirement = require('pip-requirements-js').parsePipRequirementsLine('genkit[a]>=0.1').name;
+        out.thing = String(new Thing());
+        out.own = String(own);
+        out.plain = String({});
+        out.tag = Object.prototype.toString.call([]);
+        try { 'use strict'; Object.prototype.toString = () => 'pwned'; out.assigned = true; } catch (e) { out.assigned = e.constructor.name; }
+        try { Object.defineProperty(Object.prototype, 'toString', { value: () => 'pwned' }); out.defined = true; } catch (e) { out.defined = e.constructor.name; }
+        out.after = String({});
+        process.stderr.write('\\nRESULT ' + JSON.stringify(out) + '\\n');
+      });`;
+    const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', cwd: ROOT });
+    const line = /RESULT (.*)/.exec(r.stderr)?.[1];
+    assert.ok(line, r.stderr);
+    assert.deepEqual(JSON.parse(line), { frozen: true, fn: 'named', requirement: 'genkit', thing: 'thing', own: 'own', plain: '[object Object]', tag: '[object Array]', assigned: 'TypeError', defined: 'TypeError', after: '[object Object]' });
+  });
+
   it('the CLI applies fixes (text edits, created files) with them frozen', () => {
     const copy = mkdtempSync(join(tmpdir(), 'pyguide-hardened-'));
     try {

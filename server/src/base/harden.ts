@@ -27,8 +27,37 @@ function intrinsicPrototypes(): object[] {
   ];
 }
 
+/**
+ * Properties of frozen prototypes that objects may still give themselves. Assigning a property
+ * that a frozen prototype holds fails even on an object that inherits it (the "override mistake"),
+ * and libraries that define `Thing.prototype.toString = ...` when loaded (pip-requirements-js'
+ * PEG grammar) would then fail to load, or would have to be loaded before freezing even by runs
+ * that never use them. Each is turned into an accessor whose setter defines the property on the
+ * object assigned to, never on the prototype.
+ */
+const OVERRIDABLE: readonly (readonly [object, string])[] = [
+  [Object.prototype, 'toString'],
+  [Function.prototype, 'toString'],
+];
+
+function allowOverride(proto: object, name: string): void {
+  const own = Object.getOwnPropertyDescriptor(proto, name);
+  if (!own || !('value' in own)) return;
+  const value: unknown = own.value;
+  Object.defineProperty(proto, name, {
+    get: () => value,
+    set(this: object, v: unknown) {
+      if (this === proto) throw new TypeError(`Cannot assign to read only property '${name}' of a frozen prototype`);
+      Object.defineProperty(this, name, { value: v, writable: true, enumerable: true, configurable: true });
+    },
+    enumerable: own.enumerable,
+    configurable: false,
+  });
+}
+
 /** Freezes the intrinsic prototypes; call it at a process's entry point, after its imports. */
 export function hardenIntrinsics(): void {
+  for (const [proto, name] of OVERRIDABLE) if (!Object.isFrozen(proto)) allowOverride(proto, name);
   for (const proto of intrinsicPrototypes()) Object.freeze(proto);
 }
 

@@ -13,11 +13,11 @@ type ParsedRequirement = Omit<Dependency, 'value' | 'range'>;
 let requirementParser: typeof import('pip-requirements-js') | undefined;
 
 /**
- * Loads pip-requirements-js. It builds its PEG grammar when loaded (tens of ms), assigning
- * properties that frozen intrinsic prototypes forbid: a process that freezes them loads it first
- * (hardening.ts); any other loads it on the first requirement parsed.
+ * Loads pip-requirements-js, on the first requirement parsed: it builds its PEG grammar when loaded
+ * (tens of ms). It gives its objects their own `toString`, which frozen prototypes allow only
+ * because base/harden.ts keeps that property overridable.
  */
-export function loadRequirementParser(): typeof import('pip-requirements-js') {
+function loadRequirementParser(): typeof import('pip-requirements-js') {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   requirementParser ??= require('pip-requirements-js') as typeof import('pip-requirements-js');
   return requirementParser;
