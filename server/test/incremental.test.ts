@@ -9,7 +9,8 @@ import { TextIndex } from '../src/engine/textIndex';
 import type { Finding, PythonRule } from '../src/engine/types';
 import { OpenDocuments } from '../src/engine/documents';
 import { nodeRange, type FactKind } from '../src/parsing/pythonSyntax';
-import { loadPython, PythonParser } from '../src/parsing/python';
+import { Parser, type Tree } from 'web-tree-sitter';
+import { chunkedInput, loadPython, PythonParser, READ_CHUNK, toEdit } from '../src/parsing/python';
 import { MAX_PLANS, QueryError, SyntaxPlan } from '../src/parsing/syntaxPlan';
 import { DiskFiles } from '../src/workspace/files';
 import { LspHarness } from './lspHarness';
@@ -306,5 +307,50 @@ describe('compiled syntax plans', () => {
     } finally {
       tree.delete();
     }
+  });
+});
+
+describe("tree-sitter's reads of the text", () => {
+  /** Every node as (type, start, end, start row and column), in document order. */
+  const shape = (tree: Tree) => {
+    const out: string[] = [];
+    const cursor = tree.walk();
+    for (;;) {
+      out.push(`${cursor.nodeType} ${cursor.startIndex}-${cursor.endIndex} ${cursor.startPosition.row}:${cursor.startPosition.column}`);
+      if (cursor.gotoFirstChild() || cursor.gotoNextSibling()) continue;
+      while (cursor.gotoParent() && !cursor.gotoNextSibling());
+      if (cursor.nodeId === tree.rootNode.id) break;
+    }
+    cursor.delete();
+    return out;
+  };
+
+  it('hands the parser short pieces, never the rest of the file, and builds the same tree as the whole string', async () => {
+    const parser = await PythonParser.create();
+    // Characters outside the BMP (two UTF-16 units) at every offset, so some straddle a piece's end.
+    const text = Array.from({ length: 3 * READ_CHUNK }, (_, i) => `x${i} = "${'😀'.repeat(i % 5)}${'a'.repeat(i % 7)}"  # ${'🐍'.repeat(i % 3)}\n`).join('');
+    const read = chunkedInput(text);
+    const pieces = [0, READ_CHUNK - 1, 5000, text.length - 3].map(read);
+    assert.ok(pieces.every((p) => p.length <= READ_CHUNK));
+    assert.equal(pieces[3], text.slice(-3));
+    assert.equal(read(text.length), '', 'the end of the text');
+    const whole = parser.parse(text);
+    // The same text handed to web-tree-sitter whole, as a string.
+    const plain = new Parser();
+    plain.setLanguage(parser.language);
+    const reference = plain.parse(text)!;
+    assert.deepEqual(shape(whole), shape(reference));
+    assert.equal(whole.rootNode.hasError, false);
+    // And incrementally, after an edit that moves every later piece boundary.
+    const at = text.indexOf('\n', 1000) + 1;
+    const inserted = 'y = "🐍🐍"\n';
+    const edited = text.slice(0, at) + inserted + text.slice(at);
+    const row = text.slice(0, at).split('\n').length - 1;
+    whole.edit(toEdit({ startOffset: at, endOffset: at, newLength: inserted.length, start: { row, column: 0 }, end: { row, column: 0 }, newEnd: { row: row + 1, column: 0 } }));
+    const again = parser.parse(edited, whole);
+    const fresh = plain.parse(edited)!;
+    assert.deepEqual(shape(again), shape(fresh));
+    for (const t of [whole, reference, again, fresh]) t.delete();
+    plain.delete();
   });
 });
