@@ -60,7 +60,12 @@ async function setup(rules: PythonRule[]) {
   };
   const edit = (line: number, character: number, text: string, endCharacter = character) =>
     store.edit(uri, ++version, [{ range: { start: { line, character }, end: { line, character: endCharacter } }, text }]);
-  return { lint, fresh, edit };
+  /** The document's current fact lists (the arrays themselves). */
+  const lists = () => {
+    const parsed = store.parsed(uri)!;
+    return parsed.facts.sync(parsed.tree, store.get(uri)!.text, parsed.facts.plan!);
+  };
+  return { lint, fresh, edit, lists };
 }
 
 describe('incremental re-checking', () => {
@@ -80,6 +85,28 @@ describe('incremental re-checking', () => {
     assert.deepEqual(moved, fresh());
     assert.deepEqual([comments.runs.length, functions.runs.length], [2, 2]);
     assert.equal(moved.find((f) => f.message === '# step 5')!.range.start.line, 23);
+  });
+
+  it('a channel an edit leaves alone keeps its very list, and its findings only move', async () => {
+    const comments = counting('comments');
+    const { lint, fresh, edit, lists } = await setup([comments]);
+    lint();
+    const channel = lists().findIndex((l) => l.some((f) => f.type === 'comment'));
+    const before = lists()[channel];
+    // A statement without comments added at the end: the comments' list is the same array.
+    edit(159, 0, 'y = 1\n');
+    assert.deepEqual(lint(), fresh());
+    assert.equal(lists()[channel], before);
+    assert.deepEqual(comments.runs, [40]);
+    // Lines inserted inside that statement's region move nothing; inside f0 they move every comment below.
+    edit(160, 0, 'z = 2\n');
+    assert.deepEqual(lint(), fresh());
+    assert.equal(lists()[channel], before);
+    edit(1, 0, '\n');
+    const moved = lint();
+    assert.deepEqual(moved, fresh());
+    assert.notEqual(lists()[channel], before);
+    assert.equal(moved.find((f) => f.message === '# step 5')!.range.start.line, 22);
   });
 
   it('a syntax error anywhere, or new settings, re-checks every fact (hasErrors is part of what they read)', async () => {
