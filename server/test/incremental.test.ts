@@ -9,7 +9,8 @@ import { TextIndex } from '../src/engine/textIndex';
 import type { Finding, PythonRule } from '../src/engine/types';
 import { OpenDocuments } from '../src/engine/documents';
 import { nodeRange, type FactKind } from '../src/parsing/pythonSyntax';
-import { loadPython, PythonParser } from '../src/parsing/python';
+import { Parser, type Tree } from 'web-tree-sitter';
+import { chunkedInput, loadPython, PythonParser, READ_CHUNK, toEdit } from '../src/parsing/python';
 import { MAX_PLANS, QueryError, SyntaxPlan } from '../src/parsing/syntaxPlan';
 import { DiskFiles } from '../src/workspace/files';
 import { LspHarness } from './lspHarness';
@@ -59,7 +60,12 @@ async function setup(rules: PythonRule[]) {
   };
   const edit = (line: number, character: number, text: string, endCharacter = character) =>
     store.edit(uri, ++version, [{ range: { start: { line, character }, end: { line, character: endCharacter } }, text }]);
-  return { lint, fresh, edit };
+  /** The document's current fact lists (the arrays themselves). */
+  const lists = () => {
+    const parsed = store.parsed(uri)!;
+    return parsed.facts.sync(parsed.tree, store.get(uri)!.text, parsed.facts.plan!);
+  };
+  return { lint, fresh, edit, lists };
 }
 
 describe('incremental re-checking', () => {
@@ -79,6 +85,28 @@ describe('incremental re-checking', () => {
     assert.deepEqual(moved, fresh());
     assert.deepEqual([comments.runs.length, functions.runs.length], [2, 2]);
     assert.equal(moved.find((f) => f.message === '# step 5')!.range.start.line, 23);
+  });
+
+  it('a channel an edit leaves alone keeps its very list, and its findings only move', async () => {
+    const comments = counting('comments');
+    const { lint, fresh, edit, lists } = await setup([comments]);
+    lint();
+    const channel = lists().findIndex((l) => l.some((f) => f.type === 'comment'));
+    const before = lists()[channel];
+    // A statement without comments added at the end: the comments' list is the same array.
+    edit(159, 0, 'y = 1\n');
+    assert.deepEqual(lint(), fresh());
+    assert.equal(lists()[channel], before);
+    assert.deepEqual(comments.runs, [40]);
+    // Lines inserted inside that statement's region move nothing; inside f0 they move every comment below.
+    edit(160, 0, 'z = 2\n');
+    assert.deepEqual(lint(), fresh());
+    assert.equal(lists()[channel], before);
+    edit(1, 0, '\n');
+    const moved = lint();
+    assert.deepEqual(moved, fresh());
+    assert.notEqual(lists()[channel], before);
+    assert.equal(moved.find((f) => f.message === '# step 5')!.range.start.line, 22);
   });
 
   it('a syntax error anywhere, or new settings, re-checks every fact (hasErrors is part of what they read)', async () => {
@@ -306,5 +334,50 @@ describe('compiled syntax plans', () => {
     } finally {
       tree.delete();
     }
+  });
+});
+
+describe("tree-sitter's reads of the text", () => {
+  /** Every node as (type, start, end, start row and column), in document order. */
+  const shape = (tree: Tree) => {
+    const out: string[] = [];
+    const cursor = tree.walk();
+    for (;;) {
+      out.push(`${cursor.nodeType} ${cursor.startIndex}-${cursor.endIndex} ${cursor.startPosition.row}:${cursor.startPosition.column}`);
+      if (cursor.gotoFirstChild() || cursor.gotoNextSibling()) continue;
+      while (cursor.gotoParent() && !cursor.gotoNextSibling());
+      if (cursor.nodeId === tree.rootNode.id) break;
+    }
+    cursor.delete();
+    return out;
+  };
+
+  it('hands the parser short pieces, never the rest of the file, and builds the same tree as the whole string', async () => {
+    const parser = await PythonParser.create();
+    // Characters outside the BMP (two UTF-16 units) at every offset, so some straddle a piece's end.
+    const text = Array.from({ length: 3 * READ_CHUNK }, (_, i) => `x${i} = "${'😀'.repeat(i % 5)}${'a'.repeat(i % 7)}"  # ${'🐍'.repeat(i % 3)}\n`).join('');
+    const read = chunkedInput(text);
+    const pieces = [0, READ_CHUNK - 1, 5000, text.length - 3].map(read);
+    assert.ok(pieces.every((p) => p.length <= READ_CHUNK));
+    assert.equal(pieces[3], text.slice(-3));
+    assert.equal(read(text.length), '', 'the end of the text');
+    const whole = parser.parse(text);
+    // The same text handed to web-tree-sitter whole, as a string.
+    const plain = new Parser();
+    plain.setLanguage(parser.language);
+    const reference = plain.parse(text)!;
+    assert.deepEqual(shape(whole), shape(reference));
+    assert.equal(whole.rootNode.hasError, false);
+    // And incrementally, after an edit that moves every later piece boundary.
+    const at = text.indexOf('\n', 1000) + 1;
+    const inserted = 'y = "🐍🐍"\n';
+    const edited = text.slice(0, at) + inserted + text.slice(at);
+    const row = text.slice(0, at).split('\n').length - 1;
+    whole.edit(toEdit({ startOffset: at, endOffset: at, newLength: inserted.length, start: { row, column: 0 }, end: { row, column: 0 }, newEnd: { row: row + 1, column: 0 } }));
+    const again = parser.parse(edited, whole);
+    const fresh = plain.parse(edited)!;
+    assert.deepEqual(shape(again), shape(fresh));
+    for (const t of [whole, reference, again, fresh]) t.delete();
+    plain.delete();
   });
 });

@@ -149,6 +149,15 @@ describe('hostile files in a sweep', function () {
     assert.deepEqual(JSON.parse(fifo.stdout).map((f: { message: string }) => f.message), ['pyguide did not lint this file: not a regular file (a pipe, socket or device)']);
   });
 
+  it('a missing file, a path through a file and a directory read as missing, with the same reasons', () => {
+    root = workspace({ 'src/a.py': 'x = 1\n' });
+    const files = new DiskFiles();
+    assert.deepEqual(files.read(join(root, 'pyguide-baseline.json')), { ok: false, reason: 'file does not exist', missing: true });
+    assert.deepEqual(files.read(join(root, 'src/a.py/b.py')), { ok: false, reason: 'file does not exist', missing: true });
+    assert.deepEqual(files.read(join(root, 'src')), { ok: false, reason: 'is a directory', missing: true });
+    assert.deepEqual([files.exists(join(root, 'src/a.py')), files.exists(join(root, 'nowhere.py')), files.exists(join(root, 'src/a.py/b.py'))], [true, false, false]);
+  });
+
   it('files deleted mid-sweep are left out, in this thread and in workers', async () => {
     root = mkdtempSync(join(tmpdir(), 'pyguide-robust-'));
     genWorkspace(root, { files: 40, lines: 2000, seed: 5 });

@@ -19,6 +19,8 @@ interface RuleState {
   config: ResolvedConfig;
   hasErrors: boolean;
   byFact: WeakMap<Fact, Entry>;
+  /** The channel's list at the last check, each fact's entry, and where the facts with findings stand in it. */
+  last?: { facts: readonly Fact[]; entries: Entry[]; withFindings: number[] };
   /** The rule reported something its declaration does not allow: it runs over the whole file. */
   whole: boolean;
 }
@@ -45,6 +47,13 @@ export class FactFindings {
       this.rules.set(rule.id, state);
     }
     const all = source.facts(channel);
+    // The same list as at the last check holds the same facts, all seen: only their findings move (an Enter above them).
+    const last = state.last;
+    if (last && last.facts === all) {
+      const out: RuleFinding[] = [];
+      for (const i of last.withFindings) out.push(...moved(last.entries[i], all[i]));
+      return out;
+    }
     // One lookup per fact: its entry, or a place for the fresh ones (a keystroke runs this for every rule and fact).
     const entries: (Entry | undefined)[] = new Array(all.length);
     const fresh: Fact[] = [];
@@ -68,10 +77,15 @@ export class FactFindings {
     }
     // Most facts have no finding: skip them without building a list for each.
     const out: RuleFinding[] = [];
+    const withFindings: number[] = [];
     for (let i = 0; i < all.length; i++) {
-      const entry = entries[i] ?? state.byFact.get(all[i])!;
-      if (entry.findings.length > 0) out.push(...moved(entry, all[i]));
+      const entry = (entries[i] ??= state.byFact.get(all[i])!);
+      if (entry.findings.length > 0) {
+        withFindings.push(i);
+        out.push(...moved(entry, all[i]));
+      }
     }
+    state.last = { facts: all, entries: entries as Entry[], withFindings };
     return out;
   }
 }

@@ -10,8 +10,11 @@ import type { Rule } from './types';
 
 export const RULES: readonly Rule[] = [...PYTHON_RULES, ...DOCSTRING_RULES, ...FILE_RULES, ...PYPROJECT_RULES, ...LOGGING_RULES, ...CONCURRENCY_RULES, ...SHELL_RULES];
 
+/** The rules by id (every diagnostic of every publish asks for its rule). */
+const BY_ID = new Map(RULES.map((r) => [r.id, r]));
+
 export function ruleById(id: string): Rule | undefined {
-  return RULES.find((r) => r.id === id);
+  return BY_ID.get(id);
 }
 
 declare const PYGUIDE_REPOSITORY: string | undefined;

@@ -54,7 +54,8 @@ export function toDiagnostic(f: Finding, version: number | null): Diagnostic {
     location: { uri: pathToUri(r.file), range: r.range },
     message: r.message,
   }));
-  const data: DiagnosticData = { version, fix: f.fix, deferredFix: f.deferredFix, ...(ruleById(f.rule)?.readsPeerDiagnostics && { peers: true as const }) };
+  const data: DiagnosticData = { version, fix: f.fix, deferredFix: f.deferredFix };
+  if (ruleById(f.rule)?.readsPeerDiagnostics) data.peers = true;
   return {
     range: f.range,
     severity: SEVERITY[f.severity],

@@ -28,6 +28,19 @@ export function sameLines(text: string): string {
   return text.indexOf('\r') < 0 ? text : text.replace(/\r(?!\n)/g, '\n');
 }
 
+/**
+ * How much text tree-sitter is handed per read. Given a string, web-tree-sitter copies up to 5,119
+ * characters into its buffer at every read, and an incremental parse after a keystroke reads at a
+ * few dozen places: about the whole file copied per keystroke. Short pieces cost a few more calls
+ * and copy only what the lexer looks at (a fresh parse gets faster too).
+ */
+export const READ_CHUNK = 128;
+
+/** The text as tree-sitter's read callback, in pieces of READ_CHUNK characters. */
+export function chunkedInput(text: string): (index: number) => string {
+  return (index) => text.slice(index, index + READ_CHUNK);
+}
+
 /** A parser bound to the Python grammar; callers own the trees it returns. */
 export class PythonParser {
   private readonly parser = new Parser();
@@ -41,7 +54,7 @@ export class PythonParser {
   }
 
   parse(text: string, previous?: Tree): Tree {
-    const tree = this.parser.parse(sameLines(text), previous ?? null);
+    const tree = this.parser.parse(chunkedInput(sameLines(text)), previous ?? null);
     if (!tree) throw new Error('pyguide: tree-sitter returned no tree');
     return tree;
   }
@@ -52,7 +65,7 @@ export class PythonParser {
    */
   parseRanges(text: string, ranges: readonly { start: number; end: number }[], positionAt: (offset: number) => Point): Tree {
     const includedRanges = ranges.map((r) => ({ startIndex: r.start, endIndex: r.end, startPosition: positionAt(r.start), endPosition: positionAt(r.end) }));
-    const tree = this.parser.parse(sameLines(text), null, { includedRanges });
+    const tree = this.parser.parse(chunkedInput(sameLines(text)), null, { includedRanges });
     if (!tree) throw new Error('pyguide: tree-sitter returned no tree');
     return tree;
   }

@@ -133,10 +133,9 @@ export class IncrementalSyntax {
       const captured = plan.facts(tree, { startIndex: Math.max(0, a - 1), endIndex: b + 1 });
       for (let channel = 0; channel < facts.length; channel++) {
         const fresh = captured[channel].filter((f) => touches(f, a, b));
-        facts[channel] = mergeSorted(
-          facts[channel].filter((f) => !touches(f, a, b)),
-          fresh,
-        );
+        const kept = facts[channel].filter((f) => !touches(f, a, b));
+        // A channel the region leaves alone keeps its list: the same array is the same facts (FactFindings relies on it).
+        if (fresh.length > 0 || kept.length !== facts[channel].length) facts[channel] = mergeSorted(kept, fresh);
       }
     }
     return facts;

@@ -31,7 +31,9 @@ export interface FileSource {
 export class DiskFiles implements FileSource {
   read(path: string, maxFileSize = Number.MAX_SAFE_INTEGER): ReadResult {
     try {
-      const stat = statSync(path);
+      // A missing file is common (a baseline looked for at every publish): no exception for it.
+      const stat = statSync(path, { throwIfNoEntry: false });
+      if (!stat) return { ok: false, reason: 'file does not exist', missing: true };
       if (stat.isDirectory()) return { ok: false, reason: 'is a directory', missing: true };
       // Reading a FIFO would wait for a writer forever; devices and sockets are no source files either.
       if (!stat.isFile()) return { ok: false, reason: 'not a regular file (a pipe, socket or device)' };
@@ -48,8 +50,7 @@ export class DiskFiles implements FileSource {
 
   exists(path: string): boolean {
     try {
-      statSync(path);
-      return true;
+      return statSync(path, { throwIfNoEntry: false }) !== undefined;
     } catch {
       return false;
     }

@@ -47,10 +47,20 @@ function needsReason(options: Record<string, unknown> | undefined): (code: strin
   return (code) => patterns.some((p) => (p.endsWith('*') ? code.toUpperCase().startsWith(p.slice(0, -1)) : code.toUpperCase() === p));
 }
 
+/** A coded directive of a comment: where it stands in the text, its length, the codes it names, and its finding's message. */
+interface Directive {
+  index: number;
+  length: number;
+  codes: string[];
+  message: string;
+  /** It silences a security code: its finding weighs more. */
+  security: boolean;
+}
+
 /** What a comment's text says as suppressions go, read once per distinct text (see `reading`). */
 interface Reading {
-  /** Its coded directives: where each stands in the text, as written, and the codes it names. */
-  directives: { index: number; text: string; codes: string[] }[];
+  /** Its coded directives. */
+  directives: Directive[];
   /** Any directive, coded or bare. */
   directs: boolean;
   /** What is left once directives are taken out says something. */
@@ -63,7 +73,7 @@ interface Reading {
  */
 const reading = readOncePerText(
   (text): Reading => ({
-    directives: [...text.matchAll(DIRECTIVE)].map((d) => ({ index: d.index ?? 0, text: detached(d[0]), codes: codesOf(d).map(detached) })),
+    directives: [...text.matchAll(DIRECTIVE)].map((d) => directive(d)),
     directs: hasDirective(text),
     words: hasWords(text),
   }),
@@ -77,6 +87,19 @@ const SECURITY_CODE = /^S[0-9]+$/i;
 /** What goes between the directive and the reason: mypy rejects text after `[codes]` unless it is a comment. */
 function separator(directive: string): string {
   return /^#\s*type\s*:/i.test(directive) ? '  # ' : ' - ';
+}
+
+/** A directive as read from a comment; its message is built once, as the comment's text is read once. */
+function directive(d: RegExpExecArray): Directive {
+  const codes = codesOf(d).map(detached);
+  const shown = d[0].replace(/\s+/g, ' ');
+  return {
+    index: d.index,
+    length: d[0].length,
+    codes,
+    message: detached(`\`${shown}\` does not say why; the guidelines want a reason with every suppression, e.g. \`${shown}${separator(d[0])}<why this is safe here>\`.`),
+    security: codes.some((c) => SECURITY_CODE.test(c)),
+  };
 }
 
 /** "Add reason": the separator, with the cursor after it. */
@@ -115,12 +138,8 @@ export const unexplainedSuppression: PythonRule = {
       if (syntax.hasErrors && afterOpenQuote(m.node, index)) continue;
       for (const d of directives) {
         const start = m.startCol + d.index;
-        const shown = d.text.replace(/\s+/g, ' ');
-        findings.push({
-          range: { start: { line: m.startRow, character: start }, end: { line: m.startRow, character: start + d.text.length } },
-          message: `\`${shown}\` does not say why; the guidelines want a reason with every suppression, e.g. \`${shown}${separator(d.text)}<why this is safe here>\`.`,
-          ...(d.codes.some((c) => SECURITY_CODE.test(c)) && { severity: 'warning' as const }),
-        });
+        const range = { start: { line: m.startRow, character: start }, end: { line: m.startRow, character: start + d.length } };
+        findings.push(d.security ? { range, message: d.message, severity: 'warning' } : { range, message: d.message });
       }
     }
     return findings;
