@@ -94,7 +94,7 @@ export async function runCheck(options: CheckOptions, cwd: string, version: stri
     const read = session.files.read(file);
     return read.ok ? read.text : undefined;
   };
-  report(options, findings, { cwd, version, readText, files: files.length, fixed, baselined });
+  await report(options, findings, { cwd, version, readText, files: files.length, fixed, baselined });
   if (invalid.length > 0) {
     warn(`[tool.pyguide] has ${invalid.length} problem${invalid.length === 1 ? '' : 's'} (invalid-config); exit 2 until ${invalid.length === 1 ? 'it is' : 'they are'} fixed.`);
     return 2;

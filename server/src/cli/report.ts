@@ -3,6 +3,7 @@
 import type { Finding } from '../engine/types';
 import type { CheckOptions } from './args';
 import { formatFindings } from './output';
+import { writePieces } from './output/pieces';
 import { formatStatistics, statisticsJson } from './output/statistics';
 import { PLAIN, styleFor } from './style';
 import { summaryLines } from './summary';
@@ -36,13 +37,13 @@ export function selectRules(findings: Finding[], options: Pick<CheckOptions, 'se
   return findings.filter((f) => keeps(f.rule));
 }
 
-export function report(options: CheckOptions, findings: Finding[], ctx: ReportContext): void {
+export async function report(options: CheckOptions, findings: Finding[], ctx: ReportContext): Promise<void> {
   const human = options.format === 'text' || options.format === 'concise' || options.format === 'full';
   const style = human ? styleFor(process.stdout) : PLAIN;
-  let out: string;
-  if (options.statistics) out = options.format === 'json' ? statisticsJson(findings) : formatStatistics(findings, style);
-  else out = formatFindings(options.format, findings, { cwd: ctx.cwd, version: ctx.version, readText: ctx.readText, style });
-  if (out) process.stdout.write(`${out}\n`);
+  const out: Iterable<string> = options.statistics
+    ? [options.format === 'json' ? statisticsJson(findings) : formatStatistics(findings, style)]
+    : formatFindings(options.format, findings, { cwd: ctx.cwd, version: ctx.version, readText: ctx.readText, style });
+  await writePieces(out, process.stdout);
   if (isHumanFormat(options.format)) {
     const lines = summaryLines({ findings, files: ctx.files, fixed: ctx.fixed, baselined: ctx.baselined, unsafeFixes: options.unsafeFixes }, styleFor(process.stderr));
     process.stderr.write(`${options.format === 'full' && findings.length > 0 ? '\n' : ''}${lines.join('\n')}\n`);

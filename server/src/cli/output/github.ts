@@ -1,6 +1,7 @@
 // GitHub Actions workflow commands: each finding becomes an annotation on the pull request's diff.
 import type { Finding } from '../../engine/types';
 import { displayPath } from './paths';
+import { joined } from './pieces';
 
 const COMMAND = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' } as const;
 
@@ -14,18 +15,16 @@ function escapeProperty(s: string): string {
 }
 
 /** `::warning file=...,line=...,col=...,endLine=...,endColumn=...,title=rule-id::message`, one per finding. */
-export function formatGithub(findings: Finding[], cwd: string): string {
-  return findings
-    .map((f) => {
-      const props = [
-        `file=${escapeProperty(displayPath(f.file, cwd))}`,
-        `line=${f.range.start.line + 1}`,
-        `col=${f.range.start.character + 1}`,
-        `endLine=${f.range.end.line + 1}`,
-        `endColumn=${f.range.end.character + 1}`,
-        `title=${escapeProperty(f.rule)}`,
-      ];
-      return `::${COMMAND[f.severity]} ${props.join(',')}::${escapeData(f.message)}`;
-    })
-    .join('\n');
+export function formatGithub(findings: Finding[], cwd: string): Iterable<string> {
+  return joined(findings, '\n', (f) => {
+    const props = [
+      `file=${escapeProperty(displayPath(f.file, cwd))}`,
+      `line=${f.range.start.line + 1}`,
+      `col=${f.range.start.character + 1}`,
+      `endLine=${f.range.end.line + 1}`,
+      `endColumn=${f.range.end.character + 1}`,
+      `title=${escapeProperty(f.rule)}`,
+    ];
+    return `::${COMMAND[f.severity]} ${props.join(',')}::${escapeData(f.message)}`;
+  });
 }

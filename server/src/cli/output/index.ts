@@ -23,13 +23,13 @@ export interface OutputContext {
   style: Style;
 }
 
-/** What goes to stdout for `findings`, without the trailing newline; '' when there is nothing to print. */
-export function formatFindings(format: OutputFormat, findings: Finding[], ctx: OutputContext): string {
+/** What goes to stdout for `findings`, in pieces, without the trailing newline; no piece when there is nothing to print. */
+export function formatFindings(format: OutputFormat, findings: Finding[], ctx: OutputContext): Iterable<string> {
   switch (format) {
     case 'json':
       return formatJson(findings, ctx.cwd);
     case 'sarif':
-      return formatSarif(findings, ctx);
+      return [formatSarif(findings, ctx)];
     case 'github':
       return formatGithub(findings, ctx.cwd);
     case 'full':

@@ -1,5 +1,6 @@
 import type { Finding } from '../../engine/types';
 import { displayPath } from './paths';
+import { joined } from './pieces';
 
 /** One finding in `--format json` (DESIGN.md's interface: other tools rely on this shape). */
 export interface JsonFinding {
@@ -28,6 +29,13 @@ export function toJson(f: Finding, cwd: string): JsonFinding {
   };
 }
 
-export function formatJson(findings: Finding[], cwd: string): string {
-  return JSON.stringify(findings.map((f) => toJson(f, cwd)), null, 2);
+/** Exactly `JSON.stringify(findings as JsonFinding[], null, 2)`, in pieces (JSON strings hold no raw line break). */
+export function* formatJson(findings: Finding[], cwd: string): Generator<string> {
+  if (findings.length === 0) {
+    yield '[]';
+    return;
+  }
+  yield '[\n';
+  yield* joined(findings, ',\n', (f) => `  ${JSON.stringify(toJson(f, cwd), null, 2).replace(/\n/g, '\n  ')}`);
+  yield '\n]';
 }

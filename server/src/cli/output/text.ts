@@ -3,6 +3,7 @@
 import type { Finding, Severity } from '../../engine/types';
 import { PLAIN, type Style } from '../style';
 import { displayPath } from './paths';
+import { joined } from './pieces';
 
 function severityStyle(style: Style, severity: Severity): (s: string) => string {
   switch (severity) {
@@ -24,8 +25,8 @@ export function conciseLine(f: Finding, cwd: string, style: Style = PLAIN): stri
   return `${where} ${severityStyle(style, f.severity)(f.severity)} ${style.bold(f.rule)} ${f.message}`;
 }
 
-export function formatText(findings: Finding[], cwd: string, style: Style = PLAIN): string {
-  return findings.map((f) => conciseLine(f, cwd, style)).join('\n');
+export function formatText(findings: Finding[], cwd: string, style: Style = PLAIN): Iterable<string> {
+  return joined(findings, '\n', (f) => conciseLine(f, cwd, style));
 }
 
 /** Lines of the frame around a finding: one before, the finding's own (at most MAX_SPAN), one after. */
@@ -75,16 +76,14 @@ function fixNote(f: Finding): string | undefined {
 }
 
 /** Each finding's concise line, a code frame, its fix and where its docs are; a blank line between. */
-export function formatFull(findings: Finding[], cwd: string, readText: (file: string) => string | undefined, style: Style = PLAIN): string {
+export function formatFull(findings: Finding[], cwd: string, readText: (file: string) => string | undefined, style: Style = PLAIN): Iterable<string> {
   const texts = new Map<string, string[] | undefined>();
-  return findings
-    .map((f) => {
-      if (!texts.has(f.file)) texts.set(f.file, fileLines(readText(f.file)));
-      const lines = texts.get(f.file);
-      const { frame, width } = lines ? codeFrame(f, lines, style) : { frame: [], width: 1 };
-      const note = (label: string, text: string) => `${' '.repeat(width)} ${style.cyan('=')} ${label}: ${text}`;
-      const fix = fixNote(f);
-      return [conciseLine(f, cwd, style), ...frame, ...(fix ? [note('fix', fix)] : []), note('docs', `pyguide explain ${f.rule}`)].join('\n');
-    })
-    .join('\n\n');
+  return joined(findings, '\n\n', (f) => {
+    if (!texts.has(f.file)) texts.set(f.file, fileLines(readText(f.file)));
+    const lines = texts.get(f.file);
+    const { frame, width } = lines ? codeFrame(f, lines, style) : { frame: [], width: 1 };
+    const note = (label: string, text: string) => `${' '.repeat(width)} ${style.cyan('=')} ${label}: ${text}`;
+    const fix = fixNote(f);
+    return [conciseLine(f, cwd, style), ...frame, ...(fix ? [note('fix', fix)] : []), note('docs', `pyguide explain ${f.rule}`)].join('\n');
+  });
 }
