@@ -60,4 +60,27 @@ describe('hardcoded-secret', () => {
       assert.deepEqual(session.lintText(file, text), [], file);
     }
   });
+
+  it('passes over a binding whose text names no secret before looking up its nodes, and still reads those that do', () => {
+    const text = "retries = 'q8Zr2mK7vX4pL9nB3tW6yH1c'\nself.api_key = 'q8Zr2mK7vX4pL9nB3tW6yH1c'\n";
+    const read: string[] = [];
+    // Matches as the engine hands them over: type and offsets as data, nodes only when read.
+    const match = (type: string, start: number, end: number) => ({
+      type,
+      start,
+      end,
+      startRow: 0,
+      startCol: start,
+      get node(): never {
+        throw new Error('not expected');
+      },
+      get captures() {
+        read.push(text.slice(start, end));
+        return {};
+      },
+    });
+    const second = text.indexOf('self');
+    hardcodedSecret.check({ matches: [match('assignment', 0, second - 1), match('keyword_argument', 0, 7), match('assignment', second, text.length - 1)], file: '/ws/src/pkg/settings.py', text } as never);
+    assert.deepEqual(read, ["self.api_key = 'q8Zr2mK7vX4pL9nB3tW6yH1c'"]);
+  });
 });
