@@ -1,17 +1,24 @@
 import type { Node } from 'web-tree-sitter';
 import type { TextIndex } from '../engine/textIndex';
 import type { Range } from '../engine/types';
+import type { SyntaxMatch } from '../parsing/syntaxPlan';
 
-/** The range of `length` characters at `offset` inside a (single-line) comment node. */
-export function rangeInComment(comment: Node, offset: number, length: number): Range {
-  const line = comment.startPosition.row;
-  const character = comment.startPosition.column + offset;
+/**
+ * A comment as the engine hands it to a rule: where it is, as plain data. Reading these, not the
+ * match's node, spares the node's look-up in the tree (most of what a comment costs a keystroke).
+ */
+export type CommentAt = Pick<SyntaxMatch, 'start' | 'end' | 'startRow' | 'startCol'>;
+
+/** The range of `length` characters at `offset` inside a (single-line) comment. */
+export function rangeInComment(comment: CommentAt, offset: number, length: number): Range {
+  const line = comment.startRow;
+  const character = comment.startCol + offset;
   return { start: { line, character }, end: { line, character: character + length } };
 }
 
-/** Every match of a global regex in a comment's text, with its range. */
-export function* commentMatches(comment: Node, pattern: RegExp): Generator<{ match: RegExpExecArray; range: Range }> {
-  const text = comment.text;
+/** Every match of a global regex in a comment's text (`source` is the document's), with its range. */
+export function* commentMatches(comment: CommentAt, source: string, pattern: RegExp): Generator<{ match: RegExpExecArray; range: Range }> {
+  const text = source.slice(comment.start, comment.end);
   const re = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
   for (let m = re.exec(text); m; m = re.exec(text)) {
     yield { match: m, range: rangeInComment(comment, m.index, m[0].length) };

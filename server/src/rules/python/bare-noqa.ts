@@ -12,10 +12,10 @@ export const bareNoqa: PythonRule = {
   guideline: 'Code Quality & Linting › Error Suppression Policy',
   summary: '`# noqa` (or file-level `# ruff: noqa`) without rule codes',
   ruffTwin: 'PGH004',
-  check({ matches }) {
+  check({ matches, text }) {
     const findings: RuleFinding[] = [];
-    for (const { node: comment } of matches) {
-      for (const { match, range } of commentMatches(comment, BARE_NOQA)) {
+    for (const comment of matches) {
+      for (const { match, range } of commentMatches(comment, text, BARE_NOQA)) {
         const fileLevel = /ruff|flake8/i.test(match[0]);
         findings.push({
           range,

@@ -54,14 +54,14 @@ export const bareTypeIgnore: PythonRule = {
   ruffTwin: 'PGH003',
   readsPeerDiagnostics: true,
   actions: specificCodeActions,
-  check({ matches, syntax, index }) {
+  check({ matches, syntax, index, text }) {
     const findings: RuleFinding[] = [];
-    for (const { node: comment } of matches) {
+    for (const comment of matches) {
       let doubtful: boolean | undefined;
-      for (const { match, range } of commentMatches(comment, IGNORE_DIRECTIVE)) {
+      for (const { match, range } of commentMatches(comment, text, IGNORE_DIRECTIVE)) {
         const brackets = match[2];
         if (brackets && /[^\s,[\]]/.test(brackets)) continue;
-        doubtful ??= syntax.hasErrors && afterOpenQuote(comment, index);
+        doubtful ??= syntax.hasErrors && afterOpenQuote(comment.node, index);
         if (doubtful) break;
         const tool = match[1].toLowerCase();
         const directive = `# ${tool}: ignore`;
