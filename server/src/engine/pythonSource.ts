@@ -10,6 +10,10 @@ export interface SyntaxSource {
   readonly tree: Tree;
   /** The channel's facts as plain data, kept across edits; only an incremental source has them. */
   facts?(channel: number): readonly Fact[];
+  /** Which state the facts are in, and the one the latest change started from (IncrementalSyntax.generation). */
+  generation?: { readonly now: number; readonly before: number };
+  /** The channel's facts that change inserted; undefined when it collected them all. */
+  added?(channel: number): readonly Fact[] | undefined;
   /** Some of the channel's facts, as matches of this tree. */
   matchesOf?(channel: number, facts: readonly Fact[]): SyntaxMatch[];
   /** Every match of a channel. */
@@ -62,5 +66,5 @@ export function incrementalSource(tree: Tree, text: string, rp: RulePlan, increm
     const channel = rp.lists[kind];
     return channel === undefined ? undefined : nodesOf(matches(channel));
   };
-  return { tree, facts: (channel) => facts[channel], matchesOf, matches, comments, syntax: syntaxView(tree, listOf, comments) };
+  return { tree, facts: (channel) => facts[channel], generation: incremental.generation, added: (channel) => incremental.added(channel), matchesOf, matches, comments, syntax: syntaxView(tree, listOf, comments) };
 }
