@@ -1,7 +1,8 @@
 // Findings of rules that check their matches one at a time (`scope: 'each'`), kept per fact across
 // edits: after a keystroke only the facts the edit touched are checked again; the others keep their
 // findings, moved to where their fact now stands. Only facts with findings are remembered.
-import { subsetView } from '../parsing/pythonSyntax';
+import type { Tree } from 'web-tree-sitter';
+import { subsetView, type PythonSyntax } from '../parsing/pythonSyntax';
 import { factOrder, type Fact } from '../parsing/syntaxPlan';
 import type { ResolvedConfig } from './config';
 import { detachedFinding } from './detach';
@@ -71,13 +72,18 @@ export class FactFindings {
       fresh = source.facts(channel);
       kept = [];
     }
-    this.looked.set(rule.id, { fresh: fresh.length, kept: kept.length });
+    const looked = this.looked.get(rule.id);
+    if (looked) {
+      looked.fresh = fresh.length;
+      looked.kept = kept.length;
+    } else this.looked.set(rule.id, { fresh: fresh.length, kept: kept.length });
     if (fresh.length > 0) {
       const matches = source.matchesOf(channel, fresh);
       // Older rules read their list from `syntax[each]`; declared ones read `matches`.
       const kind = rule.reads ? undefined : rule.each;
       // Declared rules read `matches`, whose nodes are found only when read: never look them up for the list.
-      const found = rule.check({ ...ctx, matches, syntax: subsetView(source.tree, kind, kind ? matches.map((m) => m.node) : []) }).map(detachedFinding);
+      const syntax = kind ? subsetView(source.tree, kind, matches.map((m) => m.node)) : emptyView(source.tree);
+      const found = rule.check({ ...ctx, matches, syntax }).map(detachedFinding);
       const byFact = new Map<Fact, RuleFinding[]>();
       for (const finding of found) {
         const fact = innermost(fresh, finding.range.start);
@@ -102,6 +108,15 @@ export class FactFindings {
     for (const entry of kept) for (const f of moved(entry)) out.push(f);
     return out;
   }
+}
+
+const emptyViews = new WeakMap<Tree, PythonSyntax>();
+
+/** The syntax view of a declared rule (every list empty: it reads `matches`), one per tree. */
+function emptyView(tree: Tree): PythonSyntax {
+  let view = emptyViews.get(tree);
+  if (!view) emptyViews.set(tree, (view = subsetView(tree, undefined, [])));
+  return view;
 }
 
 /** Two entry lists in document order as one. */
