@@ -1,40 +1,4 @@
-// The ten team rules the bench's `--team` row runs (scripts/bench.mjs), for tests of their keystroke path.
+// A workspace configured with the ten team rules the bench's `--team` row runs (scripts/team-rules.mjs).
+import { TEAM_RULES } from '../../scripts/team-rules.mjs';
 
-/** The ten team rules of the bench's `--team` row (scripts/bench.mjs). */
-export const TEN_TEAM_RULES = `
-[tool.pyguide.custom-rules.t-entry]
-pattern = "asyncio.run($MAIN)"
-message = "ai.run_main($MAIN)"
-fix = "ai.run_main($MAIN)"
-[tool.pyguide.custom-rules.t-print]
-pattern = "print($$$ARGS)"
-message = "log $$$ARGS"
-[tool.pyguide.custom-rules.t-env]
-pattern = "os.environ[$NAME]"
-where.NAME = { not-regex = "GENKIT_" }
-message = "GENKIT_ prefix, not $NAME"
-[tool.pyguide.custom-rules.t-same]
-pattern = "$A == $A"
-message = "$A with itself"
-[tool.pyguide.custom-rules.t-region]
-pattern = "$F($$$, location=$LOC, $$$)"
-where.LOC = { not-regex = "us-central1" }
-message = "us-central1, not $LOC"
-[tool.pyguide.custom-rules.t-logger]
-pattern = "logging.getLogger($$$)"
-message = "structlog"
-[tool.pyguide.custom-rules.t-sleep]
-pattern = "time.sleep($S)"
-message = "await asyncio.sleep($S)"
-[tool.pyguide.custom-rules.t-swallow]
-pattern = "try:\\n    $$$BODY\\nexcept Exception:\\n    pass"
-message = "swallowed"
-[tool.pyguide.custom-rules.t-get-default]
-pattern = "$D.get($K, '')"
-message = "fail fast on $K"
-[tool.pyguide.custom-rules.t-todo]
-query = '((comment) @finding (#match? @finding "^# TODO[^(]"))'
-message = "TODO(owner)"
-`;
-
-export const TEAM_PYPROJECT = `[project]\nname = "team"\nversion = "0.1.0"\n\n[tool.uv.workspace]\nmembers = []\n\n[tool.pyguide]\n${TEN_TEAM_RULES}`;
+export const TEAM_PYPROJECT = `[project]\nname = "team"\nversion = "0.1.0"\n\n[tool.uv.workspace]\nmembers = []\n\n[tool.pyguide]\n${TEAM_RULES}`;
