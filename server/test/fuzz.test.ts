@@ -19,6 +19,8 @@ import { DiskFiles } from '../src/workspace/files';
 import { genModule, prng, type Random } from '../../scripts/genkit-shapes.mjs';
 import { FIXTURES } from './fixtureHarness';
 import { LspHarness } from './lspHarness';
+import { TEAM_PYPROJECT } from './teamRulesHarness';
+import { makeTree } from './tempTree';
 
 const LONG = process.env.PYGUIDE_FUZZ_LONG === '1';
 
@@ -43,13 +45,13 @@ const SNIPPETS = [
 ];
 
 /** An LSP change and the change that undoes it. */
-function randomChange(r: Random, doc: TextDocument, pastes: readonly string[]): { change: TextDocumentContentChangeEvent; undo: (after: TextDocument) => TextDocumentContentChangeEvent } {
+function randomChange(r: Random, doc: TextDocument, pastes: readonly string[], snippets: readonly string[] = SNIPPETS): { change: TextDocumentContentChangeEvent; undo: (after: TextDocument) => TextDocumentContentChangeEvent } {
   const text = doc.getText();
   const a = r.int(0, text.length);
   const kind = r.next();
   let b = a;
   let insert = '';
-  if (kind < 0.45) insert = r.pick(SNIPPETS);
+  if (kind < 0.45) insert = r.pick(snippets);
   else if (kind < 0.75) b = Math.min(text.length, a + (r.chance(0.85) ? r.int(1, 12) : r.int(13, 600)));
   else if (kind < 0.9) {
     const source = r.pick(pastes);
@@ -57,7 +59,7 @@ function randomChange(r: Random, doc: TextDocument, pastes: readonly string[]): 
     insert = source.slice(from, from + r.int(1, r.chance(0.8) ? 80 : 1500));
   } else {
     b = Math.min(text.length, a + r.int(1, 20));
-    insert = r.pick(SNIPPETS);
+    insert = r.pick(snippets);
   }
   // Positions may fall inside a \r\n pair or a surrogate pair: editors send such ranges too.
   const change = { range: { start: doc.positionAt(a), end: doc.positionAt(b) }, text: insert };
@@ -69,7 +71,7 @@ function randomChange(r: Random, doc: TextDocument, pastes: readonly string[]): 
 }
 
 /** Applies random edits in batches, with undo-like reversals of recent edits, calling `check` after each batch. */
-async function fuzz(r: Random, start: string, pastes: readonly string[], batches: number, apply: (changes: TextDocumentContentChangeEvent[], doc: TextDocument) => Promise<void> | void): Promise<number> {
+async function fuzz(r: Random, start: string, pastes: readonly string[], batches: number, apply: (changes: TextDocumentContentChangeEvent[], doc: TextDocument) => Promise<void> | void, snippets: readonly string[] = SNIPPETS): Promise<number> {
   let doc = TextDocument.create('file:///fuzz.py', 'python', 1, start);
   const undo: Array<(after: TextDocument) => TextDocumentContentChangeEvent> = [];
   let edits = 0;
@@ -80,7 +82,7 @@ async function fuzz(r: Random, start: string, pastes: readonly string[], batches
       let change: TextDocumentContentChangeEvent;
       if (undo.length > 0 && r.chance(0.15)) change = undo.pop()!(doc);
       else {
-        const made = randomChange(r, doc, pastes);
+        const made = randomChange(r, doc, pastes, snippets);
         change = made.change;
         undo.push(made.undo);
       }
@@ -92,6 +94,14 @@ async function fuzz(r: Random, start: string, pastes: readonly string[], batches
   }
   return edits;
 }
+
+/** Code each of the ten team rules (teamRulesHarness.ts) reports, or nearly does, one piece a line. */
+const TEAM_SNIPPETS = [
+  'asyncio.run(main())\n', 'print(a, b)\n', 'print()', 'x = os.environ["KEY"]\n', 'os.environ["GENKIT_KEY"]', 'if a == a:\n    pass\n', 'a == b',
+  'connect(h, location="eu")\n', 'connect(location="us-central1")', 'log = logging.getLogger(__name__)\n', 'time.sleep(1)\n',
+  'try:\n    a()\nexcept Exception:\n    pass\n', 'try:\n    a()\nexcept Exception:\n    raise\n', "d.get(k, '')\n", 'd.get(k, "")', '# TODO fix\n', '# TODO(me) fix\n',
+  'def t(self):\n    print(self)\n', 'class T:\n    def m(self):\n        time.sleep(2)\n',
+];
 
 /** Rules that report every fact of a kind, with what they may read about it: fact-by-fact caching at its widest. */
 export const ECHO_RULES: PythonRule[] = FACT_KINDS.map((kind) => ({
@@ -200,6 +210,58 @@ describe('fuzzing the incremental path', function () {
     }
     if (LONG) process.stderr.write(`    (${total} edits; tree-sitter's incremental tree differed from a fresh parse ${divergences} times)\n`);
     assert.ok(total >= (LONG ? 10_000 : 1_000), `only ${total} edits`);
+  });
+
+  it('team rules (patterns, constraints, a query, a fix): findings and fixes of the incremental path equal a fresh lint after every batch', async () => {
+    const root = makeTree({ 'pyproject.toml': TEAM_PYPROJECT }, 'pyguide-fuzz-team-');
+    try {
+      const session = await LintSession.create(new DiskFiles(), (rule, file, error) => {
+        throw new Error(`rule ${rule.id} threw on ${file}: ${String(error)}`);
+      });
+      const store = new OpenDocuments(session);
+      const teamText = TEAM_SNIPPETS.map((t) => (t.endsWith('\n') ? t : `${t}\n`)).join('');
+      const teamPastes = [teamText, ...pastes];
+      const starts = [`import asyncio\n\n${teamText}\n${genModule(6, LONG ? 1000 : 120)}`, `def f():\n    ${teamText.replace(/\n/g, '\n    ')}\n`];
+      const seen = new Set<string>();
+      let total = 0;
+      for (const [i, start] of starts.entries()) {
+        const path = join(root, 'src', `team${i}.py`);
+        const uri = `file://${path}`;
+        store.open(uri, path, 'python', 1, start);
+        let version = 1;
+        total += await fuzz(
+          prng(4000 + i),
+          start,
+          teamPastes,
+          LONG ? 1500 : 150,
+          (changes, expected) => {
+            store.edit(uri, ++version, changes);
+            const text = expected.getText();
+            const lintLive = () => strip(store.withFixes(uri, store.lint(uri)!.findings));
+            const incremental = lintLive();
+            const parsed = store.parsed(uri)!;
+            const fresh = session.parser.parse(text);
+            try {
+              // Where tree-sitter's incremental tree of a broken text differs, the settled document's reconcile puts it right.
+              const differs = parsed.tree.getChangedRanges(fresh).length > 0;
+              if (differs) assert.equal(store.reconcile(uri), true);
+              const live = differs ? lintLive() : incremental;
+              assert.deepEqual(live, strip(session.lintText(path, text)), 'findings against a fresh lint');
+              for (const f of live) if (f.rule.startsWith('t-')) seen.add(f.rule);
+            } finally {
+              fresh.delete();
+            }
+          },
+          [...TEAM_SNIPPETS, ...SNIPPETS],
+        );
+        store.close(uri);
+      }
+      assert.ok(total >= (LONG ? 3000 : 300), `only ${total} edits`);
+      // Every one of the ten rules reported something along the way: none passed by being silent.
+      assert.deepEqual([...seen].sort(), ['t-entry', 't-env', 't-get-default', 't-logger', 't-print', 't-region', 't-same', 't-sleep', 't-swallow', 't-todo']);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('the stdio server: diagnostics after random didChange batches equal a fresh lint, and nothing is logged as an error', async function () {

@@ -1,15 +1,17 @@
 // Findings of rules that check their matches one at a time (`scope: 'each'`), kept per fact across
 // edits: after a keystroke only the facts the edit touched are checked again; the others keep their
-// findings, moved to where their fact now stands.
-import { subsetView } from '../parsing/pythonSyntax';
-import type { Fact } from '../parsing/syntaxPlan';
+// findings, moved to where their fact now stands. Only facts with findings are remembered.
+import type { Tree } from 'web-tree-sitter';
+import { subsetView, type PythonSyntax } from '../parsing/pythonSyntax';
+import { factOrder, type Fact } from '../parsing/syntaxPlan';
 import type { ResolvedConfig } from './config';
 import { detachedFinding } from './detach';
 import type { SyntaxSource } from './pythonSource';
 import type { Position, PythonContext, PythonRule, RuleFinding } from './types';
 
-/** What a finding was computed against: it stays valid while the fact only moves by whole lines. */
+/** A fact that has findings, with where it stood when they were computed (they move by whole lines with it). */
 interface Entry {
+  fact: Fact;
   row: number;
   col: number;
   findings: RuleFinding[];
@@ -18,16 +20,25 @@ interface Entry {
 interface RuleState {
   config: ResolvedConfig;
   hasErrors: boolean;
-  byFact: WeakMap<Fact, Entry>;
-  /** The channel's list at the last check, each fact's entry, and where the facts with findings stand in it. */
-  last?: { facts: readonly Fact[]; entries: Entry[]; withFindings: number[] };
+  /** The state of the facts (IncrementalSyntax.generation) `entries` are up to date with; undefined before the first check. */
+  generation: number | undefined;
+  /** The facts with findings, in document order. A fact the rule found nothing in has no entry. */
+  entries: Entry[];
   /** The rule reported something its declaration does not allow: it runs over the whole file. */
   whole: boolean;
 }
 
-/** Per open document: each `each` rule's findings by fact. */
+type IncrementalSource = SyntaxSource & Required<Pick<SyntaxSource, 'facts' | 'matchesOf' | 'generation' | 'added'>>;
+
+/**
+ * Per open document: each `each` rule's findings by fact. A keystroke costs a rule the facts its
+ * edit inserted plus the facts that have findings, never a look at every fact of its channel: ten
+ * team rules reading every call of a long module pay for the calls of the statement typed in.
+ */
 export class FactFindings {
   private readonly rules = new Map<string, RuleState>();
+  /** Facts looked at by the latest check of each rule (fresh ones plus kept ones with findings): what tests assert a keystroke costs. */
+  readonly looked = new Map<string, { fresh: number; kept: number }>();
 
   /** Whether `rule` may run fact by fact here (false once it broke its declaration in this document). */
   applies(rule: PythonRule): boolean {
@@ -35,59 +46,90 @@ export class FactFindings {
   }
 
   /**
-   * The rule's findings for the whole file, checking only facts of its channel it has not seen (the
-   * source keeps the fact objects that an edit did not touch). Returns undefined when the rule
-   * reported something outside the facts it was given; it then runs over the whole file from now on.
+   * The rule's findings for the whole file, checking only facts of its channel it has not seen: the
+   * ones the latest sync inserted when the rule saw the state before it, else all of them. Returns
+   * undefined when the rule reported something outside the facts it was given; it then runs over
+   * the whole file from now on.
    */
-  check(rule: PythonRule, channel: number, ctx: PythonContext, source: SyntaxSource & Required<Pick<SyntaxSource, 'facts' | 'matchesOf'>>): RuleFinding[] | undefined {
+  check(rule: PythonRule, channel: number, ctx: PythonContext, source: IncrementalSource): RuleFinding[] | undefined {
     let state = this.rules.get(rule.id);
     const hasErrors = ctx.syntax.hasErrors;
     if (!state || state.config !== ctx.config || state.hasErrors !== hasErrors) {
-      state = { config: ctx.config, hasErrors, byFact: new WeakMap(), whole: false };
+      state = { config: ctx.config, hasErrors, generation: undefined, entries: [], whole: false };
       this.rules.set(rule.id, state);
     }
-    const all = source.facts(channel);
-    // The same list as at the last check holds the same facts, all seen: only their findings move (an Enter above them).
-    const last = state.last;
-    if (last && last.facts === all) {
-      const out: RuleFinding[] = [];
-      for (const i of last.withFindings) out.push(...moved(last.entries[i], all[i]));
-      return out;
+    const { now, before } = source.generation;
+    let fresh: readonly Fact[] = [];
+    let kept = state.entries;
+    const added = state.generation === before ? source.added(channel) : undefined;
+    if (state.generation === now) {
+      // Nothing changed since this rule's last check.
+    } else if (state.generation !== undefined && added) {
+      fresh = added;
+      // The facts an edit touched are gone (`end` -1), their findings with them.
+      kept = kept.filter((e) => e.fact.end >= 0);
+    } else {
+      fresh = source.facts(channel);
+      kept = [];
     }
-    // One lookup per fact: its entry, or a place for the fresh ones (a keystroke runs this for every rule and fact).
-    const entries: (Entry | undefined)[] = new Array(all.length);
-    const fresh: Fact[] = [];
-    for (let i = 0; i < all.length; i++) if (!(entries[i] = state.byFact.get(all[i]))) fresh.push(all[i]);
+    const looked = this.looked.get(rule.id);
+    if (looked) {
+      looked.fresh = fresh.length;
+      looked.kept = kept.length;
+    } else this.looked.set(rule.id, { fresh: fresh.length, kept: kept.length });
     if (fresh.length > 0) {
       const matches = source.matchesOf(channel, fresh);
       // Older rules read their list from `syntax[each]`; declared ones read `matches`.
       const kind = rule.reads ? undefined : rule.each;
       // Declared rules read `matches`, whose nodes are found only when read: never look them up for the list.
-      const found = rule.check({ ...ctx, matches, syntax: subsetView(source.tree, kind, kind ? matches.map((m) => m.node) : []) }).map(detachedFinding);
-      const byFact = new Map<Fact, RuleFinding[]>(fresh.map((f) => [f, []]));
+      const syntax = kind ? subsetView(source.tree, kind, matches.map((m) => m.node)) : emptyView(source.tree);
+      const found = rule.check({ ...ctx, matches, syntax }).map(detachedFinding);
+      const byFact = new Map<Fact, RuleFinding[]>();
       for (const finding of found) {
         const fact = innermost(fresh, finding.range.start);
         if (!fact || !staysOnLines(finding, fact, ctx.file)) {
           state.whole = true;
           return undefined;
         }
-        byFact.get(fact)!.push(finding);
+        const list = byFact.get(fact);
+        if (list) list.push(finding);
+        else byFact.set(fact, [finding]);
       }
-      for (const [fact, findings] of byFact) state.byFact.set(fact, { row: fact.startRow, col: fact.startCol, findings });
+      const entries: Entry[] = [];
+      for (const fact of fresh) {
+        const findings = byFact.get(fact);
+        if (findings) entries.push({ fact, row: fact.startRow, col: fact.startCol, findings });
+      }
+      kept = mergeEntries(kept, entries);
     }
-    // Most facts have no finding: skip them without building a list for each.
+    state.entries = kept;
+    state.generation = now;
     const out: RuleFinding[] = [];
-    const withFindings: number[] = [];
-    for (let i = 0; i < all.length; i++) {
-      const entry = (entries[i] ??= state.byFact.get(all[i])!);
-      if (entry.findings.length > 0) {
-        withFindings.push(i);
-        out.push(...moved(entry, all[i]));
-      }
-    }
-    state.last = { facts: all, entries: entries as Entry[], withFindings };
+    for (const entry of kept) for (const f of moved(entry)) out.push(f);
     return out;
   }
+}
+
+const emptyViews = new WeakMap<Tree, PythonSyntax>();
+
+/** The syntax view of a declared rule (every list empty: it reads `matches`), one per tree. */
+function emptyView(tree: Tree): PythonSyntax {
+  let view = emptyViews.get(tree);
+  if (!view) emptyViews.set(tree, (view = subsetView(tree, undefined, [])));
+  return view;
+}
+
+/** Two entry lists in document order as one. */
+function mergeEntries(a: Entry[], b: Entry[]): Entry[] {
+  if (b.length === 0) return a;
+  if (a.length === 0) return b;
+  const out: Entry[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(factOrder(a[i].fact, b[j].fact) <= 0 ? a[i++] : b[j++]);
+  while (i < a.length) out.push(a[i++]);
+  while (j < b.length) out.push(b[j++]);
+  return out;
 }
 
 const before = (a: Position, row: number, col: number) => a.line < row || (a.line === row && a.character < col);
@@ -118,17 +160,21 @@ function staysOnLines(finding: RuleFinding, fact: Fact, file: string): boolean {
   return ranges.every((r) => on(r.start) && on(r.end));
 }
 
-/** Findings computed when the fact stood at (entry.row, entry.col), moved to where it stands now. */
-function moved(entry: Entry, fact: Fact): RuleFinding[] {
+/** The entry's findings, moved to where its fact stands now (and kept so, for the next lint). */
+function moved(entry: Entry): RuleFinding[] {
+  const { fact } = entry;
   const rows = fact.startRow - entry.row;
   const cols = fact.startCol - entry.col;
   if (rows === 0 && cols === 0) return entry.findings;
   const at = (p: Position): Position => ({ line: p.line + rows, character: p.line === entry.row ? p.character + cols : p.character });
   const range = (r: RuleFinding['range']) => ({ start: at(r.start), end: at(r.end) });
-  return entry.findings.map((f) => ({
+  entry.findings = entry.findings.map((f) => ({
     ...f,
     range: range(f.range),
     ...(f.related && { related: f.related.map((r) => ({ ...r, range: range(r.range) })) }),
     ...(f.fix && { fix: { ...f.fix, changes: f.fix.changes.map((c) => (c.type === 'edit' ? { ...c, edits: c.edits.map((e) => ({ ...e, range: range(e.range) })) } : c)) } }),
   }));
+  entry.row = fact.startRow;
+  entry.col = fact.startCol;
+  return entry.findings;
 }

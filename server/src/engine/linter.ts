@@ -238,8 +238,8 @@ export class Linter {
           const whole = () => r.check({ ...ctx, matches: channel === undefined ? [] : source.matches(channel) });
           // Rules that check matches one by one re-check only the facts an edit touched.
           const factFindings = parsed?.factFindings;
-          if (channel !== undefined && checksEach(r) && factFindings?.applies(r) && source.facts && source.matchesOf) {
-            const incremental = { ...source, facts: source.facts, matchesOf: source.matchesOf };
+          if (channel !== undefined && checksEach(r) && factFindings?.applies(r) && source.facts && source.matchesOf && source.generation && source.added) {
+            const incremental = { ...source, facts: source.facts, matchesOf: source.matchesOf, generation: source.generation, added: source.added };
             let kept: RuleFinding[] | undefined;
             run(r, severity, () => (kept = factFindings.check(r, channel, ctx, incremental)) ?? [], true);
             if (!kept) run(r, severity, whole);

@@ -10,6 +10,10 @@ export interface SyntaxSource {
   readonly tree: Tree;
   /** The channel's facts as plain data, kept across edits; only an incremental source has them. */
   facts?(channel: number): readonly Fact[];
+  /** Which state the facts are in, and the one the latest change started from (IncrementalSyntax.generation). */
+  generation?: { readonly now: number; readonly before: number };
+  /** The channel's facts that change inserted; undefined when it collected them all. */
+  added?(channel: number): readonly Fact[] | undefined;
   /** Some of the channel's facts, as matches of this tree. */
   matchesOf?(channel: number, facts: readonly Fact[]): SyntaxMatch[];
   /** Every match of a channel. */
@@ -57,10 +61,19 @@ export function incrementalSource(tree: Tree, text: string, rp: RulePlan, increm
     if (!m) all.set(channel, (m = matchesOf(channel, facts[channel])));
     return m;
   };
+  // The rules of one channel are handed the same inserted facts: one list of matches serves them
+  // all, so a node is looked up once however many of them read it.
+  const shared = new Map<readonly Fact[], SyntaxMatch[]>();
+  const matchesOfShared = (channel: number, list: readonly Fact[]): SyntaxMatch[] => {
+    if (list === facts[channel]) return matches(channel);
+    let m = shared.get(list);
+    if (!m) shared.set(list, (m = matchesOf(channel, list)));
+    return m;
+  };
   const comments = () => facts[rp.comments].map((f) => ({ offset: f.start, line: f.startRow, column: f.startCol, text: f.text ?? '' }));
   const listOf = (kind: FactKind) => {
     const channel = rp.lists[kind];
     return channel === undefined ? undefined : nodesOf(matches(channel));
   };
-  return { tree, facts: (channel) => facts[channel], matchesOf, matches, comments, syntax: syntaxView(tree, listOf, comments) };
+  return { tree, facts: (channel) => facts[channel], generation: incremental.generation, added: (channel) => incremental.added(channel), matchesOf: matchesOfShared, matches, comments, syntax: syntaxView(tree, listOf, comments) };
 }

@@ -11,6 +11,18 @@ function touches(f: { start: number; end: number }, a: number, b: number): boole
   return f.start <= b && f.end >= a;
 }
 
+/** Numbers the changing syncs of every document's facts: one number never names two states. */
+let syncs = 0;
+
+/** A list without the facts touching [a, b]; those are marked gone (`end` -1), as an edit marks the facts it touches. */
+function withoutTouching(list: Fact[], a: number, b: number): Fact[] {
+  return list.filter((f) => {
+    if (!touches(f, a, b)) return true;
+    f.end = -1;
+    return false;
+  });
+}
+
 /** Merges two lists in document order into one. */
 function mergeSorted(a: Fact[], b: Fact[]): Fact[] {
   if (b.length === 0) return a;
@@ -54,6 +66,13 @@ export class IncrementalSyntax {
   private dirty: Array<[number, number]> = [];
   /** How many facts could not be found again in a new tree (a bug if ever non-zero). */
   lostFacts = 0;
+  /**
+   * Which state the facts are in (a number no other state of any document has) and the state the
+   * latest sync that changed them started from: a reader that saw `before` needs only `added`.
+   */
+  generation = { now: 0, before: 0 };
+  /** Per channel, the facts the latest changing sync inserted; undefined when it collected them all. */
+  private inserted: Fact[][] | undefined;
 
   /** The plan the facts were collected for. */
   get plan(): SyntaxPlan | undefined {
@@ -123,22 +142,34 @@ export class IncrementalSyntax {
       this.currentPlan = plan;
       this.facts = plan.facts(tree);
       this.dirty = [];
+      this.generation = { now: ++syncs, before: this.generation.now };
+      this.inserted = undefined;
       return this.facts;
     }
     if (this.dirty.length === 0) return this.facts;
     const regions = coalesce(coalesce(this.dirty).map(([a, b]) => this.widen(tree, text, a, b)));
     this.dirty = [];
     const facts = this.facts;
+    const inserted: Fact[][] = facts.map(() => []);
     for (const [a, b] of regions) {
       const captured = plan.facts(tree, { startIndex: Math.max(0, a - 1), endIndex: b + 1 });
       for (let channel = 0; channel < facts.length; channel++) {
         const fresh = captured[channel].filter((f) => touches(f, a, b));
-        const kept = facts[channel].filter((f) => !touches(f, a, b));
-        // A channel the region leaves alone keeps its list: the same array is the same facts (FactFindings relies on it).
+        for (const f of fresh) inserted[channel].push(f);
+        const kept = withoutTouching(facts[channel], a, b);
+        // A channel the region leaves alone keeps its list: the same array is the same facts.
         if (fresh.length > 0 || kept.length !== facts[channel].length) facts[channel] = mergeSorted(kept, fresh);
       }
     }
+    // A fact spanning two regions (a `module` match) was inserted for the first and dropped for the second.
+    this.inserted = inserted.map((list) => list.filter((f) => f.end >= 0).sort(factOrder));
+    this.generation = { now: ++syncs, before: this.generation.now };
     return facts;
+  }
+
+  /** The channel's facts the latest changing sync inserted, in document order; undefined when it collected them all. */
+  added(channel: number): readonly Fact[] | undefined {
+    return this.inserted?.[channel];
   }
 
   /** A dirty range, widened to whole lines and then to the top-level statements it touches. */
