@@ -96,6 +96,21 @@ describe('stdlib-logging details', () => {
     assert.ok(!('fix' in module) && !('fix' in call));
   });
 
+  it('names the stdlib function behind an imported name or alias', async () => {
+    const text = "from logging import getLogger as get_stdlib_logger\nfrom logging import warning as warn\nimport logging as log\n\nlogger = get_stdlib_logger(__name__)\nwarn('x')\nlog.info('y')\n";
+    const [module, warning, info] = await lint(stdlibLogging, text);
+    assert.equal(module.message, "A stdlib logger for this module (`get_stdlib_logger` is `logging.getLogger`): use structlog, `logger = get_logger(__name__)` (the guidelines' helper around `structlog.get_logger`).");
+    assert.equal(warning.message, "`warn(...)` logs through the stdlib root logger (`warn` is `logging.warning`): use a structlog logger, `logger = get_logger(__name__)`, then `logger.warning('event', key=value)`.");
+    assert.equal(info.message, "`log.info(...)` logs through the stdlib root logger (`log.info` is `logging.info`): use a structlog logger, `logger = get_logger(__name__)`, then `logger.info('event', key=value)`.");
+  });
+
+  it('reads the imports of the whole module: a name is a logger only once logging binds it', async () => {
+    const call = "\n\ndef f():\n    return getLogger(__name__)\n";
+    assert.deepEqual(await lint(stdlibLogging, `from structlog.stdlib import getLogger\n${call}`), []);
+    const [f] = await lint(stdlibLogging, `from logging import getLogger\n${call}`);
+    assert.deepEqual(f.range, { start: { line: 4, character: 11 }, end: { line: 4, character: 30 } });
+  });
+
   it('leaves the files `allow` names alone (the logging set-up module)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pyguide-stdlib-logging-'));
     try {

@@ -3,10 +3,24 @@ import type { Node } from 'web-tree-sitter';
 import { globProblem, optionGlobs } from '../../engine/glob';
 import type { PythonRule, RuleFinding } from '../../engine/types';
 import { nodeRange } from '../../parsing/pythonSyntax';
+import { boundOnlyTo, importItems, nameMentions, ScopedNames } from '../python/_imports';
 import { LEVEL_METHODS } from './_loggers';
 
 const ID = 'stdlib-logging';
 const LEVELS = new Set<string>(LEVEL_METHODS);
+const FUNCTIONS = ['getLogger', ...LEVEL_METHODS];
+
+// Calls on a module (`logging.info(...)`, `log.getLogger(...)` after `import logging as log`), calls
+// of a bare name (`getLogger(...)` after `from logging import getLogger`), and the imports from
+// `logging` that say which names those are. A bare name may be any alias, so that pattern is not
+// narrowed: the check reads only the calls whose name a logging import binds.
+const QUERY = `
+((call function: (attribute object: (identifier) @module attribute: (identifier) @fn) arguments: (argument_list) @args) @call
+  (#any-of? @fn ${FUNCTIONS.map((m) => `"${m}"`).join(' ')}))
+((call function: (identifier) @fn arguments: (argument_list) @args) @call)
+((import_from_statement module_name: (dotted_name) @from) @logging_import (#eq? @from "logging"))
+((import_statement name: (aliased_import name: (dotted_name) @from)) @logging_import (#eq? @from "logging"))
+`;
 
 /** Whether a level method is called on the logger right there: `logging.getLogger().info(...)`. */
 function loggedOnAtOnce(call: Node): boolean {
@@ -24,44 +38,69 @@ function usedToLog(call: Node, root: boolean): boolean {
   return root ? loggedOnAtOnce(call) : call.parent?.type !== 'attribute' || loggedOnAtOnce(call);
 }
 
+/** The name a call starts with, read from the text: most calls name nothing logging imports. */
+const HEAD = /^[A-Za-z_]\w*/;
+
 export const stdlibLogging: PythonRule = {
   id: ID,
   kind: 'python',
   options: { allow: { type: 'array', items: { type: 'string', check: globProblem } } },
-  reads: {
-    query: `((call function: (attribute object: (identifier) @module attribute: (identifier) @fn) arguments: (argument_list) @args) @call
-      (#eq? @module "logging") (#any-of? @fn "getLogger" ${LEVEL_METHODS.map((m) => `"${m}"`).join(' ')}))`,
-    scope: 'each',
-  },
+  // `module`: what a name stands for depends on the module's imports and assignments.
+  reads: { query: QUERY, scope: 'module' },
   defaultSeverity: 'warning',
   guideline: 'Detailed Coding Guidelines › Logging',
   summary: 'a stdlib logger for the module (`logging.getLogger(__name__)`) or a call of `logging.info(...)` and friends, instead of structlog',
-  check({ matches, config, file, workspace }) {
+  check({ matches, config, file, workspace, text, tree }) {
     const root = workspace.root;
     if (root) {
       const path = relative(root, file).split(sep).join('/');
       if (optionGlobs(config, ID, 'allow').some((p) => p.test(path))) return [];
     }
+    // `logging` itself, and every name a `logging` import binds: the only names worth resolving.
+    const candidates = new Set(['logging']);
+    for (const m of matches) {
+      if (m.type === 'call') continue;
+      for (const item of importItems(m.node)) if (item.value === 'module logging' || FUNCTIONS.some((f) => item.value === `from logging ${f}`)) candidates.add(item.name);
+    }
+    let names: ScopedNames | undefined;
     const findings: RuleFinding[] = [];
-    for (const { captures } of matches) {
-      const call = captures.call[0];
-      const fn = captures.fn[0].text;
+    for (const m of matches) {
+      if (m.type !== 'call') continue;
+      const head = HEAD.exec(text.slice(m.start, m.start + 80))?.[0];
+      if (!head || !candidates.has(head)) continue;
+      const { call: [call], fn: [fnNode], args: [args], module } = m.captures;
+      names ??= new ScopedNames(tree.rootNode, nameMentions(text, candidates));
+      let fn: string;
+      let written: string;
+      if (module) {
+        // A module not imported at all is taken at its word, as before imports were read.
+        if (!boundOnlyTo(names, call, head, 'module logging', head === 'logging')) continue;
+        fn = fnNode.text;
+        written = `${head}.${fn}`;
+      } else {
+        const values = names.valuesAt(call, head);
+        const original = values?.size === 1 ? /^from logging (\w+)$/.exec([...values][0])?.[1] : undefined;
+        if (!original || !FUNCTIONS.includes(original)) continue;
+        fn = original;
+        written = head;
+      }
+      const alias = written === `logging.${fn}` ? '' : ` (\`${written}\` is \`logging.${fn}\`)`;
       if (fn === 'getLogger') {
-        const args = captures.args[0].namedChildren.filter((n) => n.type !== 'comment');
+        const given = args.namedChildren.filter((n) => n.type !== 'comment');
         // A named logger (`getLogger('httpx')`, `getLogger(name)`) is a third-party logger being tuned.
-        const own = args.length === 0 || (args.length === 1 && args[0].text === '__name__');
-        if (!own || !usedToLog(call, args.length === 0)) continue;
+        const own = given.length === 0 || (given.length === 1 && given[0].text === '__name__');
+        if (!own || !usedToLog(call, given.length === 0)) continue;
         findings.push({
           range: nodeRange(call),
           message:
-            args.length === 0
-              ? 'The stdlib root logger is used to log: use a structlog logger, `logger = get_logger(__name__)`, and log key-value fields.'
-              : 'A stdlib logger for this module: use structlog, `logger = get_logger(__name__)` (the guidelines\' helper around `structlog.get_logger`).',
+            given.length === 0
+              ? `The stdlib root logger is used to log${alias}: use a structlog logger, \`logger = get_logger(__name__)\`, and log key-value fields.`
+              : `A stdlib logger for this module${alias}: use structlog, \`logger = get_logger(__name__)\` (the guidelines' helper around \`structlog.get_logger\`).`,
         });
       } else {
         findings.push({
-          range: { start: nodeRange(call).start, end: nodeRange(captures.fn[0]).end },
-          message: `\`logging.${fn}(...)\` logs through the stdlib root logger: use a structlog logger, \`logger = get_logger(__name__)\`, then \`logger.${fn}('event', key=value)\`.`,
+          range: { start: nodeRange(call).start, end: nodeRange(fnNode).end },
+          message: `\`${written}(...)\` logs through the stdlib root logger${alias}: use a structlog logger, \`logger = get_logger(__name__)\`, then \`logger.${fn}('event', key=value)\`.`,
         });
       }
     }

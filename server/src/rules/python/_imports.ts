@@ -264,3 +264,44 @@ export function scopeBindings(scope: Node, mentions: Mentions = () => true): Bin
   }
   return bindings;
 }
+
+/**
+ * What names mean where they are used, as Python looks them up: the nearest function scope that
+ * binds the name, then the module (a class body only for code directly in it). Scopes are read when
+ * first asked about, and only their statements that mention one of the names of interest.
+ */
+export class ScopedNames {
+  private readonly scopes = new Map<number, Bindings>();
+
+  constructor(
+    private readonly root: Node,
+    private readonly mentions: Mentions,
+  ) {}
+
+  /** What the scope binds (see scopeBindings), read once. */
+  bindings(scope: Node): Bindings {
+    let b = this.scopes.get(scope.id);
+    if (!b) this.scopes.set(scope.id, (b = scopeBindings(scope, this.mentions)));
+    return b;
+  }
+
+  /** The values `name` may have at `node`: the nearest scope's that binds it; undefined when no scope does. */
+  valuesAt(node: Node, name: string): ReadonlySet<string> | undefined {
+    let nearest = true;
+    for (let p = node.parent; p; p = p.parent) {
+      if (p.type === 'function_definition' || (p.type === 'class_definition' && nearest)) {
+        const values = this.bindings(p).get(name);
+        if (values) return values;
+      }
+      if (p.type === 'function_definition' || p.type === 'class_definition') nearest = false;
+    }
+    return this.bindings(this.root).get(name);
+  }
+}
+
+/** Whether `name` at `node` is certainly bound to `value` alone, or (`unboundToo`) bound by no scope at all. */
+export function boundOnlyTo(names: ScopedNames, node: Node, name: string, value: string, unboundToo = false): boolean {
+  const values = names.valuesAt(node, name);
+  if (!values) return unboundToo;
+  return values.size === 1 && values.has(value);
+}

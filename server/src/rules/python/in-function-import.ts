@@ -3,7 +3,7 @@ import type { TextIndex } from '../../engine/textIndex';
 import type { Fix, PythonContext, PythonRule, RuleFinding, TextEdit } from '../../engine/types';
 import { nodeRange } from '../../parsing/pythonSyntax';
 import { importShape, placeImport } from './_importPlacement';
-import { IMPORT_TYPES, importGuard, importItems, isDocstring, moduleImportBlock, nameMentions, scopeBindings, type Bindings, type ImportItem, type Mentions, type ModuleImportBlock } from './_imports';
+import { IMPORT_TYPES, importGuard, importItems, isDocstring, moduleImportBlock, nameMentions, ScopedNames, type ImportItem, type ModuleImportBlock } from './_imports';
 
 export const MOVE_IMPORT_TITLE = 'Move import to top of file';
 
@@ -24,9 +24,8 @@ class ModuleFacts {
   readonly block: ModuleImportBlock;
   /** Keys of the module-level imports. */
   readonly keys = new Set<string>();
-  private readonly scopes = new Map<number, Bindings>();
   /** Scopes are only read where they mention a name that one of the moved imports binds. */
-  private readonly mentions: Mentions;
+  private readonly names: ScopedNames;
 
   constructor(
     private readonly root: Node,
@@ -36,13 +35,7 @@ class ModuleFacts {
   ) {
     this.block = moduleImportBlock(root);
     for (const imp of imports) if (imp.parent?.type === 'module') for (const item of importItems(imp)) this.keys.add(item.key);
-    this.mentions = nameMentions(text, moved.flatMap((imp) => importItems(imp).map((item) => item.name)));
-  }
-
-  bindings(scope: Node): Bindings {
-    let b = this.scopes.get(scope.id);
-    if (!b) this.scopes.set(scope.id, (b = scopeBindings(scope, this.mentions)));
-    return b;
+    this.names = new ScopedNames(root, nameMentions(text, moved.flatMap((imp) => importItems(imp).map((item) => item.name))));
   }
 
   /**
@@ -52,7 +45,7 @@ class ModuleFacts {
    */
   changesMeaning(imp: Node, items: readonly ImportItem[]): boolean {
     const rebinds = (scope: Node) => {
-      const bindings = this.bindings(scope);
+      const bindings = this.names.bindings(scope);
       return items.some((item) => [...(bindings.get(item.name) ?? [])].some((value) => value !== item.value));
     };
     let nearest = true;
