@@ -56,4 +56,14 @@ describe('threading-lock-in-async details', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('follows aliases of threading and of its lock types, and names the real type', async () => {
+    const session = await sessionWith([threadingLockInAsync]);
+    const body = '\n\nasync def f(x):\n    with lock:\n        await x\n';
+    const [f] = session.lintText(join(tmpdir(), 'sample.py'), `from threading import RLock as L\n\nlock = L()\n${body}`);
+    assert.match(f.message, /^`lock` is a threading\.RLock held across an `await` \(line 8\)/);
+    const [g] = session.lintText(join(tmpdir(), 'sample.py'), `import threading as th\n\nlock = th.Semaphore()\n${body}`);
+    assert.match(g.message, /^`lock` is a threading\.Semaphore held across an `await`/);
+    assert.deepEqual(session.lintText(join(tmpdir(), 'sample.py'), `from multiprocessing import Lock as L\n\nlock = L()\n${body}`), []);
+  });
 });

@@ -1,43 +1,59 @@
 import type { Node } from 'web-tree-sitter';
 import type { PythonRule, RuleFinding, SyntaxMatch } from '../../engine/types';
 import { nodeRange } from '../../parsing/pythonSyntax';
+import { boundOnlyTo, importItems, nameMentions, ScopedNames } from '../python/_imports';
 import { assignmentWritten, squeeze } from '../_writtenSyntax';
 
 const ID = 'threading-lock-in-async';
 const LOCK_TYPES = ['Lock', 'RLock', 'Condition', 'Semaphore', 'BoundedSemaphore'] as const;
 type LockType = (typeof LOCK_TYPES)[number];
 
-// Three kinds of match: `with` statements, assignments of a lock-like call, and `from threading
-// import ...` (a bare `Lock()` is threading's only when the module imports it from there).
+// Three kinds of match: `with` statements, assignments of a call that may make a lock, and the
+// imports from `threading` that say which names do (`from threading import Lock as L`, `import
+// threading as th`). A bare factory may be any alias, so that pattern is not narrowed to the lock
+// types: the check reads only the assignments whose factory a threading import binds.
 const QUERY = `
 (with_statement) @with
 ((assignment left: [(identifier) (attribute)] @target right: (call function: [(identifier) (attribute)] @factory)) @binding
-  (#match? @factory "^(threading\\\\.)?(Lock|RLock|Condition|Semaphore|BoundedSemaphore)$"))
+  (#match? @factory "^([A-Za-z_]\\\\w*|[A-Za-z_]\\\\w*\\\\.(Lock|RLock|Condition|Semaphore|BoundedSemaphore))$"))
 ((import_from_statement module_name: (dotted_name) @from) @threading_import (#eq? @from "threading"))
+((import_statement name: (aliased_import name: (dotted_name) @from)) @threading_import (#eq? @from "threading"))
 `;
 
-/** Names and `self.` attributes the module assigns a threading lock, by their text; two different kinds make `undefined`. */
-function threadingLocks(matches: readonly SyntaxMatch[], text: string): Map<string, LockType | undefined> {
-  const imported = new Set<string>();
+const isLockType = (name: string): name is LockType => (LOCK_TYPES as readonly string[]).includes(name);
+
+/**
+ * Names and `self.` attributes the module assigns a threading lock, by their text; two different
+ * kinds make `undefined`. A factory counts when it is threading's where it is called: `threading`
+ * (or an alias of it) not rebound, or a name imported from `threading` and bound to nothing else.
+ */
+function threadingLocks(matches: readonly SyntaxMatch[], text: string, root: Node): Map<string, LockType | undefined> {
+  // `threading` itself, and every name a `threading` import binds.
+  const candidates = new Set(['threading']);
   for (const m of matches) {
-    if (m.type !== 'import_from_statement') continue;
-    // An alias (`from threading import Lock as L`) is not followed: the query only sees the real names.
-    for (const name of m.captures.threading_import[0].childrenForFieldName('name')) {
-      if ((LOCK_TYPES as readonly string[]).includes(name.text)) imported.add(name.text);
-    }
+    if (m.type === 'import_from_statement' || m.type === 'import_statement') for (const item of importItems(m.node)) candidates.add(item.name);
   }
+  let names: ScopedNames | undefined;
   const locks = new Map<string, LockType | undefined>();
   for (const m of matches) {
     if (m.type !== 'assignment') continue;
     const written = assignmentWritten(m, text);
     if (!written) continue;
-    const factory = written.factory;
-    let type: string | undefined;
-    if (factory.startsWith('threading.')) type = factory.slice('threading.'.length);
-    else if (imported.has(factory)) type = factory;
-    if (!type) continue;
+    const [head, type] = written.factory.split('.');
+    if (!candidates.has(head)) continue;
+    names ??= new ScopedNames(root, nameMentions(text, candidates));
+    let lock: LockType | undefined;
+    if (type !== undefined) {
+      // A module not imported at all is taken at its word, as before imports were read.
+      if (isLockType(type) && boundOnlyTo(names, m.node, head, 'module threading', head === 'threading')) lock = type;
+    } else {
+      const values = names.valuesAt(m.node, head);
+      const original = values?.size === 1 ? /^from threading (\w+)$/.exec([...values][0])?.[1] : undefined;
+      if (original && isLockType(original)) lock = original;
+    }
+    if (!lock) continue;
     const target = written.target;
-    locks.set(target, locks.has(target) && locks.get(target) !== type ? undefined : (type as LockType));
+    locks.set(target, locks.has(target) && locks.get(target) !== lock ? undefined : lock);
   }
   return locks;
 }
@@ -81,8 +97,8 @@ export const threadingLockInAsync: PythonRule = {
   defaultSeverity: 'error',
   guideline: 'Code Reviewer Preferences › Threading, Asyncio & Event-Loop Audit Checklist',
   summary: 'a `threading` lock held across an `await` in `async def`',
-  check({ matches, config, file, text }) {
-    const locks = threadingLocks(matches, text);
+  check({ matches, config, file, text, tree }) {
+    const locks = threadingLocks(matches, text, tree.rootNode);
     if (locks.size === 0) return [];
     const lockNames = [...locks.keys()];
     const strict = config.ruleOptions[ID]?.strict === true;
