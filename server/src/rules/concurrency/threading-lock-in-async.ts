@@ -14,7 +14,7 @@ type LockType = (typeof LOCK_TYPES)[number];
 // types: the check reads only the assignments whose factory a threading import binds.
 const QUERY = `
 (with_statement) @with
-((assignment left: [(identifier) (attribute)] @target right: (call function: [(identifier) (attribute)] @factory)) @binding
+((assignment left: [(identifier) (attribute)] right: (call function: [(identifier) (attribute)] @factory)) @binding
   (#match? @factory "^([A-Za-z_]\\\\w*|[A-Za-z_]\\\\w*\\\\.(Lock|RLock|Condition|Semaphore|BoundedSemaphore))$"))
 ((import_from_statement module_name: (dotted_name) @from) @threading_import (#eq? @from "threading"))
 ((import_statement name: (aliased_import name: (dotted_name) @from)) @threading_import (#eq? @from "threading"))

@@ -17,7 +17,7 @@ const FUNCTIONS = ['getLogger', ...LEVEL_METHODS];
 const QUERY = `
 ((call function: (attribute object: (identifier) @module attribute: (identifier) @fn) arguments: (argument_list) @args) @call
   (#any-of? @fn ${FUNCTIONS.map((m) => `"${m}"`).join(' ')}))
-((call function: (identifier) @fn arguments: (argument_list) @args) @call)
+((call function: (identifier) arguments: (argument_list)) @bare_call)
 ((import_from_statement module_name: (dotted_name) @from) @logging_import (#eq? @from "logging"))
 ((import_statement name: (aliased_import name: (dotted_name) @from)) @logging_import (#eq? @from "logging"))
 `;
@@ -68,7 +68,11 @@ export const stdlibLogging: PythonRule = {
       if (m.type !== 'call') continue;
       const head = HEAD.exec(text.slice(m.start, m.start + 80))?.[0];
       if (!head || !candidates.has(head)) continue;
-      const { call: [call], fn: [fnNode], args: [args], module } = m.captures;
+      // The bare-name pattern captures the call alone: it matches every such call in the module.
+      const { bare_call: bare, module } = m.captures;
+      const call = bare ? bare[0] : m.captures.call[0];
+      const fnNode = bare ? call.childForFieldName('function')! : m.captures.fn[0];
+      const args = call.childForFieldName('arguments')!;
       names ??= new ScopedNames(tree.rootNode, nameMentions(text, candidates));
       let fn: string;
       let written: string;
