@@ -30,3 +30,9 @@ def local_warn():
         return message
 
     warn('a local def, not logging.warning')
+
+
+def in_expressions(handlers, names):
+    sinks = [info(name) for info in handlers for name in names]
+    makers = map(lambda getLogger: getLogger(__name__), handlers)
+    return sinks, makers, [getLogger(name) for name in names], (info(n) for n in names)

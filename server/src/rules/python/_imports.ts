@@ -265,9 +265,24 @@ export function scopeBindings(scope: Node, mentions: Mentions = () => true): Bin
   return bindings;
 }
 
+const COMPREHENSIONS = new Set(['list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
+const LOCAL: ReadonlySet<string> = new Set(['local']);
+
+/** Whether a lambda's parameters or a comprehension's loop targets bind `name`. */
+function expressionScopeBinds(scope: Node, name: string): boolean {
+  let found = false;
+  const see = (n: string) => (found ||= n === name);
+  if (scope.type === 'lambda') {
+    for (const p of scope.childForFieldName('parameters')?.namedChildren ?? []) if (parameterName(p) === name) return true;
+    return false;
+  }
+  for (const clause of scope.namedChildren) if (clause.type === 'for_in_clause') targetNames(clause.childForFieldName('left'), see);
+  return found;
+}
+
 /**
- * What names mean where they are used, as Python looks them up: the nearest function scope that
- * binds the name, then the module (a class body only for code directly in it). Scopes are read when
+ * What names mean where they are used, as Python looks them up: the nearest lambda, comprehension or
+ * function scope that binds the name, then the module (a class body only for code directly in it). Scopes are read when
  * first asked about, and only their statements that mention one of the names of interest.
  */
 export class ScopedNames {
@@ -289,6 +304,7 @@ export class ScopedNames {
   valuesAt(node: Node, name: string): ReadonlySet<string> | undefined {
     let nearest = true;
     for (let p = node.parent; p; p = p.parent) {
+      if ((p.type === 'lambda' || COMPREHENSIONS.has(p.type)) && expressionScopeBinds(p, name)) return LOCAL;
       if (p.type === 'function_definition' || (p.type === 'class_definition' && nearest)) {
         const values = this.bindings(p).get(name);
         if (values) return values;
