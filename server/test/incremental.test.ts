@@ -65,7 +65,9 @@ async function setup(rules: PythonRule[]) {
     const parsed = store.parsed(uri)!;
     return parsed.facts.sync(parsed.tree, store.get(uri)!.text, parsed.facts.plan!);
   };
-  return { lint, fresh, edit, lists };
+  /** How many facts the document's incremental layer could not find again in its tree. */
+  const lost = () => store.parsed(uri)!.facts.lostFacts;
+  return { lint, fresh, edit, lists, lost };
 }
 
 describe('incremental re-checking', () => {
@@ -177,6 +179,20 @@ describe('rules that declare the syntax they read', () => {
     assert.deepEqual(lint(), fresh());
     // The edit in f0 touched no call: the rule was not run again.
     assert.deepEqual(rule.runs, [['log.info']]);
+  });
+
+  it('a capture tree-sitter inserted as an empty MISSING node is found again in the tree (the long fuzz lost it)', async () => {
+    const rule = declaring({ query: '(call function: (attribute object: (identifier) @obj attribute: (identifier) @method) arguments: (argument_list) @args) @call', scope: 'each' }, (m) => `${m.captures.obj[0].text}.${m.captures.method[0].text}${m.captures.args[0].text}`);
+    const { lint, fresh, edit, lost } = await setup([rule]);
+    edit(42, 15, 'log.info(');
+    edit(42, 26, ')');
+    assert.deepEqual(lint().map((f) => f.message), ['log.info(10)']);
+    // Deleting `info` leaves `log.(10)`: the method is an empty identifier where `(10)` starts.
+    edit(42, 19, '', 23);
+    const found = lint();
+    assert.deepEqual(found, fresh());
+    assert.deepEqual(found.map((f) => [f.range.start.line, f.range.start.character, f.message]), [[42, 15, 'log.(10)']]);
+    assert.equal(lost(), 0);
   });
 
   it('a module rule gets every match on every lint', async () => {

@@ -14,25 +14,45 @@ function touches(f: { start: number; end: number }, a: number, b: number): boole
 /** Numbers the changing syncs of every document's facts: one number never names two states. */
 let syncs = 0;
 
-/** A list without the facts touching [a, b]; those are marked gone (`end` -1), as an edit marks the facts it touches. */
-function withoutTouching(list: Fact[], a: number, b: number): Fact[] {
-  return list.filter((f) => {
-    if (!touches(f, a, b)) return true;
-    f.end = -1;
-    return false;
-  });
+/** The first index of a list in document order whose fact starts at or after `offset`. */
+function firstStartingAt(list: readonly Fact[], offset: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
-/** Merges two lists in document order into one. */
-function mergeSorted(a: Fact[], b: Fact[]): Fact[] {
-  if (b.length === 0) return a;
-  if (a.length === 0) return b;
+/**
+ * The list with the facts touching [a, b] replaced by `fresh` (the facts of that region, in
+ * document order), or the list itself when there is nothing to replace. The facts starting in the
+ * region are one run, found by binary search; before it only a fact reaching into the region (one
+ * spanning statements, like a `module` match) touches it. Replaced facts are marked gone (`end` -1),
+ * as an edit marks the facts it touches. A changed list is a new array: readers take the same
+ * array for the same facts.
+ */
+function replaceRegion(list: Fact[], a: number, b: number, fresh: Fact[]): Fact[] {
+  const lo = firstStartingAt(list, a);
+  const hi = firstStartingAt(list, b + 1);
+  let reaching = 0;
+  for (let i = 0; i < lo; i++) if (list[i].end >= a) reaching++;
+  if (reaching === 0 && lo === hi && fresh.length === 0) return list;
+  for (let i = lo; i < hi; i++) list[i].end = -1;
+  if (reaching === 0 && (fresh.length === 0 || fresh[0].start >= a)) return list.slice(0, lo).concat(fresh, list.slice(hi));
+  // A fact starting before the region reaches into it: the kept ones before the region and the fresh ones merged in order.
   const out: Fact[] = [];
-  let i = 0;
   let j = 0;
-  while (i < a.length && j < b.length) out.push(factOrder(a[i], b[j]) <= 0 ? a[i++] : b[j++]);
-  while (i < a.length) out.push(a[i++]);
-  while (j < b.length) out.push(b[j++]);
+  for (let i = 0; i < lo; i++) {
+    const f = list[i];
+    while (j < fresh.length && factOrder(fresh[j], f) < 0) out.push(fresh[j++]);
+    if (f.end >= a) f.end = -1;
+    else out.push(f);
+  }
+  while (j < fresh.length) out.push(fresh[j++]);
+  for (let i = hi; i < list.length; i++) out.push(list[i]);
   return out;
 }
 
@@ -113,10 +133,12 @@ export class IncrementalSyntax {
           f.end += delta;
           f.startRow += rowDelta;
           f.endRow += rowDelta;
-          for (const c of f.others ?? []) {
-            c.start += delta;
-            c.end += delta;
-          }
+          const others = f.others;
+          if (others)
+            for (const c of others) {
+              c.start += delta;
+              c.end += delta;
+            }
         } else {
           this.dirty.push([mapStart(f.start), mapEnd(f.end)]);
           f.end = -1;
@@ -156,9 +178,8 @@ export class IncrementalSyntax {
       for (let channel = 0; channel < facts.length; channel++) {
         const fresh = captured[channel].filter((f) => touches(f, a, b));
         for (const f of fresh) inserted[channel].push(f);
-        const kept = withoutTouching(facts[channel], a, b);
         // A channel the region leaves alone keeps its list: the same array is the same facts.
-        if (fresh.length > 0 || kept.length !== facts[channel].length) facts[channel] = mergeSorted(kept, fresh);
+        facts[channel] = replaceRegion(facts[channel], a, b, fresh);
       }
     }
     // A fact spanning two regions (a `module` match) was inserted for the first and dropped for the second.

@@ -164,10 +164,26 @@ export function factOrder(a: { start: number; end: number }, b: { start: number;
 export function nodeAt(root: Node, start: number, end: number, type: string): Node | undefined {
   let n: Node | null = root.descendantForIndex(start, end);
   while (n && !(n.startIndex === start && n.endIndex === end && n.type === type)) {
-    if (n.startIndex < start || n.endIndex > end) return undefined;
+    if (n.startIndex < start || n.endIndex > end) return holding(root, start, end, type);
     n = n.parent;
   }
-  return n ?? undefined;
+  return n ?? holding(root, start, end, type);
+}
+
+/**
+ * The smallest node with this range and type among all those whose range holds it. Where nodes
+ * meet, several hold one offset: `descendantForIndex` goes down one of them, which misses an empty
+ * node (an identifier tree-sitter's error recovery inserted as MISSING, as in `str.(x)`) beside a
+ * node that starts there.
+ */
+function holding(n: Node, start: number, end: number, type: string): Node | undefined {
+  for (const c of n.children) {
+    if (c.startIndex > start) break;
+    if (c.endIndex < end) continue;
+    const inner = holding(c, start, end, type);
+    if (inner) return inner;
+  }
+  return n.startIndex === start && n.endIndex === end && n.type === type ? n : undefined;
 }
 
 const plans = new WeakMap<Language, Map<string, SyntaxPlan>>();
