@@ -231,12 +231,12 @@ describe('result cache (what is linted again)', () => {
   afterEach(() => rmSync(ws, { recursive: true, force: true }));
 
   /** One run in-process, as the CLI makes it; returns the files that were linted rather than taken from the cache. */
-  async function sweep(): Promise<string[]> {
+  async function sweep(now?: number): Promise<string[]> {
     const session = await LintSession.create(new DiskFiles());
     const files = (await scanFiles(ws)).sort();
     for (const f of files) await session.prepare(session.workspaces.forFile(f));
     const linted: string[] = [];
-    const cache = new ResultCache({ warn: (m) => assert.fail(m) });
+    const cache = new ResultCache({ warn: (m) => assert.fail(m), now });
     await sweepWithCache(session, files, cache, { onRuleError: () => undefined, workers: 0, onRecord: (file) => linted.push(relative(ws, file)) });
     return linted.sort();
   }
@@ -270,17 +270,19 @@ describe('result cache (what is linted again)', () => {
   });
 
   it('marks every file it found valid as seen, when no other run wrote the cache file meanwhile', async () => {
-    await sweep();
+    // The runs' times are given, not read from the clock: the second run is a day after the first.
+    const first = Date.UTC(2026, 0, 1);
+    const later = first + 86_400_000;
+    await sweep(first);
     const seen = () => Object.entries(JSON.parse(readFileSync(cacheFile(ws), 'utf8')).files as Record<string, { seen: number }>).map(([rel, e]) => [rel, e.seen] as const);
-    const first = new Map(seen());
-    const later = Math.max(...first.values()) + 1;
-    while (Date.now() <= later) await new Promise((r) => setTimeout(r, 2));
+    const before = new Map(seen());
+    assert.deepEqual(new Set(before.values()), new Set([first]));
     writeFileSync(join(ws, 'plugins/ollama/tests/test_thing.py'), '# changed\n');
-    assert.deepEqual(await sweep(), ['plugins/ollama/tests/test_thing.py']);
+    assert.deepEqual(await sweep(later), ['plugins/ollama/tests/test_thing.py']);
     // Taken from the cache this run, so not to be dropped as unseen in 30 days' time.
-    const stale = seen().filter(([, at]) => at < later);
+    const stale = seen().filter(([, at]) => at !== later);
     assert.deepEqual(stale, []);
-    assert.equal(seen().length, first.size);
+    assert.equal(seen().length, before.size);
   });
 
   it('tells the fix planner a file has no fix only for the text the plan has of it', async () => {

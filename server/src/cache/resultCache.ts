@@ -255,7 +255,6 @@ class WorkspaceCache {
   private readonly put = new Set<string>();
   private readonly checker: FactChecker;
   private readonly settings: string;
-  private readonly now = Date.now();
   private memberImports: MemberImportsMemo | undefined;
   /** Device, inode, size and times of the cache file this run read: unchanged at save, it holds nothing this run lacks. */
   private loaded: string | undefined;
@@ -264,6 +263,8 @@ class WorkspaceCache {
     private readonly ws: WorkspaceModel & { root: string },
     private readonly path: string,
     private readonly dirId: string | undefined,
+    /** When this run happens (ms since the epoch): what it marks as seen, and what it drops as unseen. */
+    private readonly now: number,
   ) {
     const text = readCacheFile(path, (stamp) => {
       this.loaded = stamp;
@@ -273,7 +274,7 @@ class WorkspaceCache {
     this.entries = cached.entries;
     learnRequirements(cached.requirements);
     this.checker = new FactChecker(ws);
-    this.settings = digest(JSON.stringify({ config: ws.config, year: new Date().getFullYear() }));
+    this.settings = digest(JSON.stringify({ config: ws.config, year: new Date(now).getFullYear() }));
     // Read from disk: the texts the next lint would parse.
     if (cached.memberImports?.inputs === memberImportsInputs(ws, this.settings, (path) => ws.readText(path))) {
       ws.rememberMemberImports(cached.memberImports.value);
@@ -342,6 +343,8 @@ export interface ResultCacheOptions {
   dir?: string;
   /** Told once per workspace whose cache cannot be used (the run goes on without it). */
   warn: (message: string) => void;
+  /** The run's time (ms since the epoch); the clock's by default. */
+  now?: number;
 }
 
 /** The result caches of the workspaces one CLI run touches. */
@@ -360,7 +363,7 @@ export class ResultCache {
         const where = this.options.dir ? { dir: this.options.dir, id: undefined } : defaultCacheDir(root);
         mkdirSync(where.dir, { recursive: true });
         writeMarkers(where.dir);
-        cache = new WorkspaceCache(ws as WorkspaceModel & { root: string }, join(where.dir, `${createHash('sha256').update(root).digest('hex').slice(0, 24)}.json`), where.id);
+        cache = new WorkspaceCache(ws as WorkspaceModel & { root: string }, join(where.dir, `${createHash('sha256').update(root).digest('hex').slice(0, 24)}.json`), where.id, this.options.now ?? Date.now());
       } catch (e) {
         this.options.warn(`not using the result cache for ${root}: ${(e as Error).message}`);
       }
