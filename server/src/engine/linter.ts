@@ -86,13 +86,13 @@ export class Linter {
     private readonly pieceLimits: PieceLimits = PIECE_LIMITS,
   ) {}
 
-  /** A finding that says why a file was not linted. */
   /** An engine report as the configuration wants it: at its configured severity, or none when turned off. */
   static reported(config: ResolvedConfig, finding: Finding): Finding[] {
     const severity = config.severityOf(finding.rule, finding.severity);
     return severity === 'off' ? [] : [{ ...finding, severity }];
   }
 
+  /** The informational finding that says a file was checked in pieces, and which enabled rules did not run on it. */
   static partiallyChecked(file: string, length: number, limit: number, skipped: readonly string[]): Finding {
     const mb = (n: number) => (n >= 1e5 ? `${Math.round(n / 1e5) / 10} MB` : `${Math.round(n / 1e3)} KB`);
     return {
@@ -104,6 +104,7 @@ export class Linter {
     };
   }
 
+  /** A finding that says why a file was not linted. */
   static unreadable(file: string, reason: string): Finding {
     return {
       rule: UNREADABLE_FILE,

@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { PythonRule, RuleFinding, SyntaxMatch } from '../../engine/types';
 import { nodeRange } from '../../parsing/pythonSyntax';
-import { boundOnlyTo, importItems, nameMentions, ScopedNames } from '../python/_imports';
+import { importedFromAt, importItems, isModuleAt, nameMentions, ScopedNames } from '../python/_imports';
 import { assignmentWritten, squeeze } from '../_writtenSyntax';
 
 const ID = 'threading-lock-in-async';
@@ -45,10 +45,9 @@ function threadingLocks(matches: readonly SyntaxMatch[], text: string, root: Nod
     let lock: LockType | undefined;
     if (type !== undefined) {
       // A module not imported at all is taken at its word, as before imports were read.
-      if (isLockType(type) && boundOnlyTo(names, m.node, head, 'module threading', head === 'threading')) lock = type;
+      if (isLockType(type) && isModuleAt(names, m.node, head, 'threading')) lock = type;
     } else {
-      const values = names.valuesAt(m.node, head);
-      const original = values?.size === 1 ? /^from threading (\w+)$/.exec([...values][0])?.[1] : undefined;
+      const original = importedFromAt(names, m.node, head, 'threading');
       if (original && isLockType(original)) lock = original;
     }
     if (!lock) continue;

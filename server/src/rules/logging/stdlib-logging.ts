@@ -3,7 +3,7 @@ import type { Node } from 'web-tree-sitter';
 import { globProblem, optionGlobs } from '../../engine/glob';
 import type { PythonRule, RuleFinding } from '../../engine/types';
 import { nodeRange } from '../../parsing/pythonSyntax';
-import { boundOnlyTo, importItems, nameMentions, ScopedNames } from '../python/_imports';
+import { importedFromAt, importItems, isModuleAt, nameMentions, ScopedNames } from '../python/_imports';
 import { LEVEL_METHODS } from './_loggers';
 
 const ID = 'stdlib-logging';
@@ -78,12 +78,11 @@ export const stdlibLogging: PythonRule = {
       let written: string;
       if (module) {
         // A module not imported at all is taken at its word, as before imports were read.
-        if (!boundOnlyTo(names, call, head, 'module logging', head === 'logging')) continue;
+        if (!isModuleAt(names, call, head, 'logging')) continue;
         fn = fnNode.text;
         written = `${head}.${fn}`;
       } else {
-        const values = names.valuesAt(call, head);
-        const original = values?.size === 1 ? /^from logging (\w+)$/.exec([...values][0])?.[1] : undefined;
+        const original = importedFromAt(names, call, head, 'logging');
         if (!original || !FUNCTIONS.includes(original)) continue;
         fn = original;
         written = head;

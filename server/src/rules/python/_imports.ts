@@ -316,8 +316,22 @@ export class ScopedNames {
 }
 
 /** Whether `name` at `node` is certainly bound to `value` alone, or (`unboundToo`) bound by no scope at all. */
-export function boundOnlyTo(names: ScopedNames, node: Node, name: string, value: string, unboundToo = false): boolean {
+function boundOnlyTo(names: ScopedNames, node: Node, name: string, value: string, unboundToo = false): boolean {
   const values = names.valuesAt(node, name);
   if (!values) return unboundToo;
   return values.size === 1 && values.has(value);
+}
+
+/** Whether `name` at `node` is the module `module` itself: imported as it (or as an alias), or a name no scope binds spelled as it. */
+export function isModuleAt(names: ScopedNames, node: Node, name: string, module: string): boolean {
+  return boundOnlyTo(names, node, name, `module ${module}`, name === module);
+}
+
+/** The name `module` exports that `name` stands for at `node` (`from logging import getLogger as g`: `getLogger`), when it is bound to that alone. */
+export function importedFromAt(names: ScopedNames, node: Node, name: string, module: string): string | undefined {
+  const values = names.valuesAt(node, name);
+  if (values?.size !== 1) return undefined;
+  const [value] = values;
+  const prefix = `from ${module} `;
+  return value.startsWith(prefix) ? value.slice(prefix.length) : undefined;
 }

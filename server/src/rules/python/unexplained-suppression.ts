@@ -1,6 +1,6 @@
 import type { ActionContext, ContextualAction, PythonRule, RuleFinding, SyntaxMatch } from '../../engine/types';
 import { detached, readOncePerText } from '../../base/strings';
-import { afterOpenQuote } from '../_comments';
+import { afterOpenQuote, rangeInComment } from '../_comments';
 
 // A suppression that names what it silences: Ruff's `# noqa: CODES` (also file-level `# ruff: noqa:`
 // and flake8's), a type checker's `# <tool>: ignore[codes]`, pyguide's `# pyguide: ignore[ids]`.
@@ -137,8 +137,7 @@ export const unexplainedSuppression: PythonRule = {
       if (above && !above.directs && above.words) continue;
       if (syntax.hasErrors && afterOpenQuote(m.node, index)) continue;
       for (const d of directives) {
-        const start = m.startCol + d.index;
-        const range = { start: { line: m.startRow, character: start }, end: { line: m.startRow, character: start + d.length } };
+        const range = rangeInComment(m, d.index, d.length);
         findings.push(d.security ? { range, message: d.message, severity: 'warning' } : { range, message: d.message });
       }
     }
