@@ -67,7 +67,9 @@ async function setup(rules: PythonRule[]) {
   };
   /** How many facts the document's incremental layer could not find again in its tree. */
   const lost = () => store.parsed(uri)!.facts.lostFacts;
-  return { lint, fresh, edit, lists, lost };
+  /** What the linter keeps of the document's suppressions. */
+  const kept = () => session.linter.keptSuppressionsOf(store.parsed(uri)!)!;
+  return { lint, fresh, edit, lists, lost, kept };
 }
 
 describe('incremental re-checking', () => {
@@ -256,6 +258,43 @@ describe('suppressions on a keystroke', () => {
     assert.deepEqual(after, fresh());
     assert.equal(after.length, 39);
     assert.equal(directiveStats.reads - before, 3);
+  });
+});
+
+describe('kept suppressions', () => {
+  it('are built again only when a directive comment moves or changes, and read only the comments a sync inserted', async () => {
+    const rule = counting('functions');
+    const { lint, fresh, edit, kept } = await setup([rule]);
+    edit(12, 0, '# pyguide: ignore[count-functions]  # kept-3\n');
+    assert.equal(lint().length, 39);
+    const { fullReads, builds } = kept().stats;
+    // A letter typed in another function, and in the function under the directive (its statement,
+    // comments included, is queried again): the suppressions stand as they were.
+    edit(47, 11, 'x');
+    assert.deepEqual(lint(), fresh());
+    edit(14, 12, 'y');
+    const typed = lint();
+    assert.deepEqual(typed, fresh());
+    assert.equal(typed.length, 39);
+    assert.deepEqual(kept().stats, { fullReads, builds });
+    // Enter above the directive moves it a line down: built again, from the comments kept.
+    edit(0, 0, '\n');
+    const moved = lint();
+    assert.deepEqual(moved, fresh());
+    assert.equal(moved.length, 39);
+    assert.deepEqual(kept().stats, { fullReads, builds: builds + 1 });
+    // A directive typed above another function: read from the comments that sync inserted, and it silences.
+    edit(46, 0, '# pyguide: ignore[count-functions]\n');
+    const silenced = lint();
+    assert.deepEqual(silenced, fresh());
+    assert.equal(silenced.length, 38);
+    assert.deepEqual(kept().stats, { fullReads, builds: builds + 2 });
+    // The first directive deleted: f3 shows again.
+    edit(13, 0, '', 44);
+    const shown = lint();
+    assert.deepEqual(shown, fresh());
+    assert.equal(shown.length, 39);
+    assert.deepEqual(kept().stats, { fullReads, builds: builds + 3 });
   });
 });
 

@@ -17,6 +17,7 @@ import { isExcluded } from '../workspace/scan';
 import { INVALID_CONFIG, PARTIALLY_CHECKED_FILE, UNREADABLE_FILE } from './configSchema';
 import { RULES } from './registry';
 import { mayDirect, Suppressions, type CommentInfo } from './suppression';
+import { KeptSuppressions, startsLine } from './keptSuppressions';
 import { TextIndex } from './textIndex';
 import type { FileKind, Finding, Fix, PythonContext, PythonRule, Rule, RuleFinding, Severity } from './types';
 
@@ -57,16 +58,6 @@ export interface ParsedPython {
 
 export type RuleErrorHandler = (rule: Rule, file: string, error: unknown) => void;
 
-/** Whether only spaces and tabs stand between the line start and `offset`. */
-function startsLine(text: string, offset: number): boolean {
-  for (let i = offset - 1; i >= 0; i--) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) return true;
-    if (c !== 32 && c !== 9 && c !== 12) return false;
-  }
-  return true;
-}
-
 /** The comments that may direct suppressions (the others are prose, passed over without a look at their line). */
 function pythonComments(comments: readonly CommentFact[], text: string): CommentInfo[] {
   return comments.filter((c) => mayDirect(c.text)).map((c) => ({ line: c.line, text: c.text, ownLine: startsLine(text, c.offset) }));
@@ -77,6 +68,13 @@ type ActiveRule = { rule: Rule; severity: Severity };
 /** Runs the enabled rules over one file and returns its findings, suppressions applied. */
 export class Linter {
   private readonly failed = new Set<string>();
+  /**
+   * The finding reported for a kept rule finding (FactFindings keeps the same object while its fact
+   * does not move): made once, not on every keystroke. Nothing changes a finding once reported.
+   */
+  private readonly reports = new WeakMap<RuleFinding, Finding>();
+  /** Each open document's suppressions, kept while its directive comments stay put. */
+  private readonly keptSuppressions = new WeakMap<IncrementalSyntax, KeptSuppressions>();
 
   constructor(
     private readonly parser: PythonParser,
@@ -185,6 +183,14 @@ export class Linter {
     }
   }
 
+  private reportOf(f: RuleFinding, rule: Rule, severity: Severity, file: string): Finding {
+    const known = this.reports.get(f);
+    if (known && known.rule === rule.id && known.severity === severity && known.file === file && known.docs === rule.docs) return known;
+    const report: Finding = { ...f, rule: rule.id, severity, file, ...(rule.docs && { docs: rule.docs }) };
+    this.reports.set(f, report);
+    return report;
+  }
+
   private reportOnce(rule: Rule, file: string, error: unknown): void {
     const key = `${rule.id}\0${file}`;
     if (this.failed.has(key)) return;
@@ -208,7 +214,10 @@ export class Linter {
       try {
         // A setting for the rule wins over the finding's own severity.
         const own = config.severity[rule.id] === undefined;
-        for (const f of check()) findings.push({ ...(kept ? f : detachedFinding(f)), rule: rule.id, severity: (own && f.severity) || severity, file: req.file, ...(rule.docs && { docs: rule.docs }) });
+        for (const f of check()) {
+          const s = (own && f.severity) || severity;
+          findings.push(kept ? this.reportOf(f, rule, s, req.file) : { ...detachedFinding(f), rule: rule.id, severity: s, file: req.file, ...(rule.docs && { docs: rule.docs }) });
+        }
       } catch (error) {
         req.failures?.push(rule.id);
         this.reportOnce(rule, req.file, error);
@@ -246,7 +255,7 @@ export class Linter {
             if (!kept) run(r, severity, whole);
           } else run(r, severity, whole);
         }
-        const unsuppressed = this.unsuppressed(findings, pythonComments(source.comments(), req.text));
+        const unsuppressed = this.unsuppressedBy(findings, this.suppressionsOf(req.text, source, rp.comments, parsed));
         if (req.fixes !== 'deferred') this.fixNow(unsuppressed, ctx, req.failures);
         return unsuppressed;
       });
@@ -263,9 +272,27 @@ export class Linter {
   }
 
   private unsuppressed(findings: Finding[], comments: CommentInfo[]): Finding[] {
-    const suppressions = new Suppressions(comments, this.rules);
+    return this.unsuppressedBy(findings, new Suppressions(comments, this.rules));
+  }
+
+  private unsuppressedBy(findings: Finding[], suppressions: Suppressions): Finding[] {
+    if (suppressions.none) return findings;
     // A comment cannot silence a broken configuration: it would stay broken, and quietly.
     return findings.filter((f) => f.rule === INVALID_CONFIG || !suppressions.isSuppressed(f));
+  }
+
+  /** The suppressions of a Python text: an open document's kept across edits, any other's read from its comments. */
+  private suppressionsOf(text: string, source: SyntaxSource, channel: number, parsed: ParsedPython | undefined): Suppressions {
+    const list = source.facts?.(channel);
+    if (!parsed || !list || !source.generation || !source.added) return new Suppressions(pythonComments(source.comments(), text), this.rules);
+    let kept = this.keptSuppressions.get(parsed.facts);
+    if (!kept) this.keptSuppressions.set(parsed.facts, (kept = new KeptSuppressions()));
+    return kept.of({ list, generation: source.generation, added: source.added(channel) }, text, this.rules);
+  }
+
+  /** The kept suppressions of an open document, for tests. */
+  keptSuppressionsOf(parsed: ParsedPython): KeptSuppressions | undefined {
+    return this.keptSuppressions.get(parsed.facts);
   }
 }
 

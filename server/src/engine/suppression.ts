@@ -65,16 +65,26 @@ function ids(list: string): string[] {
     .filter(Boolean);
 }
 
+/** Per rule list (a session's rules are one list for its lifetime): the rules each Ruff code stands for. */
+const ruffCodes = new WeakMap<readonly Rule[], Map<string, string[]>>();
+
+function ruffCodesOf(rules: readonly Rule[]): Map<string, string[]> {
+  let byCode = ruffCodes.get(rules);
+  if (!byCode) {
+    byCode = new Map<string, string[]>();
+    for (const r of rules) if (r.ruffTwin) byCode.set(r.ruffTwin, [...(byCode.get(r.ruffTwin) ?? []), r.id]);
+    ruffCodes.set(rules, byCode);
+  }
+  return byCode;
+}
+
 /** The suppression comments of one file, ready to test findings against. */
 export class Suppressions {
   private readonly byLine = new Map<number, Set<string>>();
   private readonly fileWide = new Set<string>();
 
   constructor(comments: readonly CommentInfo[], rules: readonly Rule[]) {
-    const rulesByRuffCode = new Map<string, string[]>();
-    for (const r of rules) {
-      if (r.ruffTwin) rulesByRuffCode.set(r.ruffTwin, [...(rulesByRuffCode.get(r.ruffTwin) ?? []), r.id]);
-    }
+    const rulesByRuffCode = ruffCodesOf(rules);
     const ruffTwins = (codes: string[]) => codes.flatMap((c) => rulesByRuffCode.get(c.toUpperCase()) ?? []);
     for (const c of comments) {
       // Most comments are prose: one cheap test before the directive patterns.
@@ -94,6 +104,11 @@ export class Suppressions {
     let set = this.byLine.get(line);
     if (!set) this.byLine.set(line, (set = new Set()));
     ruleIds.forEach((id) => set.add(id));
+  }
+
+  /** Nothing is suppressed. */
+  get none(): boolean {
+    return this.fileWide.size === 0 && this.byLine.size === 0;
   }
 
   isSuppressed(finding: Pick<Finding, 'rule' | 'range'>): boolean {
