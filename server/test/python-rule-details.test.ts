@@ -4,10 +4,10 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Finding, Rule } from '../src/engine/types';
+import type { Finding, PythonContext, Rule, SyntaxMatch } from '../src/engine/types';
 import { bareTypeIgnore } from '../src/rules/python/bare-type-ignore';
 import { className } from '../src/rules/python/class-name';
-import { functionName } from '../src/rules/python/function-name';
+import { functionName, messageStats, namesSnakeCaseDef } from '../src/rules/python/function-name';
 import { globToRegExp, toCapWords, toSnakeCase } from '../src/rules/python/_naming';
 import { OpenDocuments } from '../src/engine/documents';
 import { LintSession } from '../src/engine/session';
@@ -97,5 +97,53 @@ describe('naming helpers', () => {
       ['a+b', 'a+b', true],
     ];
     for (const [glob, name, expected] of cases) assert.equal(globToRegExp(glob).test(name), expected, `${glob} vs ${name}`);
+  });
+});
+
+describe('function-name on a keystroke', () => {
+  it('passes snake_case defs on their text alone, and looks closer at any other', () => {
+    const snake = ['def f():', 'def run_2(x):', 'async def _fetch(self):', 'async\tdef  __init__ (self):', 'def g[T](x: T):', 'def h\\\n(): ...', 'def a:'];
+    const closer = ['def fooBar():', 'def Run():', 'def café():', 'def f\u00a0():', 'def 1f():', 'def ():', 'async(): pass', 'asyncdef f():', 'def\\\n f():', 'def f', 'define():', 'def visit_Name(self, node):'];
+    assert.deepEqual(
+      snake.map((t) => namesSnakeCaseDef(t, 0)),
+      snake.map(() => true),
+    );
+    assert.deepEqual(
+      closer.map((t) => namesSnakeCaseDef(t, 0)),
+      closer.map(() => false),
+    );
+    assert.equal(namesSnakeCaseDef('x = 1\ndef ok(): pass\n', 6), true);
+  });
+
+  it('never asks the tree for a snake_case function', () => {
+    const text = 'def one():\n    pass\n\n\nasync def two_2(x):\n    pass\n';
+    const at = (start: number, startRow: number): SyntaxMatch =>
+      ({
+        type: 'function_definition',
+        start,
+        end: start + 1,
+        startRow,
+        startCol: 0,
+        get node(): never {
+          throw new Error(`the node of the def at ${start} was looked up`);
+        },
+        get captures(): never {
+          throw new Error(`the captures of the def at ${start} were looked up`);
+        },
+      }) as SyntaxMatch;
+    const ctx = { matches: [at(0, 0), at(text.indexOf('async'), 4)], text, config: { ruleOptions: {}, severity: {} }, syntax: {} } as unknown as PythonContext;
+    assert.deepEqual(functionName.check(ctx), []);
+  });
+
+  it('makes the message of a name once, however many keystrokes report it', async () => {
+    const text = 'def fetchItemsOnce_7():\n    pass\n';
+    const first = await lintIn(tmpdir(), functionName, text);
+    const reads = messageStats.reads;
+    const again = await lintIn(tmpdir(), functionName, `\n${text}`);
+    assert.equal(messageStats.reads, reads);
+    assert.deepEqual(
+      [first, again].map((fs) => fs.map((f) => [f.range.start.line, f.message])),
+      [0, 1].map((line) => [[line, 'Function name `fetchItemsOnce_7` is not snake_case: use lower-case words joined by underscores, e.g. `fetch_items_once_7`.']]),
+    );
   });
 });

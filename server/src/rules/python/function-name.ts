@@ -1,3 +1,4 @@
+import { detached, readOncePerText } from '../../base/strings';
 import type { PythonRule, RuleFinding } from '../../engine/types';
 import { ClassBases, methodClass } from './_classBases';
 import { IGNORE_NAMES_OPTION, decoratorNames, definitionNameOf, ignoredNames, toSnakeCase } from './_naming';
@@ -48,6 +49,53 @@ export function isSnakeCase(name: string): boolean {
   return !/[\p{Uppercase}\p{Lt}]/u.test(name);
 }
 
+const code = (c: string) => c.charCodeAt(0);
+const [SPACE, TAB, LF, VT, FF, CR, OPEN_PAREN, OPEN_BRACKET, COLON, BACKSLASH] = [' ', '\t', '\n', '\v', '\f', '\r', '(', '[', ':', '\\'].map(code);
+const [LOWER_A, LOWER_Z, DIGIT_0, DIGIT_9, UNDERSCORE] = ['a', 'z', '0', '9', '_'].map(code);
+
+/** `word` stands in `text` at `at`: the offset after it, or -1. */
+function after(text: string, at: number, word: string): number {
+  return text.startsWith(word, at) ? at + word.length : -1;
+}
+
+function afterBlanks(text: string, at: number): number {
+  let i = at;
+  while (text.charCodeAt(i) === SPACE || text.charCodeAt(i) === TAB) i++;
+  return i;
+}
+
+/**
+ * Whether the `def` at `start` names its function in ASCII snake_case (lower-case letters, digits,
+ * underscores, not starting with a digit), read from the text with no regex and no allocation: almost
+ * every function of a module is, and the rule reads them all on every keystroke. False says only
+ * "look closer" (any other name, `def` split over lines, half-typed code).
+ */
+export function namesSnakeCaseDef(text: string, start: number): boolean {
+  let i = start;
+  const afterAsync = after(text, i, 'async');
+  if (afterAsync >= 0) {
+    i = afterBlanks(text, afterAsync);
+    if (i === afterAsync) return false;
+  }
+  const afterDef = after(text, i, 'def');
+  if (afterDef < 0) return false;
+  const name = afterBlanks(text, afterDef);
+  if (name === afterDef) return false;
+  const first = text.charCodeAt(name);
+  if (first >= DIGIT_0 && first <= DIGIT_9) return false;
+  let j = name;
+  for (let c = text.charCodeAt(j); (c >= LOWER_A && c <= LOWER_Z) || (c >= DIGIT_0 && c <= DIGIT_9) || c === UNDERSCORE; c = text.charCodeAt(++j));
+  if (j === name) return false;
+  // What `definitionNameOf` requires after the name: whitespace, `(`, `[`, `:` or a line continuation.
+  const next = text.charCodeAt(j);
+  return next === SPACE || next === TAB || next === LF || next === VT || next === FF || next === CR || next === OPEN_PAREN || next === OPEN_BRACKET || next === COLON || next === BACKSLASH;
+}
+
+/** The finding's message for a name, made once per name (a keystroke reports the same names again). */
+const messageOf = readOncePerText((name) => detached(`Function name \`${name}\` is not snake_case: use lower-case words joined by underscores, e.g. \`${toSnakeCase(name)}\`.`), 2_000);
+/** How many names had their message made (not found among those kept): for tests. */
+export const messageStats: { readonly reads: number } = messageOf;
+
 export const functionName: PythonRule = {
   id: ID,
   options: IGNORE_NAMES_OPTION,
@@ -63,6 +111,7 @@ export const functionName: PythonRule = {
     const ignored = ignoredNames(config, ID);
     const bases = new ClassBases(syntax);
     for (const match of matches) {
+      if (namesSnakeCaseDef(text, match.start)) continue;
       const name = definitionNameOf(match, text);
       if (!name || isSnakeCase(name.text) || TEST_FRAMEWORK_NAMES.has(name.text) || ignored(name.text)) continue;
       const fn = match.node;
@@ -72,7 +121,7 @@ export const functionName: PythonRule = {
       if (cls && bases.derivesFrom(cls, callback.bases)) continue;
       findings.push({
         range: name.range,
-        message: `Function name \`${name.text}\` is not snake_case: use lower-case words joined by underscores, e.g. \`${toSnakeCase(name.text)}\`.`,
+        message: messageOf(name.text),
       });
     }
     return findings;
