@@ -298,27 +298,6 @@ describe('kept suppressions', () => {
   });
 });
 
-describe('kept findings', () => {
-  it('are reported as the same objects while their facts stay put, and as new ones once moved', async () => {
-    const rule = counting('functions');
-    const { lint, fresh, edit } = await setup([rule]);
-    const before = lint();
-    // A letter typed in f10 (line 41): every other finding is the one reported before.
-    edit(41, 11, 'x');
-    const after = lint();
-    assert.deepEqual(after, fresh());
-    assert.deepEqual(
-      after.map((f, i) => f === before[i]),
-      after.map((_, i) => i !== 10),
-    );
-    // Enter above f0 moves them all: new reports, at their new lines.
-    edit(0, 0, '\n');
-    const moved = lint();
-    assert.deepEqual(moved, fresh());
-    assert.ok(moved.every((f, i) => f !== after[i] && f.range.start.line === after[i].range.start.line + 1));
-  });
-});
-
 describe('when the incremental tree is off', () => {
   // Tree-sitter's error recovery can keep subtrees a fresh parse would not build: here the
   // incremental tree still holds the `# noqa` comment, which a fresh parse swallows into an error.

@@ -68,11 +68,6 @@ type ActiveRule = { rule: Rule; severity: Severity };
 /** Runs the enabled rules over one file and returns its findings, suppressions applied. */
 export class Linter {
   private readonly failed = new Set<string>();
-  /**
-   * The finding reported for a kept rule finding (FactFindings keeps the same object while its fact
-   * does not move): made once, not on every keystroke. Nothing changes a finding once reported.
-   */
-  private readonly reports = new WeakMap<RuleFinding, Finding>();
   /** Each open document's suppressions, kept while its directive comments stay put. */
   private readonly keptSuppressions = new WeakMap<IncrementalSyntax, KeptSuppressions>();
 
@@ -183,14 +178,6 @@ export class Linter {
     }
   }
 
-  private reportOf(f: RuleFinding, rule: Rule, severity: Severity, file: string): Finding {
-    const known = this.reports.get(f);
-    if (known && known.rule === rule.id && known.severity === severity && known.file === file && known.docs === rule.docs) return known;
-    const report: Finding = { ...f, rule: rule.id, severity, file, ...(rule.docs && { docs: rule.docs }) };
-    this.reports.set(f, report);
-    return report;
-  }
-
   private reportOnce(rule: Rule, file: string, error: unknown): void {
     const key = `${rule.id}\0${file}`;
     if (this.failed.has(key)) return;
@@ -214,10 +201,7 @@ export class Linter {
       try {
         // A setting for the rule wins over the finding's own severity.
         const own = config.severity[rule.id] === undefined;
-        for (const f of check()) {
-          const s = (own && f.severity) || severity;
-          findings.push(kept ? this.reportOf(f, rule, s, req.file) : { ...detachedFinding(f), rule: rule.id, severity: s, file: req.file, ...(rule.docs && { docs: rule.docs }) });
-        }
+        for (const f of check()) findings.push({ ...(kept ? f : detachedFinding(f)), rule: rule.id, severity: (own && f.severity) || severity, file: req.file, ...(rule.docs && { docs: rule.docs }) });
       } catch (error) {
         req.failures?.push(rule.id);
         this.reportOnce(rule, req.file, error);
