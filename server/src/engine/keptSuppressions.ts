@@ -36,9 +36,14 @@ function merged(a: readonly Fact[], b: readonly Fact[]): Fact[] {
   return out;
 }
 
-function sameComments(a: readonly CommentInfo[], b: readonly CommentInfo[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i].line !== b[i].line || a[i].ownLine !== b[i].ownLine || a[i].text !== b[i].text) return false;
+/** Whether the facts stand as the comments read before (no allocation: most keystrokes move none of them). */
+function standAs(facts: readonly Fact[], comments: readonly CommentInfo[], text: string): boolean {
+  if (facts.length !== comments.length) return false;
+  for (let i = 0; i < facts.length; i++) {
+    const f = facts[i];
+    const c = comments[i];
+    if (f.startRow !== c.line || (f.text ?? '') !== c.text || startsLine(text, f.start) !== c.ownLine) return false;
+  }
   return true;
 }
 
@@ -73,9 +78,9 @@ export class KeptSuppressions {
       this.list = facts.list;
     }
     this.generation = facts.generation.now;
-    const comments = this.directing.map((f) => ({ line: f.startRow, text: f.text ?? '', ownLine: startsLine(text, f.start) }));
-    if (!this.suppressions || rules !== this.rules || !sameComments(comments, this.comments)) {
+    if (!this.suppressions || rules !== this.rules || !standAs(this.directing, this.comments, text)) {
       this.stats.builds++;
+      const comments = this.directing.map((f) => ({ line: f.startRow, text: f.text ?? '', ownLine: startsLine(text, f.start) }));
       this.suppressions = new Suppressions(comments, rules);
       this.comments = comments;
       this.rules = rules;
