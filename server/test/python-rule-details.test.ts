@@ -115,8 +115,8 @@ describe('function-name on a keystroke', () => {
     assert.equal(namesSnakeCaseDef('x = 1\ndef ok(): pass\n', 6), true);
   });
 
-  it('never asks the tree for a snake_case function', () => {
-    const text = 'def one():\n    pass\n\n\nasync def two_2(x):\n    pass\n';
+  it('never asks the tree for a snake_case function, nor for an undecorated one it reports', () => {
+    const text = 'def one():\n    pass\n\n\nasync def two_2(x):\n    pass\n\n\ndef threeFour():\n    pass\n';
     const at = (start: number, startRow: number): SyntaxMatch =>
       ({
         type: 'function_definition',
@@ -131,8 +131,11 @@ describe('function-name on a keystroke', () => {
           throw new Error(`the captures of the def at ${start} were looked up`);
         },
       }) as SyntaxMatch;
-    const ctx = { matches: [at(0, 0), at(text.indexOf('async'), 4)], text, config: { ruleOptions: {}, severity: {} }, syntax: {} } as unknown as PythonContext;
-    assert.deepEqual(functionName.check(ctx), []);
+    const ctx = { matches: [at(0, 0), at(text.indexOf('async'), 4), at(text.indexOf('def three'), 8)], text, config: { ruleOptions: {}, severity: {} }, syntax: {} } as unknown as PythonContext;
+    assert.deepEqual(
+      functionName.check(ctx).map((f) => [f.range, f.message]),
+      [[{ start: { line: 8, character: 4 }, end: { line: 8, character: 13 } }, 'Function name `threeFour` is not snake_case: use lower-case words joined by underscores, e.g. `three_four`.']],
+    );
   });
 
   it('makes the message of a name once, however many keystrokes report it', async () => {

@@ -1,5 +1,5 @@
 import { detached, readOncePerText } from '../../base/strings';
-import type { PythonRule, RuleFinding } from '../../engine/types';
+import type { PythonRule, RuleFinding, SyntaxMatch } from '../../engine/types';
 import { ClassBases, methodClass } from './_classBases';
 import { IGNORE_NAMES_OPTION, decoratorNames, definitionNameOf, ignoredNames, toSnakeCase } from './_naming';
 
@@ -101,7 +101,8 @@ export const functionName: PythonRule = {
   options: IGNORE_NAMES_OPTION,
   kind: 'python',
   // Not `each`: whether `visit_Name` is allowed depends on the module's imports and other classes.
-  reads: { kinds: ['function_definition'], scope: 'module' },
+  // The decorated definitions say, without a look at the tree, which functions may have decorators.
+  reads: { query: '(function_definition) @node (decorated_definition) @decorated', scope: 'module' },
   defaultSeverity: 'warning',
   guideline: 'Detailed Coding Guidelines › Typing & Style',
   summary: 'a function or method name that is not snake_case',
@@ -110,14 +111,16 @@ export const functionName: PythonRule = {
     const findings: RuleFinding[] = [];
     const ignored = ignoredNames(config, ID);
     const bases = new ClassBases(syntax);
+    let decorated: SyntaxMatch[] | undefined;
+    // Only a function inside a decorated definition can have decorators (that one's, or its class's methods).
+    const mayBeDecorated = (fn: SyntaxMatch) => (decorated ??= matches.filter((m) => m.type === 'decorated_definition')).some((d) => d.start < fn.start && fn.start < d.end);
     for (const match of matches) {
-      if (namesSnakeCaseDef(text, match.start)) continue;
+      if (match.type !== 'function_definition' || namesSnakeCaseDef(text, match.start)) continue;
       const name = definitionNameOf(match, text);
       if (!name || isSnakeCase(name.text) || TEST_FRAMEWORK_NAMES.has(name.text) || ignored(name.text)) continue;
-      const fn = match.node;
-      if (decoratorNames(fn).some((d) => SIGNATURE_DECORATOR.test(d))) continue;
+      if (mayBeDecorated(match) && decoratorNames(match.node).some((d) => SIGNATURE_DECORATOR.test(d))) continue;
       const callback = CALLBACK_METHODS.find((c) => name.text.startsWith(c.prefix));
-      const cls = callback && methodClass(fn);
+      const cls = callback && methodClass(match.node);
       if (cls && bases.derivesFrom(cls, callback.bases)) continue;
       findings.push({
         range: name.range,
