@@ -54,6 +54,7 @@ export class PyguideServer {
   private readonly settings: FolderSettings;
   private readonly publisher: Publisher;
   private readonly live: LiveDiagnostics;
+  private readonly baseline: EditorBaseline;
   private readonly sweep: WorkspaceSweep;
   private readonly actions: CodeActions;
   private readonly tables: TableFormatting;
@@ -75,7 +76,7 @@ export class PyguideServer {
   ) {
     this.documents = new OpenDocuments(session);
     this.settings = new FolderSettings(connection);
-    const baseline = new EditorBaseline(overlay, (file) => session.workspaces.forFile(file).root, (m) => connection.console.warn(m));
+    const baseline = (this.baseline = new EditorBaseline(overlay, (file) => session.workspaces.forFile(file).root, (m) => connection.console.warn(m)));
     this.publisher = new Publisher(connection, (uri, findings) => {
       const path = uriToPath(uri);
       return path ? baseline.apply(path, findings) : findings;
@@ -135,6 +136,7 @@ export class PyguideServer {
       );
       // A new baseline changes how every finding shows, not what is found.
       if (changes.some((change) => EditorBaseline.isBaseline(uriToPath(change.uri) ?? ''))) {
+        this.baseline.changed();
         this.live.relintAll();
         this.sweep.settingsChanged();
       }
