@@ -10,7 +10,7 @@ import { uriToPath } from './convert';
 import { configStatus } from './configuration';
 import { STATUS_NOTIFICATION, type StatusParams } from './protocol';
 import type { Publisher } from './publisher';
-import { overridesOf, type FolderSettings } from './settings';
+import { overridesOf, type FolderSettings, type PyguideSettings } from './settings';
 
 /** How long a document with syntax errors must stay unchanged before it is parsed afresh (see OpenDocuments.reconcile). */
 const RECONCILE_DELAY = 400;
@@ -56,9 +56,14 @@ export class LiveDiagnostics {
     const doc = this.documents.edit(textDocument.uri, textDocument.version, contentChanges);
     if (!doc) return;
     this.textChanged(doc.uri, doc.text);
-    void this.settings.forUri(doc.uri).then((s) => {
-      if (s.run === 'onType') this.lintSoon(doc.uri, s.onTypeDelay);
-    });
+    // Settings the client has answered are at hand: no promise to wait on per keystroke.
+    const known = this.settings.known(doc.uri);
+    if (known) this.lintOnType(doc.uri, known);
+    else void this.settings.forUri(doc.uri).then((s) => this.lintOnType(doc.uri, s));
+  }
+
+  private lintOnType(uri: string, settings: PyguideSettings): void {
+    if (settings.run === 'onType') this.lintSoon(uri, settings.onTypeDelay);
   }
 
   saved(uri: string): void {
@@ -112,7 +117,7 @@ export class LiveDiagnostics {
 
   /** Lints an open document and publishes its diagnostics; returns its findings. */
   async lintNow(uri: string): Promise<Finding[]> {
-    const settings = await this.settings.forUri(uri);
+    const settings = this.settings.known(uri) ?? (await this.settings.forUri(uri));
     const doc = this.documents.get(uri);
     if (!doc) return [];
     if (!settings.enable) {
