@@ -8,6 +8,7 @@
 // `--keys` runs only the keystroke rows (`--sizes 5000,20000` picks the file sizes);
 // PYGUIDE_BENCH_NODE_ARGS passes Node options to the server (e.g. `--cpu-prof --cpu-prof-dir=/tmp/p`);
 // PYGUIDE_BENCH_SERVER runs another server bundle (an older build, to compare side by side).
+// The server's own lint times come from its `pyguide/lintTimes` request (initializationOptions.lintTimes).
 // `--scale` runs only the CLI at monorepo scale instead (scripts/bench-cli.mjs: cold, warm cache,
 // one file changed, on generated trees up to 1.7M lines, beside Ruff WASM; about half an hour).
 // `--large` runs only the CLI on single very large files (scripts/bench-large.mjs: a one-line list
@@ -77,7 +78,7 @@ function ruffWorkspace() {
 }
 
 /** A minimal LSP client over stdio for the server bundle. */
-async function startServer(folder, settings) {
+async function startServer(folder, settings, { initializationOptions = {} } = {}) {
   const rpc = require('vscode-languageserver-protocol/node');
   const started = performance.now();
   const nodeArgs = (process.env.PYGUIDE_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
@@ -91,7 +92,7 @@ async function startServer(folder, settings) {
   conn.onRequest(rpc.RegistrationRequest.type, () => undefined);
   conn.onRequest(rpc.WorkDoneProgressCreateRequest.type, () => undefined);
   conn.onNotification('window/logMessage', () => undefined);
-  // The server's own lint time of each publish (its status notification), free of the connection's share.
+  // Servers older than `pyguide/lintTimes` sent their lint time in a status notification after every lint.
   const lintMs = [];
   conn.onNotification('pyguide/status', (p) => lintMs.push(p.lintMs));
   conn.listen();
@@ -100,6 +101,7 @@ async function startServer(folder, settings) {
     processId: process.pid,
     rootUri: uri,
     workspaceFolders: [{ uri, name: 'bench' }],
+    initializationOptions,
     capabilities: { workspace: { configuration: true, workspaceFolders: true }, window: { workDoneProgress: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
   });
   await conn.sendNotification(rpc.InitializedNotification.type, {});
@@ -114,7 +116,15 @@ async function startServer(folder, settings) {
     conn.dispose();
     child.kill();
   };
-  return { rpc, conn, child, started, diagnostics, stop, lintMs };
+  /** The server's own time of each lint since the last call, by document version (free of the connection's share). */
+  const lintTimes = async () => {
+    try {
+      return new Map((await conn.sendRequest('pyguide/lintTimes')).map((t) => [t.version, t.ms]));
+    } catch {
+      return undefined;
+    }
+  };
+  return { rpc, conn, child, started, diagnostics, stop, lintMs, lintTimes };
 }
 
 /** Python's keywords: a letter typed into one of them is a syntax error, not an identifier edit. */
@@ -162,9 +172,9 @@ function breakingPair(r, doc) {
  * `publishDiagnostics` of its version; beside each, Ruff WASM's check of the same text. Both sides
  * are warmed up alike (the same number of untimed rounds) before anything is timed.
  */
-async function keystrokes(folder, file, text, { count, warmup = 20, breaking = 20, seed }) {
+async function keystrokes(folder, file, text, { count, warmup = 20, breaking = 20, seed, initializationOptions = { lintTimes: true } }) {
   const { TextDocument } = require('vscode-languageserver-textdocument');
-  const server = await startServer(folder, { onTypeDelay: 0 });
+  const server = await startServer(folder, { onTypeDelay: 0 }, { initializationOptions });
   const { rpc, conn, diagnostics } = server;
   const uri = pathToFileURL(file).toString();
   let doc = TextDocument.create(uri, 'python', 1, text);
@@ -191,16 +201,20 @@ async function keystrokes(folder, file, text, { count, warmup = 20, breaking = 2
   };
   const ours = [];
   const theirs = [];
-  const lint = [];
+  const timedVersions = [];
+  const statusLint = [];
   for (let i = 0; i < warmup + count; i++) {
     const ms = await send(nextKeystroke(r, doc));
     const ruffMs = ruffCheck();
     if (i >= warmup) {
       ours.push(ms);
       theirs.push(ruffMs);
-      lint.push(server.lintMs.at(-1));
+      timedVersions.push(doc.version);
+      statusLint.push(server.lintMs.at(-1));
     }
   }
+  const times = await server.lintTimes();
+  const lint = times ? timedVersions.map((v) => times.get(v)) : statusLint;
   const broken = [];
   const brokenRuff = [];
   for (let i = 0; i < breaking; i++) {
@@ -214,7 +228,8 @@ async function keystrokes(folder, file, text, { count, warmup = 20, breaking = 2
 
 /** Server memory: RSS right after opening the file, and after 10,000 keystrokes in it. */
 async function memoryAfterTyping(folder, file, text, keys) {
-  const k = await keystrokes(folder, file, text, { count: 0, warmup: 0, breaking: 0, seed: 99 });
+  // No lint times kept: 10,000 of them would be memory of the bench's making.
+  const k = await keystrokes(folder, file, text, { count: 0, warmup: 0, breaking: 0, seed: 99, initializationOptions: {} });
   for (let i = 0; i < keys; i++) await k.send(k.next());
   // Let the server settle (timers, a reconcile) before reading its memory.
   await new Promise((res) => setTimeout(res, 1000));

@@ -7,10 +7,9 @@ import type { OpenDocuments } from '../engine/documents';
 import type { Finding } from '../engine/types';
 import type { OverlayFiles } from '../workspace/files';
 import { uriToPath } from './convert';
-import { configStatus } from './configuration';
-import { STATUS_NOTIFICATION, type StatusParams } from './protocol';
 import type { Publisher } from './publisher';
 import { overridesOf, type FolderSettings, type PyguideSettings } from './settings';
+import type { StatusReports } from './statusReports';
 
 /** How long a document with syntax errors must stay unchanged before it is parsed afresh (see OpenDocuments.reconcile). */
 const RECONCILE_DELAY = 400;
@@ -35,6 +34,7 @@ export class LiveDiagnostics {
     private readonly settings: FolderSettings,
     private readonly publisher: Publisher,
     private readonly overlay: OverlayFiles,
+    private readonly statuses: StatusReports,
     private readonly hooks: LiveHooks,
   ) {}
 
@@ -76,6 +76,7 @@ export class LiveDiagnostics {
     clearTimeout(this.reconcileTimers.get(uri));
     this.reconcileTimers.delete(uri);
     this.documents.close(uri);
+    this.statuses.closed(uri);
     const path = uriToPath(uri);
     if (path) {
       this.overlay.delete(path);
@@ -132,8 +133,7 @@ export class LiveDiagnostics {
     const result = this.documents.lint(uri, overridesOf(settings))!;
     this.publisher.publish(uri, result.version, result.findings);
     if (this.documents.hasErrors(uri)) this.reconcileSoon(uri, result.version);
-    const status: StatusParams = { uri, lintMs: Math.round((performance.now() - started) * 100) / 100, findings: result.findings.length, config: configStatus(workspace) };
-    void this.connection.sendNotification(STATUS_NOTIFICATION, status);
+    this.statuses.linted(uri, result.version, workspace, result.findings.length, Math.round((performance.now() - started) * 100) / 100);
     return result.findings;
   }
 
@@ -152,6 +152,7 @@ export class LiveDiagnostics {
   dispose(): void {
     this.timers.forEach((cancel) => cancel());
     this.reconcileTimers.forEach((t) => clearTimeout(t));
+    this.statuses.dispose();
     this.documents.dispose();
   }
 }
