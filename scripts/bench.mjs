@@ -8,6 +8,9 @@
 // `--keys` runs only the keystroke rows (`--sizes 5000,20000` picks the file sizes);
 // PYGUIDE_BENCH_NODE_ARGS passes Node options to the server (e.g. `--cpu-prof --cpu-prof-dir=/tmp/p`);
 // PYGUIDE_BENCH_SERVER runs another server bundle (an older build, to compare side by side).
+// Each keystroke row has a floor row beside it: scripts/bench-floor-server.mjs, a bare
+// vscode-languageserver server that answers each change at once with the diagnostics pyguide
+// published for the file, timed the same way (what the connection alone costs).
 // The server's own lint times come from its `pyguide/lintTimes` request (initializationOptions.lintTimes).
 // `--scale` runs only the CLI at monorepo scale instead (scripts/bench-cli.mjs: cold, warm cache,
 // one file changed, on generated trees up to 1.7M lines, beside Ruff WASM; about half an hour).
@@ -77,12 +80,18 @@ function ruffWorkspace() {
   return new Workspace(JSON.parse(RUFF_SETTINGS), PositionEncoding.Utf16);
 }
 
-/** A minimal LSP client over stdio for the server bundle. */
-async function startServer(folder, settings, { initializationOptions = {} } = {}) {
+/** The floor's server: it only echoes the diagnostics it was given. */
+const FLOOR_SERVER = join(root, 'scripts', 'bench-floor-server.mjs');
+
+/**
+ * A minimal LSP client over stdio for the server bundle (or `server`, e.g. the floor's, with
+ * `initializationOptions`).
+ */
+async function startServer(folder, settings, { server, initializationOptions = {} } = {}) {
   const rpc = require('vscode-languageserver-protocol/node');
   const started = performance.now();
-  const nodeArgs = (process.env.PYGUIDE_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, process.env.PYGUIDE_BENCH_SERVER ?? join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const nodeArgs = server ? [] : (process.env.PYGUIDE_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, server ?? process.env.PYGUIDE_BENCH_SERVER ?? join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const conn = rpc.createProtocolConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
   const waiters = [];
   conn.onNotification(rpc.PublishDiagnosticsNotification.type, (p) => {
@@ -172,15 +181,16 @@ function breakingPair(r, doc) {
  * `publishDiagnostics` of its version; beside each, Ruff WASM's check of the same text. Both sides
  * are warmed up alike (the same number of untimed rounds) before anything is timed.
  */
-async function keystrokes(folder, file, text, { count, warmup = 20, breaking = 20, seed, initializationOptions = { lintTimes: true } }) {
+async function keystrokes(folder, file, text, { count, warmup = 20, breaking = 20, seed, server: serverPath, initializationOptions = { lintTimes: true } }) {
   const { TextDocument } = require('vscode-languageserver-textdocument');
-  const server = await startServer(folder, { onTypeDelay: 0 }, { initializationOptions });
+  const server = await startServer(folder, { onTypeDelay: 0 }, { server: serverPath, initializationOptions });
   const { rpc, conn, diagnostics } = server;
   const uri = pathToFileURL(file).toString();
   let doc = TextDocument.create(uri, 'python', 1, text);
   const first = diagnostics(uri, 1);
   await conn.sendNotification(rpc.DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'python', version: 1, text } });
-  const firstFindings = (await first).diagnostics.length;
+  const firstDiagnostics = (await first).diagnostics;
+  const firstFindings = firstDiagnostics.length;
   const startup = performance.now() - server.started;
   const rssAfterOpen = residentMb(server.child.pid);
   const ruff = ruffWorkspace();
@@ -213,7 +223,7 @@ async function keystrokes(folder, file, text, { count, warmup = 20, breaking = 2
       statusLint.push(server.lintMs.at(-1));
     }
   }
-  const times = await server.lintTimes();
+  const times = serverPath ? undefined : await server.lintTimes();
   const lint = times ? timedVersions.map((v) => times.get(v)) : statusLint;
   const broken = [];
   const brokenRuff = [];
@@ -223,7 +233,7 @@ async function keystrokes(folder, file, text, { count, warmup = 20, breaking = 2
       brokenRuff.push(ruffCheck());
     }
   }
-  return { server, startup, rssAfterOpen, firstFindings, ours, theirs, lint, broken, brokenRuff, send, next: () => nextKeystroke(r, doc) };
+  return { server, startup, rssAfterOpen, firstFindings, firstDiagnostics, ours, theirs, lint, broken, brokenRuff, send, next: () => nextKeystroke(r, doc) };
 }
 
 /** Server memory: RSS right after opening the file, and after 10,000 keystrokes in it. */
@@ -442,11 +452,18 @@ function teamRow(t) {
   return [`keystroke, 5,000 lines, ten team rules (${t.teamFindingsOnOpen} diagnostics): median`, `${t.medianMs} ms (p95 ${t.p95Ms})`, `${t.ruffMedianMs} ms`, `${t.medianRatio}x (${t.overPlain}x of ${t.plainMedianMs} ms without; server lint ${t.lintMedianMs} vs ${t.plainLintMedianMs} ms)`, '<= 0.5x', t.medianRatio <= 0.5];
 }
 
-/** One file size's keystroke rows: pyguide over stdio beside Ruff's check of the same text. */
+/**
+ * One file size's keystroke rows: pyguide over stdio beside Ruff's check of the same text, then
+ * the floor (the same keystrokes to a server that only echoes pyguide's first diagnostics), again
+ * beside Ruff.
+ */
 async function typingRow(folder, file, text, n, keys = KEYS[n]) {
   log(`keystrokes over stdio, ${n} lines, beside Ruff's check of the same text…`);
   const k = await keystrokes(folder, file, text, { count: keys, seed: n });
   await k.server.stop();
+  log(`the same keystrokes to a server that only echoes the diagnostics (the floor), ${n} lines…`);
+  const f = await keystrokes(folder, file, text, { count: keys, seed: n, breaking: 0, server: FLOOR_SERVER, initializationOptions: { diagnostics: k.firstDiagnostics } });
+  await f.server.stop();
   return {
     startup: k.startup,
     row: {
@@ -461,8 +478,31 @@ async function typingRow(folder, file, text, n, keys = KEYS[n]) {
       breakingMedianMs: round(median(k.broken)),
       breakingP95Ms: round(percentile(k.broken, 95)),
       breakingRuffMedianMs: round(median(k.brokenRuff)),
+      floor: {
+        medianMs: round(median(f.ours)),
+        p95Ms: round(percentile(f.ours, 95)),
+        ruffMedianMs: round(median(f.theirs)),
+        ruffP95Ms: round(percentile(f.theirs, 95)),
+        medianRatio: round(median(f.ours) / median(f.theirs)),
+        p95Ratio: round(percentile(f.ours, 95) / percentile(f.theirs, 95)),
+        // What a median of 0.5x Ruff's (Ruff's median in pyguide's own segment) leaves above the floor.
+        headroomMs: round(median(k.theirs) / 2 - median(f.ours)),
+        overFloorMs: round(median(k.ours) - median(f.ours)),
+      },
     },
   };
+}
+
+function floorRow(t) {
+  const f = t.floor;
+  return [
+    `  floor: a server that only echoes the diagnostics: median / p95`,
+    `${f.medianMs} / ${f.p95Ms} ms`,
+    `${f.ruffMedianMs} / ${f.ruffP95Ms} ms`,
+    `${f.medianRatio}x / ${f.p95Ratio}x (pyguide ${t.floor.overFloorMs} ms above it; 0.5x Ruff leaves ${f.headroomMs} ms)`,
+    '',
+    undefined,
+  ];
 }
 
 // PYGUIDE_BENCH_QUICK=1: a smoke run of the bench itself (two sizes, few keystrokes); its numbers mean little.
@@ -580,6 +620,7 @@ async function main() {
         [`keystroke -> publishDiagnostics, ${k(n)}: median`, `${t.medianMs} ms`, `${t.ruffMedianMs} ms`, `${t.medianRatio}x`, '<= 0.5x', t.medianRatio <= 0.5],
         [`  same: p95`, `${t.p95Ms} ms`, `${t.ruffP95Ms} ms`, `${t.p95Ratio}x`, '<= 1.0x', t.p95Ratio <= 1.0],
         [`  syntax-breaking edit ( and its undo: median / p95`, `${t.breakingMedianMs} / ${t.breakingP95Ms} ms`, `${t.breakingRuffMedianMs} ms`, `${round(t.breakingMedianMs / t.breakingRuffMedianMs)}x`, '', undefined],
+        floorRow(t),
       ];
     }),
     teamRow(team),
@@ -642,7 +683,8 @@ async function keysOnly() {
   }
   for (const [n, t] of Object.entries(rows)) {
     process.stdout.write(
-      `${Number(n).toLocaleString('en')} lines (${t.diagnostics} diagnostics): median ${t.medianMs} ms vs Ruff ${t.ruffMedianMs} ms = ${t.medianRatio}x; p95 ${t.p95Ms} vs ${t.ruffP95Ms} ms = ${t.p95Ratio}x; server lint median ${t.lintMedianMs} ms; ( and undo median ${t.breakingMedianMs} ms vs Ruff ${t.breakingRuffMedianMs} ms\n`,
+      `${Number(n).toLocaleString('en')} lines (${t.diagnostics} diagnostics): median ${t.medianMs} ms vs Ruff ${t.ruffMedianMs} ms = ${t.medianRatio}x; p95 ${t.p95Ms} vs ${t.ruffP95Ms} ms = ${t.p95Ratio}x; server lint median ${t.lintMedianMs} ms; ( and undo median ${t.breakingMedianMs} ms vs Ruff ${t.breakingRuffMedianMs} ms\n` +
+        `  floor (a server that only echoes the diagnostics): median ${t.floor.medianMs} ms vs Ruff ${t.floor.ruffMedianMs} ms = ${t.floor.medianRatio}x; p95 ${t.floor.p95Ms} vs ${t.floor.ruffP95Ms} ms = ${t.floor.p95Ratio}x; pyguide is ${t.floor.overFloorMs} ms above it, 0.5x Ruff leaves ${t.floor.headroomMs} ms above it\n`,
     );
   }
   process.stdout.write(`Load average before ${loadBefore.join(' ')}, after ${loadAfter.join(' ')} (${cpus().length} cores).\n`);
