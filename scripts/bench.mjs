@@ -213,7 +213,9 @@ async function keystrokes(folder, file, text, { count, warmup = 20, breaking = 2
   const theirs = [];
   const timedVersions = [];
   const statusLint = [];
+  let cpuBefore;
   for (let i = 0; i < warmup + count; i++) {
+    if (i === warmup) cpuBefore = cpuMs(server.child.pid);
     const ms = await send(nextKeystroke(r, doc));
     const ruffMs = ruffCheck();
     if (i >= warmup) {
@@ -223,6 +225,8 @@ async function keystrokes(folder, file, text, { count, warmup = 20, breaking = 2
       statusLint.push(server.lintMs.at(-1));
     }
   }
+  const cpuAfter = cpuMs(server.child.pid);
+  const cpuPerKey = cpuBefore === undefined || cpuAfter === undefined || count === 0 ? undefined : (cpuAfter - cpuBefore) / count;
   const times = serverPath ? undefined : await server.lintTimes();
   const lint = times ? timedVersions.map((v) => times.get(v)) : statusLint;
   const broken = [];
@@ -233,7 +237,7 @@ async function keystrokes(folder, file, text, { count, warmup = 20, breaking = 2
       brokenRuff.push(ruffCheck());
     }
   }
-  return { server, startup, rssAfterOpen, firstFindings, firstDiagnostics, ours, theirs, lint, broken, brokenRuff, send, next: () => nextKeystroke(r, doc) };
+  return { server, startup, rssAfterOpen, firstFindings, firstDiagnostics, cpuPerKey, ours, theirs, lint, broken, brokenRuff, send, next: () => nextKeystroke(r, doc) };
 }
 
 /** Server memory: RSS right after opening the file, and after 10,000 keystrokes in it. */
@@ -321,6 +325,20 @@ async function serverSweep(folder) {
   const rss = residentMb(server.child.pid);
   await server.stop();
   return { ms, rss, files: result.files };
+}
+
+/**
+ * CPU time a process has used (user + system, ms; 10 ms ticks), from /proc on Linux, else
+ * undefined. Less at the mercy of a loaded machine than latency: what a keystroke costs the server.
+ */
+function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+    // utime and stime, the 14th and 15th fields of the line (11th and 12th after the command).
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return undefined;
+  }
 }
 
 function residentMb(pid) {
@@ -475,6 +493,7 @@ async function typingRow(folder, file, text, n, keys = KEYS[n]) {
       medianRatio: round(median(k.ours) / median(k.theirs)),
       p95Ratio: round(percentile(k.ours, 95) / percentile(k.theirs, 95)),
       lintMedianMs: round(median(k.lint)),
+      serverCpuMsPerKey: k.cpuPerKey === undefined ? undefined : round(k.cpuPerKey, 3),
       breakingMedianMs: round(median(k.broken)),
       breakingP95Ms: round(percentile(k.broken, 95)),
       breakingRuffMedianMs: round(median(k.brokenRuff)),
@@ -488,6 +507,7 @@ async function typingRow(folder, file, text, n, keys = KEYS[n]) {
         // What a median of 0.5x Ruff's (Ruff's median in pyguide's own segment) leaves above the floor.
         headroomMs: round(median(k.theirs) / 2 - median(f.ours)),
         overFloorMs: round(median(k.ours) - median(f.ours)),
+        serverCpuMsPerKey: f.cpuPerKey === undefined ? undefined : round(f.cpuPerKey, 3),
       },
     },
   };
@@ -683,8 +703,8 @@ async function keysOnly() {
   }
   for (const [n, t] of Object.entries(rows)) {
     process.stdout.write(
-      `${Number(n).toLocaleString('en')} lines (${t.diagnostics} diagnostics): median ${t.medianMs} ms vs Ruff ${t.ruffMedianMs} ms = ${t.medianRatio}x; p95 ${t.p95Ms} vs ${t.ruffP95Ms} ms = ${t.p95Ratio}x; server lint median ${t.lintMedianMs} ms; ( and undo median ${t.breakingMedianMs} ms vs Ruff ${t.breakingRuffMedianMs} ms\n` +
-        `  floor (a server that only echoes the diagnostics): median ${t.floor.medianMs} ms vs Ruff ${t.floor.ruffMedianMs} ms = ${t.floor.medianRatio}x; p95 ${t.floor.p95Ms} vs ${t.floor.ruffP95Ms} ms = ${t.floor.p95Ratio}x; pyguide is ${t.floor.overFloorMs} ms above it, 0.5x Ruff leaves ${t.floor.headroomMs} ms above it\n`,
+      `${Number(n).toLocaleString('en')} lines (${t.diagnostics} diagnostics): median ${t.medianMs} ms vs Ruff ${t.ruffMedianMs} ms = ${t.medianRatio}x; p95 ${t.p95Ms} vs ${t.ruffP95Ms} ms = ${t.p95Ratio}x; server lint median ${t.lintMedianMs} ms, server CPU ${t.serverCpuMsPerKey} ms per keystroke; ( and undo median ${t.breakingMedianMs} ms vs Ruff ${t.breakingRuffMedianMs} ms\n` +
+        `  floor (a server that only echoes the diagnostics): median ${t.floor.medianMs} ms vs Ruff ${t.floor.ruffMedianMs} ms = ${t.floor.medianRatio}x; p95 ${t.floor.p95Ms} vs ${t.floor.ruffP95Ms} ms = ${t.floor.p95Ratio}x; pyguide is ${t.floor.overFloorMs} ms above it, 0.5x Ruff leaves ${t.floor.headroomMs} ms above it; server CPU ${t.floor.serverCpuMsPerKey} ms per keystroke\n`,
     );
   }
   process.stdout.write(`Load average before ${loadBefore.join(' ')}, after ${loadAfter.join(' ')} (${cpus().length} cores).\n`);
