@@ -486,30 +486,31 @@ async function typingRow(folder, file, text, n, keys = KEYS[n]) {
     startup: k.startup,
     row: {
       diagnostics: k.firstFindings,
-      medianMs: round(median(k.ours)),
-      p95Ms: round(percentile(k.ours, 95)),
-      ruffMedianMs: round(median(k.theirs)),
-      ruffP95Ms: round(percentile(k.theirs, 95)),
-      medianRatio: round(median(k.ours) / median(k.theirs)),
-      p95Ratio: round(percentile(k.ours, 95) / percentile(k.theirs, 95)),
+      ...timings(k),
       lintMedianMs: round(median(k.lint)),
-      serverCpuMsPerKey: k.cpuPerKey === undefined ? undefined : round(k.cpuPerKey, 3),
       breakingMedianMs: round(median(k.broken)),
       breakingP95Ms: round(percentile(k.broken, 95)),
       breakingRuffMedianMs: round(median(k.brokenRuff)),
       floor: {
-        medianMs: round(median(f.ours)),
-        p95Ms: round(percentile(f.ours, 95)),
-        ruffMedianMs: round(median(f.theirs)),
-        ruffP95Ms: round(percentile(f.theirs, 95)),
-        medianRatio: round(median(f.ours) / median(f.theirs)),
-        p95Ratio: round(percentile(f.ours, 95) / percentile(f.theirs, 95)),
+        ...timings(f),
         // What a median of 0.5x Ruff's (Ruff's median in pyguide's own segment) leaves above the floor.
         headroomMs: round(median(k.theirs) / 2 - median(f.ours)),
         overFloorMs: round(median(k.ours) - median(f.ours)),
-        serverCpuMsPerKey: f.cpuPerKey === undefined ? undefined : round(f.cpuPerKey, 3),
       },
     },
+  };
+}
+
+/** A keystroke run's medians and p95s beside Ruff's, and the server's CPU per keystroke. */
+function timings(k) {
+  return {
+    medianMs: round(median(k.ours)),
+    p95Ms: round(percentile(k.ours, 95)),
+    ruffMedianMs: round(median(k.theirs)),
+    ruffP95Ms: round(percentile(k.theirs, 95)),
+    medianRatio: round(median(k.ours) / median(k.theirs)),
+    p95Ratio: round(percentile(k.ours, 95) / percentile(k.theirs, 95)),
+    serverCpuMsPerKey: k.cpuPerKey === undefined ? undefined : round(k.cpuPerKey, 3),
   };
 }
 
