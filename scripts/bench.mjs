@@ -8,6 +8,10 @@
 // `--keys` runs only the keystroke rows (`--sizes 5000,20000` picks the file sizes);
 // PYGUIDE_BENCH_NODE_ARGS passes Node options to the server (e.g. `--cpu-prof --cpu-prof-dir=/tmp/p`);
 // PYGUIDE_BENCH_SERVER runs another server bundle (an older build, to compare side by side).
+// Each keystroke row has a floor row beside it: scripts/bench-floor-server.mjs, a bare
+// vscode-languageserver server that answers each change at once with the diagnostics pyguide
+// published for the file, timed the same way (what the connection alone costs).
+// The server's own lint times come from its `pyguide/lintTimes` request (initializationOptions.lintTimes).
 // `--scale` runs only the CLI at monorepo scale instead (scripts/bench-cli.mjs: cold, warm cache,
 // one file changed, on generated trees up to 1.7M lines, beside Ruff WASM; about half an hour).
 // `--large` runs only the CLI on single very large files (scripts/bench-large.mjs: a one-line list
@@ -76,12 +80,18 @@ function ruffWorkspace() {
   return new Workspace(JSON.parse(RUFF_SETTINGS), PositionEncoding.Utf16);
 }
 
-/** A minimal LSP client over stdio for the server bundle. */
-async function startServer(folder, settings) {
+/** The floor's server: it only echoes the diagnostics it was given. */
+const FLOOR_SERVER = join(root, 'scripts', 'bench-floor-server.mjs');
+
+/**
+ * A minimal LSP client over stdio for the server bundle (or `server`, e.g. the floor's, with
+ * `initializationOptions`).
+ */
+async function startServer(folder, settings, { server, initializationOptions = {} } = {}) {
   const rpc = require('vscode-languageserver-protocol/node');
   const started = performance.now();
-  const nodeArgs = (process.env.PYGUIDE_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, process.env.PYGUIDE_BENCH_SERVER ?? join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const nodeArgs = server ? [] : (process.env.PYGUIDE_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, server ?? process.env.PYGUIDE_BENCH_SERVER ?? join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const conn = rpc.createProtocolConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
   const waiters = [];
   conn.onNotification(rpc.PublishDiagnosticsNotification.type, (p) => {
@@ -91,7 +101,7 @@ async function startServer(folder, settings) {
   conn.onRequest(rpc.RegistrationRequest.type, () => undefined);
   conn.onRequest(rpc.WorkDoneProgressCreateRequest.type, () => undefined);
   conn.onNotification('window/logMessage', () => undefined);
-  // The server's own lint time of each publish (its status notification), free of the connection's share.
+  // Servers older than `pyguide/lintTimes` sent their lint time in a status notification after every lint.
   const lintMs = [];
   conn.onNotification('pyguide/status', (p) => lintMs.push(p.lintMs));
   conn.listen();
@@ -100,6 +110,7 @@ async function startServer(folder, settings) {
     processId: process.pid,
     rootUri: uri,
     workspaceFolders: [{ uri, name: 'bench' }],
+    initializationOptions,
     capabilities: { workspace: { configuration: true, workspaceFolders: true }, window: { workDoneProgress: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
   });
   await conn.sendNotification(rpc.InitializedNotification.type, {});
@@ -114,7 +125,15 @@ async function startServer(folder, settings) {
     conn.dispose();
     child.kill();
   };
-  return { rpc, conn, child, started, diagnostics, stop, lintMs };
+  /** The server's own time of each lint since the last call, by document version (free of the connection's share). */
+  const lintTimes = async () => {
+    try {
+      return new Map((await conn.sendRequest('pyguide/lintTimes')).map((t) => [t.version, t.ms]));
+    } catch {
+      return undefined;
+    }
+  };
+  return { rpc, conn, child, started, diagnostics, stop, lintMs, lintTimes };
 }
 
 /** Python's keywords: a letter typed into one of them is a syntax error, not an identifier edit. */
@@ -162,15 +181,16 @@ function breakingPair(r, doc) {
  * `publishDiagnostics` of its version; beside each, Ruff WASM's check of the same text. Both sides
  * are warmed up alike (the same number of untimed rounds) before anything is timed.
  */
-async function keystrokes(folder, file, text, { count, warmup = 20, breaking = 20, seed }) {
+async function keystrokes(folder, file, text, { count, warmup = 20, breaking = 20, seed, server: serverPath, initializationOptions = { lintTimes: true } }) {
   const { TextDocument } = require('vscode-languageserver-textdocument');
-  const server = await startServer(folder, { onTypeDelay: 0 });
+  const server = await startServer(folder, { onTypeDelay: 0 }, { server: serverPath, initializationOptions });
   const { rpc, conn, diagnostics } = server;
   const uri = pathToFileURL(file).toString();
   let doc = TextDocument.create(uri, 'python', 1, text);
   const first = diagnostics(uri, 1);
   await conn.sendNotification(rpc.DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'python', version: 1, text } });
-  const firstFindings = (await first).diagnostics.length;
+  const firstDiagnostics = (await first).diagnostics;
+  const firstFindings = firstDiagnostics.length;
   const startup = performance.now() - server.started;
   const rssAfterOpen = residentMb(server.child.pid);
   const ruff = ruffWorkspace();
@@ -191,16 +211,24 @@ async function keystrokes(folder, file, text, { count, warmup = 20, breaking = 2
   };
   const ours = [];
   const theirs = [];
-  const lint = [];
+  const timedVersions = [];
+  const statusLint = [];
+  let cpuBefore;
   for (let i = 0; i < warmup + count; i++) {
+    if (i === warmup) cpuBefore = cpuMs(server.child.pid);
     const ms = await send(nextKeystroke(r, doc));
     const ruffMs = ruffCheck();
     if (i >= warmup) {
       ours.push(ms);
       theirs.push(ruffMs);
-      lint.push(server.lintMs.at(-1));
+      timedVersions.push(doc.version);
+      statusLint.push(server.lintMs.at(-1));
     }
   }
+  const cpuAfter = cpuMs(server.child.pid);
+  const cpuPerKey = cpuBefore === undefined || cpuAfter === undefined || count === 0 ? undefined : (cpuAfter - cpuBefore) / count;
+  const times = serverPath ? undefined : await server.lintTimes();
+  const lint = times ? timedVersions.map((v) => times.get(v)) : statusLint;
   const broken = [];
   const brokenRuff = [];
   for (let i = 0; i < breaking; i++) {
@@ -209,12 +237,13 @@ async function keystrokes(folder, file, text, { count, warmup = 20, breaking = 2
       brokenRuff.push(ruffCheck());
     }
   }
-  return { server, startup, rssAfterOpen, firstFindings, ours, theirs, lint, broken, brokenRuff, send, next: () => nextKeystroke(r, doc) };
+  return { server, startup, rssAfterOpen, firstFindings, firstDiagnostics, cpuPerKey, ours, theirs, lint, broken, brokenRuff, send, next: () => nextKeystroke(r, doc) };
 }
 
 /** Server memory: RSS right after opening the file, and after 10,000 keystrokes in it. */
 async function memoryAfterTyping(folder, file, text, keys) {
-  const k = await keystrokes(folder, file, text, { count: 0, warmup: 0, breaking: 0, seed: 99 });
+  // No lint times kept: 10,000 of them would be memory of the bench's making.
+  const k = await keystrokes(folder, file, text, { count: 0, warmup: 0, breaking: 0, seed: 99, initializationOptions: {} });
   for (let i = 0; i < keys; i++) await k.send(k.next());
   // Let the server settle (timers, a reconcile) before reading its memory.
   await new Promise((res) => setTimeout(res, 1000));
@@ -296,6 +325,20 @@ async function serverSweep(folder) {
   const rss = residentMb(server.child.pid);
   await server.stop();
   return { ms, rss, files: result.files };
+}
+
+/**
+ * CPU time a process has used (user + system, ms; 10 ms ticks), from /proc on Linux, else
+ * undefined. Less at the mercy of a loaded machine than latency: what a keystroke costs the server.
+ */
+function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+    // utime and stime, the 14th and 15th fields of the line (11th and 12th after the command).
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return undefined;
+  }
 }
 
 function residentMb(pid) {
@@ -427,27 +470,60 @@ function teamRow(t) {
   return [`keystroke, 5,000 lines, ten team rules (${t.teamFindingsOnOpen} diagnostics): median`, `${t.medianMs} ms (p95 ${t.p95Ms})`, `${t.ruffMedianMs} ms`, `${t.medianRatio}x (${t.overPlain}x of ${t.plainMedianMs} ms without; server lint ${t.lintMedianMs} vs ${t.plainLintMedianMs} ms)`, '<= 0.5x', t.medianRatio <= 0.5];
 }
 
-/** One file size's keystroke rows: pyguide over stdio beside Ruff's check of the same text. */
+/**
+ * One file size's keystroke rows: pyguide over stdio beside Ruff's check of the same text, then
+ * the floor (the same keystrokes to a server that only echoes pyguide's first diagnostics), again
+ * beside Ruff.
+ */
 async function typingRow(folder, file, text, n, keys = KEYS[n]) {
   log(`keystrokes over stdio, ${n} lines, beside Ruff's check of the same text…`);
   const k = await keystrokes(folder, file, text, { count: keys, seed: n });
   await k.server.stop();
+  log(`the same keystrokes to a server that only echoes the diagnostics (the floor), ${n} lines…`);
+  const f = await keystrokes(folder, file, text, { count: keys, seed: n, breaking: 0, server: FLOOR_SERVER, initializationOptions: { diagnostics: k.firstDiagnostics } });
+  await f.server.stop();
   return {
     startup: k.startup,
     row: {
       diagnostics: k.firstFindings,
-      medianMs: round(median(k.ours)),
-      p95Ms: round(percentile(k.ours, 95)),
-      ruffMedianMs: round(median(k.theirs)),
-      ruffP95Ms: round(percentile(k.theirs, 95)),
-      medianRatio: round(median(k.ours) / median(k.theirs)),
-      p95Ratio: round(percentile(k.ours, 95) / percentile(k.theirs, 95)),
+      ...timings(k),
       lintMedianMs: round(median(k.lint)),
       breakingMedianMs: round(median(k.broken)),
       breakingP95Ms: round(percentile(k.broken, 95)),
       breakingRuffMedianMs: round(median(k.brokenRuff)),
+      floor: {
+        ...timings(f),
+        // What a median of 0.5x Ruff's (Ruff's median in pyguide's own segment) leaves above the floor.
+        headroomMs: round(median(k.theirs) / 2 - median(f.ours)),
+        overFloorMs: round(median(k.ours) - median(f.ours)),
+      },
     },
   };
+}
+
+/** A keystroke run's medians and p95s beside Ruff's, and the server's CPU per keystroke. */
+function timings(k) {
+  return {
+    medianMs: round(median(k.ours)),
+    p95Ms: round(percentile(k.ours, 95)),
+    ruffMedianMs: round(median(k.theirs)),
+    ruffP95Ms: round(percentile(k.theirs, 95)),
+    medianRatio: round(median(k.ours) / median(k.theirs)),
+    p95Ratio: round(percentile(k.ours, 95) / percentile(k.theirs, 95)),
+    serverCpuMsPerKey: k.cpuPerKey === undefined ? undefined : round(k.cpuPerKey, 3),
+  };
+}
+
+function floorRow(t) {
+  const f = t.floor;
+  return [
+    `  floor: a server that only echoes the diagnostics: median / p95`,
+    `${f.medianMs} / ${f.p95Ms} ms`,
+    `${f.ruffMedianMs} / ${f.ruffP95Ms} ms`,
+    `${f.medianRatio}x / ${f.p95Ratio}x (pyguide ${t.floor.overFloorMs} ms above it; 0.5x Ruff leaves ${f.headroomMs} ms)`,
+    '',
+    undefined,
+  ];
 }
 
 // PYGUIDE_BENCH_QUICK=1: a smoke run of the bench itself (two sizes, few keystrokes); its numbers mean little.
@@ -565,6 +641,7 @@ async function main() {
         [`keystroke -> publishDiagnostics, ${k(n)}: median`, `${t.medianMs} ms`, `${t.ruffMedianMs} ms`, `${t.medianRatio}x`, '<= 0.5x', t.medianRatio <= 0.5],
         [`  same: p95`, `${t.p95Ms} ms`, `${t.ruffP95Ms} ms`, `${t.p95Ratio}x`, '<= 1.0x', t.p95Ratio <= 1.0],
         [`  syntax-breaking edit ( and its undo: median / p95`, `${t.breakingMedianMs} / ${t.breakingP95Ms} ms`, `${t.breakingRuffMedianMs} ms`, `${round(t.breakingMedianMs / t.breakingRuffMedianMs)}x`, '', undefined],
+        floorRow(t),
       ];
     }),
     teamRow(team),
@@ -627,7 +704,8 @@ async function keysOnly() {
   }
   for (const [n, t] of Object.entries(rows)) {
     process.stdout.write(
-      `${Number(n).toLocaleString('en')} lines (${t.diagnostics} diagnostics): median ${t.medianMs} ms vs Ruff ${t.ruffMedianMs} ms = ${t.medianRatio}x; p95 ${t.p95Ms} vs ${t.ruffP95Ms} ms = ${t.p95Ratio}x; server lint median ${t.lintMedianMs} ms; ( and undo median ${t.breakingMedianMs} ms vs Ruff ${t.breakingRuffMedianMs} ms\n`,
+      `${Number(n).toLocaleString('en')} lines (${t.diagnostics} diagnostics): median ${t.medianMs} ms vs Ruff ${t.ruffMedianMs} ms = ${t.medianRatio}x; p95 ${t.p95Ms} vs ${t.ruffP95Ms} ms = ${t.p95Ratio}x; server lint median ${t.lintMedianMs} ms, server CPU ${t.serverCpuMsPerKey} ms per keystroke; ( and undo median ${t.breakingMedianMs} ms vs Ruff ${t.breakingRuffMedianMs} ms\n` +
+        `  floor (a server that only echoes the diagnostics): median ${t.floor.medianMs} ms vs Ruff ${t.floor.ruffMedianMs} ms = ${t.floor.medianRatio}x; p95 ${t.floor.p95Ms} vs ${t.floor.ruffP95Ms} ms = ${t.floor.p95Ratio}x; pyguide is ${t.floor.overFloorMs} ms above it, 0.5x Ruff leaves ${t.floor.headroomMs} ms above it; server CPU ${t.floor.serverCpuMsPerKey} ms per keystroke\n`,
     );
   }
   process.stdout.write(`Load average before ${loadBefore.join(' ')}, after ${loadAfter.join(' ')} (${cpus().length} cores).\n`);

@@ -4,30 +4,45 @@ import type { Finding } from '../engine/types';
 import type { FileSource } from '../workspace/files';
 import { applyBaseline, BASELINE_FILE, baselinePath, parseBaseline, type BaselineCounts } from './baseline';
 
+/** How long what a baseline file says is trusted before it is read again (a watcher's event forgets it at once). */
+const RECHECK_MS = 1000;
+
 export class EditorBaseline {
-  /** Per baseline file: the text last read and what it said, so an unchanged file is parsed once. */
-  private readonly read = new Map<string, { text: string; counts: BaselineCounts | undefined }>();
+  /**
+   * Per baseline file: the text last read (undefined: no such file) and what it said, so an
+   * unchanged file is parsed once, and when it was read, so a keystroke's publish does not go to
+   * the disk each time.
+   */
+  private readonly read = new Map<string, { text: string | undefined; counts: BaselineCounts | undefined; readAt: number }>();
 
   constructor(
     private readonly files: FileSource,
     private readonly rootOf: (file: string) => string | undefined,
     private readonly warn: (message: string) => void,
+    private readonly now: () => number = () => performance.now(),
   ) {}
 
   private counts(root: string): BaselineCounts | undefined {
     const path = baselinePath(root);
-    const result = this.files.read(path);
-    if (!result.ok) {
-      this.read.delete(path);
-      return undefined;
-    }
     const known = this.read.get(path);
-    if (known?.text === result.text) return known.counts;
-    const parsed = parseBaseline(result.text);
-    if (!parsed.ok) this.warn(`${path}: ${parsed.error}; its findings are shown as if there were no baseline.`);
-    const counts = parsed.ok ? parsed.counts : undefined;
-    this.read.set(path, { text: result.text, counts });
+    const now = this.now();
+    if (known && now - known.readAt < RECHECK_MS) return known.counts;
+    const result = this.files.read(path);
+    const text = result.ok ? result.text : undefined;
+    if (known && known.text === text) {
+      known.readAt = now;
+      return known.counts;
+    }
+    const parsed = text === undefined ? undefined : parseBaseline(text);
+    if (parsed && !parsed.ok) this.warn(`${path}: ${parsed.error}; its findings are shown as if there were no baseline.`);
+    const counts = parsed?.ok ? parsed.counts : undefined;
+    this.read.set(path, { text, counts, readAt: now });
     return counts;
+  }
+
+  /** A baseline file changed on disk (a watcher said so): read them all again at their next use (they are few). */
+  changed(): void {
+    this.read.clear();
   }
 
   /** One file's findings, those the baseline covers lowered to hint and marked as baselined. */

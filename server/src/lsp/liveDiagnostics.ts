@@ -7,10 +7,9 @@ import type { OpenDocuments } from '../engine/documents';
 import type { Finding } from '../engine/types';
 import type { OverlayFiles } from '../workspace/files';
 import { uriToPath } from './convert';
-import { configStatus } from './configuration';
-import { STATUS_NOTIFICATION, type StatusParams } from './protocol';
 import type { Publisher } from './publisher';
-import { overridesOf, type FolderSettings } from './settings';
+import { overridesOf, type FolderSettings, type PyguideSettings } from './settings';
+import type { StatusReports } from './statusReports';
 
 /** How long a document with syntax errors must stay unchanged before it is parsed afresh (see OpenDocuments.reconcile). */
 const RECONCILE_DELAY = 400;
@@ -35,6 +34,7 @@ export class LiveDiagnostics {
     private readonly settings: FolderSettings,
     private readonly publisher: Publisher,
     private readonly overlay: OverlayFiles,
+    private readonly statuses: StatusReports,
     private readonly hooks: LiveHooks,
   ) {}
 
@@ -56,9 +56,14 @@ export class LiveDiagnostics {
     const doc = this.documents.edit(textDocument.uri, textDocument.version, contentChanges);
     if (!doc) return;
     this.textChanged(doc.uri, doc.text);
-    void this.settings.forUri(doc.uri).then((s) => {
-      if (s.run === 'onType') this.lintSoon(doc.uri, s.onTypeDelay);
-    });
+    // Settings the client has answered are at hand: no promise to wait on per keystroke.
+    const known = this.settings.known(doc.uri);
+    if (known) this.lintOnType(doc.uri, known);
+    else void this.settings.forUri(doc.uri).then((s) => this.lintOnType(doc.uri, s));
+  }
+
+  private lintOnType(uri: string, settings: PyguideSettings): void {
+    if (settings.run === 'onType') this.lintSoon(uri, settings.onTypeDelay);
   }
 
   saved(uri: string): void {
@@ -71,6 +76,7 @@ export class LiveDiagnostics {
     clearTimeout(this.reconcileTimers.get(uri));
     this.reconcileTimers.delete(uri);
     this.documents.close(uri);
+    this.statuses.closed(uri);
     const path = uriToPath(uri);
     if (path) {
       this.overlay.delete(path);
@@ -112,7 +118,7 @@ export class LiveDiagnostics {
 
   /** Lints an open document and publishes its diagnostics; returns its findings. */
   async lintNow(uri: string): Promise<Finding[]> {
-    const settings = await this.settings.forUri(uri);
+    const settings = this.settings.known(uri) ?? (await this.settings.forUri(uri));
     const doc = this.documents.get(uri);
     if (!doc) return [];
     if (!settings.enable) {
@@ -127,8 +133,7 @@ export class LiveDiagnostics {
     const result = this.documents.lint(uri, overridesOf(settings))!;
     this.publisher.publish(uri, result.version, result.findings);
     if (this.documents.hasErrors(uri)) this.reconcileSoon(uri, result.version);
-    const status: StatusParams = { uri, lintMs: Math.round((performance.now() - started) * 100) / 100, findings: result.findings.length, config: configStatus(workspace) };
-    void this.connection.sendNotification(STATUS_NOTIFICATION, status);
+    this.statuses.linted(uri, result.version, workspace, result.findings.length, Math.round((performance.now() - started) * 100) / 100);
     return result.findings;
   }
 
@@ -147,6 +152,7 @@ export class LiveDiagnostics {
   dispose(): void {
     this.timers.forEach((cancel) => cancel());
     this.reconcileTimers.forEach((t) => clearTimeout(t));
+    this.statuses.dispose();
     this.documents.dispose();
   }
 }

@@ -70,15 +70,32 @@ export type Eli5EditResult =
 /** The client command the "Add ELI5 row" code action runs: it asks for the concept, then calls addEli5Row. */
 export const ADD_ELI5_ROW_COMMAND = 'pyguide.addEli5Row';
 
-/** Sent after each lint, for the client's status item. */
+/**
+ * For the client's status items: sent after a lint when what they show of the document changes
+ * (its findings count, its workspace's configuration), otherwise at most once a second with the
+ * last lint's time, and never more than once per lint.
+ */
 export const STATUS_NOTIFICATION = 'pyguide/status';
 export interface StatusParams {
   uri: string;
+  /** How long the last lint of the document took. */
   lintMs: number;
   findings: number;
   skipped?: string;
   /** The configuration of the document's workspace. */
   config?: ConfigStatus;
+}
+
+/**
+ * Request, no parameters: every lint's time since the last such request, oldest first. Kept only
+ * when `initializationOptions.lintTimes` is true (the bench asks for it: timing each lint costs a
+ * status notification otherwise); an empty list else.
+ */
+export const LINT_TIMES_REQUEST = 'pyguide/lintTimes';
+export interface LintTime {
+  uri: string;
+  version: number;
+  ms: number;
 }
 
 /** Whether pyguide checks a workspace, with which preset, and the state of its `[tool.pyguide]`. */

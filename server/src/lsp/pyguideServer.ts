@@ -27,11 +27,12 @@ import { pathToUri, uriToPath } from './convert';
 import { LiveDiagnostics } from './liveDiagnostics';
 import { Eli5Commands } from './eli5Commands';
 import { TableFormatting } from './tableFormatting';
-import { SERVER_COMMANDS, STATUS_NOTIFICATION, type Eli5AddRowParams, type Eli5InsertParams, type StatusParams, type SweepResult, type TestPatternParams } from './protocol';
+import { LINT_TIMES_REQUEST, SERVER_COMMANDS, STATUS_NOTIFICATION, type Eli5AddRowParams, type Eli5InsertParams, type StatusParams, type SweepResult, type TestPatternParams } from './protocol';
 import { folderLines } from './folderLog';
 import { Publisher } from './publisher';
 import { EditorBaseline } from '../baseline/editorBaseline';
 import { FolderSettings } from './settings';
+import { StatusReports } from './statusReports';
 import { watchedGlobs } from './watchers';
 import { WorkspaceSweep } from './workspaceSweep';
 
@@ -47,6 +48,8 @@ interface InitializationOptions {
   settings?: unknown;
   /** The previous server had completed a Check Workspace: sweep again, so a restart keeps its results. */
   checkWorkspace?: boolean;
+  /** Keep every lint's time for the `pyguide/lintTimes` request (the bench; see docs/performance.md). */
+  lintTimes?: boolean;
 }
 
 export class PyguideServer {
@@ -54,6 +57,8 @@ export class PyguideServer {
   private readonly settings: FolderSettings;
   private readonly publisher: Publisher;
   private readonly live: LiveDiagnostics;
+  private readonly statuses: StatusReports;
+  private readonly baseline: EditorBaseline;
   private readonly sweep: WorkspaceSweep;
   private readonly actions: CodeActions;
   private readonly tables: TableFormatting;
@@ -75,13 +80,14 @@ export class PyguideServer {
   ) {
     this.documents = new OpenDocuments(session);
     this.settings = new FolderSettings(connection);
-    const baseline = new EditorBaseline(overlay, (file) => session.workspaces.forFile(file).root, (m) => connection.console.warn(m));
+    const baseline = (this.baseline = new EditorBaseline(overlay, (file) => session.workspaces.forFile(file).root, (m) => connection.console.warn(m)));
     this.publisher = new Publisher(connection, (uri, findings) => {
       const path = uriToPath(uri);
       return path ? baseline.apply(path, findings) : findings;
     });
     let sweep: WorkspaceSweep | undefined;
-    this.live = new LiveDiagnostics(connection, this.documents, this.settings, this.publisher, overlay, {
+    this.statuses = new StatusReports(connection);
+    this.live = new LiveDiagnostics(connection, this.documents, this.settings, this.publisher, overlay, this.statuses, {
       pyprojectEdited: (path, uri) => {
         sweep?.pyprojectEdited(path, uri);
         void this.watchFiles();
@@ -135,6 +141,7 @@ export class PyguideServer {
       );
       // A new baseline changes how every finding shows, not what is found.
       if (changes.some((change) => EditorBaseline.isBaseline(uriToPath(change.uri) ?? ''))) {
+        this.baseline.changed();
         this.live.relintAll();
         this.sweep.settingsChanged();
       }
@@ -152,6 +159,7 @@ export class PyguideServer {
       return [...(await this.actions.codeActions(params)), ...(rewrite ? this.eli5.rowActions(params.textDocument.uri, params.range) : [])];
     });
     c.onCodeActionResolve((action) => this.actions.resolve(action));
+    c.onRequest(LINT_TIMES_REQUEST, () => this.statuses.takeLintTimes());
     c.onDocumentFormatting(({ textDocument }) => this.tables.format(textDocument.uri));
     c.onDocumentRangeFormatting(({ textDocument, range }) => this.tables.format(textDocument.uri, range));
     c.onExecuteCommand(async ({ command, arguments: args }, token, progress) => {
@@ -190,7 +198,9 @@ export class PyguideServer {
     this.watchedFilesDynamic = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     this.workspaceFolderEvents = !!caps.workspace?.workspaceFolders;
     this.actions.resolveSupport = !!caps.textDocument?.codeAction?.resolveSupport?.properties.includes('edit');
-    this.sweepOnStart = !!(params.initializationOptions as InitializationOptions | undefined)?.checkWorkspace;
+    const options = params.initializationOptions as InitializationOptions | undefined;
+    this.sweepOnStart = !!options?.checkWorkspace;
+    if (options?.lintTimes === true) this.statuses.keepLintTimes();
     this.settings.initialize(params);
     return { capabilities: this.capabilities(), serverInfo: { name: 'pyguide', version: SERVER_VERSION } };
   }

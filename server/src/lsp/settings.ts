@@ -54,6 +54,12 @@ export function overridesOf(settings: PyguideSettings): EditorOverrides {
 export class FolderSettings {
   private folders: WorkspaceFolder[] = [];
   private readonly cache = new Map<string, Promise<PyguideSettings>>();
+  /** What the client answered, per scope, once it has (the same objects the promises resolve to). */
+  private readonly answered = new Map<string, PyguideSettings>();
+  /** The pushed settings normalized, until they change. */
+  private pushedSettings: PyguideSettings | undefined;
+  /** Counts forgettings, so an answer to a question asked before one is not kept. */
+  private generation = 0;
   private pull = false;
   private pushed: unknown = undefined;
 
@@ -71,7 +77,7 @@ export class FolderSettings {
 
   foldersChanged(added: readonly WorkspaceFolder[], removed: readonly WorkspaceFolder[]): void {
     this.folders = [...this.folders.filter((f) => !removed.some((r) => r.uri === f.uri)), ...added];
-    this.cache.clear();
+    this.forget();
   }
 
   /** The workspace folder holding a uri (the innermost, for nested folders); a folder holds itself. */
@@ -86,19 +92,46 @@ export class FolderSettings {
 
   /** The settings that apply to a document or folder uri. */
   forUri(uri: string): Promise<PyguideSettings> {
-    if (!this.pull) return Promise.resolve(normalizeSettings(this.pushed ?? DEFAULT_SETTINGS));
+    const known = this.known(uri);
+    if (known) return Promise.resolve(known);
+    if (!this.pull) {
+      const settings = normalizeSettings(this.pushed ?? DEFAULT_SETTINGS);
+      this.pushedSettings = settings;
+      return Promise.resolve(settings);
+    }
     const scope = this.folderOf(uri)?.uri ?? uri;
     let settings = this.cache.get(scope);
     if (!settings) {
+      const generation = this.generation;
       settings = this.connection.workspace.getConfiguration({ scopeUri: scope, section: 'pyguide' }).then(normalizeSettings, () => DEFAULT_SETTINGS);
+      void settings.then((s) => {
+        if (this.generation === generation) this.answered.set(scope, s);
+      });
       this.cache.set(scope, settings);
     }
     return settings;
   }
 
+  /**
+   * The settings of a uri if the client has already answered for its folder, without waiting: a
+   * keystroke needs them twice (whether to lint, and how) and asks here first.
+   */
+  known(uri: string): PyguideSettings | undefined {
+    if (!this.pull) return this.pushedSettings;
+    if (this.answered.size === 0) return undefined;
+    return this.answered.get(this.folderOf(uri)?.uri ?? uri);
+  }
+
   /** The client said settings changed (`pushed`: what it sent along, for clients that do not answer requests). */
   changed(pushed: unknown): void {
     if (pushed !== undefined) this.pushed = pushed;
+    this.forget();
+  }
+
+  private forget(): void {
+    this.generation++;
     this.cache.clear();
+    this.answered.clear();
+    this.pushedSettings = undefined;
   }
 }
