@@ -1,4 +1,5 @@
 import { Query, type Language, type Node, type QueryMatch } from 'web-tree-sitter';
+import { stringEnd } from './queryRoots';
 
 /**
  * Subtrees with at most this many nodes are handed to the query whole. Tree-sitter's query cursor
@@ -145,10 +146,4 @@ export function withoutPredicates(source: string): string {
     }
   }
   return out;
-}
-
-function stringEnd(source: string, start: number): number {
-  let i = start + 1;
-  while (i < source.length && source[i] !== '"') i += source[i] === '\\' ? 2 : 1;
-  return Math.min(source.length, i + 1);
 }
