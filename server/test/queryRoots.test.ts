@@ -2,7 +2,9 @@
 // each fact knows the node its match hangs from; a pattern without a single root leaves the plan
 // unrooted.
 import * as assert from 'node:assert/strict';
-import { rootCaptured } from '../src/parsing/queryRoots';
+import { PythonParser } from '../src/parsing/python';
+import { ROOT_CAPTURE, rootCaptured } from '../src/parsing/queryRoots';
+import { kindsQuery, SyntaxPlan } from '../src/parsing/syntaxPlan';
 
 describe('the root node of each query pattern', () => {
   const rooted: Array<[string, string]> = [
@@ -29,4 +31,26 @@ describe('the root node of each query pattern', () => {
   for (const source of unrooted) {
     it(`names no single root in ${JSON.stringify(source)}`, () => assert.equal(rootCaptured(source), undefined));
   }
+
+  it('a plan is rooted when every channel is, and no rule sees the root capture', async () => {
+    const parser = await PythonParser.create();
+    const language = parser.language;
+    const query = '(class_definition name: (identifier) @name body: (block (function_definition name: (identifier) @m (#eq? @m "__init__"))))';
+    const plan = SyntaxPlan.for(language, [{ source: kindsQuery(['call']) }, { source: query }]);
+    assert.equal(plan.rooted, true);
+    assert.equal(SyntaxPlan.for(language, [{ source: kindsQuery(['call']) }, { source: '((comment) @a . (function_definition) @b)' }]).rooted, false);
+    const tree = parser.parse('class Shape:\n    def __init__(self):\n        f(1)\n');
+    try {
+      const matches = plan.matches(tree);
+      assert.deepEqual(matches.map((list) => list.map((m) => [m.type, Object.keys(m.captures).sort()])), [[['call', ['node']]], [['identifier', ['m', 'name']]]]);
+      const facts = plan.facts(tree);
+      // The class match reports `__init__` (its widest capture) and hangs from the class.
+      assert.deepEqual(facts[1].map((f) => [f.name, f.type, f.start, f.others?.map((c) => c.name), f.root]), [['m', 'identifier', 21, ['name'], { start: 0, end: 49, type: 'class_definition' }]]);
+      // A fact that is its own root stores none.
+      assert.equal(facts[0][0].root, undefined);
+      assert.ok(facts.flat().every((f) => f.name !== ROOT_CAPTURE && !f.others?.some((c) => c.name === ROOT_CAPTURE)));
+    } finally {
+      tree.delete();
+    }
+  });
 });

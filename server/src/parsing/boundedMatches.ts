@@ -86,6 +86,11 @@ export class BoundedQuery {
     }
   }
 
+  /** The matches whose pattern's root node is `node` itself (patterns below it are not started). */
+  rootedAt(node: Node): QueryMatch[] {
+    return this.query.matches(node, { maxStartDepth: 0 });
+  }
+
   /**
    * Whether some pattern can match this leaf, decided once per leaf type by the predicate-free
    * query on the first such leaf: a leaf's match depends on nothing but its type (and whether it
