@@ -159,6 +159,20 @@ describe('what a sync re-queries after a keystroke', function () {
     doc.fresh();
   });
 
+  it('text typed before the first statement moves where the module starts: the matches hanging from it are not kept twice (the long fuzz found it)', async () => {
+    const parser = await PythonParser.create();
+    const plan = SyntaxPlan.for(parser.language, [{ source: '(module (expression_statement (assignment left: (identifier) @name)) @statement)' }, { source: kindsQuery(['module']) }]);
+    for (const typed of ['f', '(']) {
+      const doc = new Driven(parser, plan, '\n\n__all__ = ["a"]\n');
+      assert.equal(doc.tree.rootNode.startIndex, 2);
+      doc.insert(0, typed);
+      assert.equal(doc.facts.lastSync, typed === 'f' ? 'statements' : 'top-level');
+      // One module, and (where the text still parses) one `__all__` match.
+      assert.deepEqual(doc.facts.snapshot()!.map((list) => list.length), [typed === 'f' ? 1 : 0, 1]);
+      doc.fresh();
+    }
+  });
+
   it('a dedent that moves a statement out of its method re-derives the method it left', async () => {
     const parser = await PythonParser.create();
     const doc = new Driven(parser, SyntaxPlan.for(parser.language, CHANNELS), text);

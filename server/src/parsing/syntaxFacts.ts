@@ -73,10 +73,18 @@ function chainOf(node: Node): Node[] {
   return out;
 }
 
-/** Whether the fact's match hangs from one of these nodes (same type, same start: they are the same node). */
+/**
+ * Whether a node of the new tree is the one a fact's root was: same type and same start, or the
+ * tree's root (text typed before its first token moves its start without touching it).
+ */
+function sameNode(c: Node, start: number, type: string): boolean {
+  return c.type === type && (c.startIndex === start || c.parent === null);
+}
+
+/** Whether the fact's match hangs from one of these nodes. */
 function rootedIn(fact: Fact, chain: readonly Node[]): boolean {
   const r = rootOf(fact);
-  for (const c of chain) if (c.startIndex === r.start && c.type === r.type) return true;
+  for (const c of chain) if (sameNode(c, r.start, r.type)) return true;
   return false;
 }
 
@@ -250,7 +258,7 @@ export class IncrementalSyntax {
     let lines = coalesce(this.dirty.map(([a, b]) => this.lines(text, a, b)));
     for (;;) {
       const regions = this.joined(tree, text, lines);
-      const missed = this.dropped.filter(([start, , type]) => !regions.some((r) => (start >= Math.min(r.from, r.a) && start <= Math.max(r.to, r.b)) || r.chain.some((c) => c.startIndex === start && c.type === type)));
+      const missed = this.dropped.filter(([start, , type]) => !regions.some((r) => (start >= Math.min(r.from, r.a) && start <= Math.max(r.to, r.b)) || r.chain.some((c) => sameNode(c, start, type))));
       if (missed.length === 0) return regions;
       lines = coalesce([...regions.map((r): [number, number] => [r.from, r.to]), ...missed.map(([start]) => this.lines(text, start, start))]);
     }
@@ -307,14 +315,16 @@ export class IncrementalSyntax {
    */
   private syncRegions(plan: SyntaxPlan, regions: readonly Region[]): void {
     const facts = this.facts!;
+    // Every chain ends at the tree's root; it is kept last.
     const chain: Node[] = [];
     const seen = new Set<number>();
     for (const r of regions)
-      for (const c of r.chain)
+      for (const c of r.chain.slice(0, -1))
         if (!seen.has(c.id)) {
           seen.add(c.id);
           chain.push(c);
         }
+    if (regions.length > 0) chain.push(regions[0].chain[regions[0].chain.length - 1]);
     const fresh: Fact[][] = facts.map(() => []);
     const spans: Array<[number, number]> = [];
     for (const r of regions) {
@@ -365,7 +375,7 @@ export class IncrementalSyntax {
 
 /**
  * The list without the facts whose match hangs from a node inside one of `spans` or from a node of
- * `chain` (marked gone, `end` -1), with `fresh` (in document order) merged in; the list itself when
+ * `chain` (the tree's root last; marked gone, `end` -1), with `fresh` (in document order) merged in; the list itself when
  * nothing changes. When every fact of the channel hangs from its own node, those are the facts
  * starting in a span that end in it, and the facts starting where a chain node starts with its
  * type: found by binary search. When some fact hangs from a node apart (`deep`), every fact is
@@ -384,9 +394,11 @@ function replaceFacts(list: Fact[], spans: ReadonlyArray<[number, number]>, chai
       const hi = firstStartingAt(list, b + 1);
       for (let i = firstStartingAt(list, a); i < hi; i++) if (list[i].end <= b) gone.push(i);
     }
-    for (const c of chain) {
-      for (let i = firstStartingAt(list, c.startIndex); i < list.length && list[i].start === c.startIndex; i++) if (list[i].type === c.type) gone.push(i);
-    }
+    chain.forEach((c, k) => {
+      // The tree's root holds every fact: its own come first, wherever it started before.
+      const start = k === chain.length - 1 ? list[0]?.start : c.startIndex;
+      for (let i = firstStartingAt(list, start); i < list.length && list[i].start === start; i++) if (list[i].type === c.type) gone.push(i);
+    });
     if (gone.length > 1) gone.sort((x, y) => x - y);
   }
   if (gone.length === 0 && fresh.length === 0) return list;
