@@ -11,6 +11,7 @@ import { LintSession } from '../src/engine/session';
 import { TextIndex } from '../src/engine/textIndex';
 import { RULES } from '../src/engine/registry';
 import type { Finding, PythonRule } from '../src/engine/types';
+import type { SyntaxMatch } from '../src/parsing/syntaxPlan';
 import { OpenDocuments } from '../src/engine/documents';
 import { FactFindings } from '../src/engine/factFindings';
 import { FACT_KINDS, nodeRange } from '../src/parsing/pythonSyntax';
@@ -44,9 +45,50 @@ const SNIPPETS = [
   'from genkit.plugins.foo import Foo\n', 'if True:\n', 'async def g():\n    from . import x  # noqa: PLC0415\n',
 ];
 
-/** An LSP change and the change that undoes it. */
-function randomChange(r: Random, doc: TextDocument, pastes: readonly string[], snippets: readonly string[] = SNIPPETS): { change: TextDocumentContentChangeEvent; undo: (after: TextDocument) => TextDocumentContentChangeEvent } {
+/**
+ * What an editor does at a line, mostly keeping the code valid: Enter at its end (the new line
+ * indented as an editor would: one level deeper after a colon), a letter typed in a name, a
+ * statement inserted before it at its indentation, the line deleted, its indentation one level
+ * shallower or deeper.
+ */
+function lineEdit(r: Random, text: string): { a: number; b: number; insert: string } {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  const line = r.int(0, starts.length - 1);
+  const start = starts[line];
+  const end = line + 1 < starts.length ? starts[line + 1] - 1 : text.length;
+  const content = text.slice(start, end);
+  const indent = /^[ \t]*/.exec(content)![0];
+  const kind = r.next();
+  if (kind < 0.3) return { a: end, b: end, insert: `\n${indent}${/:\s*$/.test(content) ? '    ' : ''}` };
+  if (kind < 0.55) {
+    const names = [...content.matchAll(/[A-Za-z_]\w*/g)];
+    if (names.length > 0) {
+      const name = r.pick(names);
+      const at = start + name.index! + r.int(0, name[0].length);
+      return { a: at, b: at, insert: r.pick(['x', 'q', '_']) };
+    }
+  }
+  if (kind < 0.75) {
+    const statement = r.pick(['x = f(1)', 'call(self)', '# note', 'pass', '"""Doc."""', 'def __init__(self):\n@    pass', '@staticmethod\n@def s():\n@    return 1', 'class N:\n@    def __init__(self):\n@        g(self)', 'if a:\n@    return h(a)']);
+    return { a: start + indent.length, b: start + indent.length, insert: `${statement.replace(/@/g, indent)}\n${indent}` };
+  }
+  if (kind < 0.85) return { a: start, b: Math.min(text.length, end + 1), insert: '' };
+  if (kind < 0.93 && indent.length >= 4) return { a: start, b: start + 4, insert: '' };
+  return { a: start, b: start, insert: '    ' };
+}
+
+/** An LSP change and the change that undoes it; with `lines`, that share of them are editor-like line edits (lineEdit). */
+function randomChange(r: Random, doc: TextDocument, pastes: readonly string[], snippets: readonly string[] = SNIPPETS, lines = 0): { change: TextDocumentContentChangeEvent; undo: (after: TextDocument) => TextDocumentContentChangeEvent } {
   const text = doc.getText();
+  if (lines > 0 && r.chance(lines)) {
+    const { a, b, insert } = lineEdit(r, text);
+    const removed = text.slice(a, b);
+    return {
+      change: { range: { start: doc.positionAt(a), end: doc.positionAt(b) }, text: insert },
+      undo: (after) => ({ range: { start: after.positionAt(a), end: after.positionAt(a + insert.length) }, text: removed }),
+    };
+  }
   const a = r.int(0, text.length);
   const kind = r.next();
   let b = a;
@@ -70,8 +112,11 @@ function randomChange(r: Random, doc: TextDocument, pastes: readonly string[], s
   };
 }
 
-/** Applies random edits in batches, with undo-like reversals of recent edits, calling `check` after each batch. */
-async function fuzz(r: Random, start: string, pastes: readonly string[], batches: number, apply: (changes: TextDocumentContentChangeEvent[], doc: TextDocument) => Promise<void> | void, snippets: readonly string[] = SNIPPETS): Promise<number> {
+/**
+ * Applies random edits in batches, with undo-like reversals of recent edits, calling `check` after
+ * each batch. With `broken`, a text it says is broken is mostly undone, so valid code gets edited too.
+ */
+async function fuzz(r: Random, start: string, pastes: readonly string[], batches: number, apply: (changes: TextDocumentContentChangeEvent[], doc: TextDocument) => Promise<void> | void, snippets: readonly string[] = SNIPPETS, lines = 0, broken?: () => boolean): Promise<number> {
   let doc = TextDocument.create('file:///fuzz.py', 'python', 1, start);
   const undo: Array<(after: TextDocument) => TextDocumentContentChangeEvent> = [];
   let edits = 0;
@@ -80,9 +125,9 @@ async function fuzz(r: Random, start: string, pastes: readonly string[], batches
     const n = r.int(1, 5);
     for (let k = 0; k < n; k++) {
       let change: TextDocumentContentChangeEvent;
-      if (undo.length > 0 && r.chance(0.15)) change = undo.pop()!(doc);
+      if (undo.length > 0 && r.chance(broken?.() ? 0.8 : 0.15)) change = undo.pop()!(doc);
       else {
-        const made = randomChange(r, doc, pastes, snippets);
+        const made = randomChange(r, doc, pastes, snippets, lines);
         change = made.change;
         undo.push(made.undo);
       }
@@ -150,6 +195,76 @@ export const DECLARING_ECHO_RULES: PythonRule[] = [
   },
 ];
 
+/** Snippets of classes, methods and decorators: new statements between methods, `__init__` coming and going. */
+const CLASS_SNIPPETS = [
+  '\n', '\n    ', '\n        ', '    ', 'x', '__init__', 'def __init__(self):\n        self.a = f(1)\n', '    def m(self):\n        g(self)\n', '@staticmethod\n    ',
+  'class Nested:\n        def __init__(self):\n            pass\n', 'call(1)\n', 'a = b\n', '"""Doc."""\n', '# note\n', 'pass\n', 'return\n',
+];
+
+/** Nested classes and decorated methods, one after another. */
+function classModule(r: Random, classes: number): string {
+  const method = (indent: string, name: string) => {
+    const body = `${indent}    ${r.pick(['a = f(1)', 'self.x = g(a)', 'print(a)', 'return h(2)', '"""Doc."""', '# why', 'pass', 'b = a'])}`;
+    const decorator = r.chance(0.3) ? `${indent}@${r.pick(['staticmethod', 'property', 'functools.cache'])}\n` : '';
+    return `${decorator}${indent}def ${name}(self):\n${body}\n${indent}    ${r.pick(['return 1', 'call(self)', 'x = 2'])}\n`;
+  };
+  const classOf = (indent: string, depth: number): string => {
+    const parts = [`${indent}class ${r.pick(['A', 'Shape', 'Inner', 'Outer'])}${depth}:\n`];
+    if (r.chance(0.5)) parts.push(`${indent}    """Doc."""\n\n`);
+    for (let i = r.int(1, 4); i > 0; i--) parts.push(method(`${indent}    `, r.chance(0.3) ? '__init__' : `m${i}`), '\n');
+    if (depth < 2 && r.chance(0.6)) parts.push(classOf(`${indent}    `, depth + 1));
+    return parts.join('');
+  };
+  return `import functools\n\n__all__ = ['A0']\n\n\n${Array.from({ length: classes }, () => classOf('', 0)).join('\n\n')}\n\ndef top():\n    return 1\n`;
+}
+
+/** Echo rules whose patterns hang from a node above what they report: a class, a block, the module. */
+export const ROOTED_ECHO_RULES: PythonRule[] = [
+  {
+    id: 'echo-init',
+    query: '(class_definition name: (identifier) @class body: (block (function_definition name: (identifier) @init (#eq? @init "__init__")) @def))',
+    scope: 'each' as const,
+    describe: (m: SyntaxMatch) => `${m.captures.class[0].text} has ${m.captures.init[0].text}`,
+  },
+  {
+    id: 'echo-first-statement',
+    query: '(block . (expression_statement) @first)',
+    scope: 'each' as const,
+    describe: (m: SyntaxMatch) => `first of a block in ${m.node.parent?.parent?.type}: ${m.node.text.slice(0, 20)}`,
+  },
+  {
+    id: 'echo-module-assignments',
+    query: '(module (expression_statement (assignment left: (identifier) @name)) @statement)',
+    scope: 'each' as const,
+    describe: (m: SyntaxMatch) => `module binds ${m.captures.name[0].text}`,
+  },
+  {
+    id: 'echo-decorated-module',
+    query: '(decorated_definition (decorator) @decorator definition: (function_definition name: (identifier) @name)) @definition',
+    scope: 'module' as const,
+    describe: (m: SyntaxMatch) => `${m.captures.name[0].text} decorated by ${m.captures.decorator[0].text}`,
+  },
+].map(({ id, query, scope, describe }) => ({
+  id,
+  kind: 'python' as const,
+  defaultSeverity: 'hint' as const,
+  guideline: 'tests',
+  summary: id,
+  reads: { query, scope },
+  check: ({ matches, syntax }: Parameters<PythonRule['check']>[0]) => matches.map((m) => ({ range: nodeRange(m.node), message: `${describe(m)} (errors: ${syntax.hasErrors})` })),
+}));
+
+/** A rule whose pattern is a sibling sequence: no single root, so its plan re-queries whole top-level statements. */
+const UNROOTED_ECHO_RULE: PythonRule = {
+  id: 'echo-comment-before-def',
+  kind: 'python',
+  defaultSeverity: 'hint',
+  guideline: 'tests',
+  summary: 'a comment right before a function',
+  reads: { query: '((comment) @comment . (function_definition) @def)', scope: 'each' },
+  check: ({ matches }) => matches.map((m) => ({ range: nodeRange(m.node), message: `${m.captures.comment[0].text} before ${m.captures.def[0].childForFieldName('name')?.text}` })),
+};
+
 const strip = (fs: Finding[]) => fs.map(({ rule, range, message, fix, severity }) => ({ rule, range, message, fix, severity }));
 
 describe('fuzzing the incremental path', function () {
@@ -213,6 +328,69 @@ describe('fuzzing the incremental path', function () {
     if (LONG) process.stderr.write(`    (${total} edits; tree-sitter's incremental tree differed from a fresh parse ${divergences} times)\n`);
     assert.ok(total >= (LONG ? 10_000 : 1_000), `only ${total} edits`);
   });
+
+  for (const unrooted of [false, true]) {
+    it(`nested classes, decorated methods, Enter and indentation at block ends, rules hanging from a class, a block or the module${unrooted ? ', and a pattern without a single root (collected afresh)' : ''}: facts and findings equal a fresh parse after every batch`, async () => {
+      const rules = [...RULES, ...ECHO_RULES, ...DECLARING_ECHO_RULES, ...ROOTED_ECHO_RULES, ...(unrooted ? [UNROOTED_ECHO_RULE] : [])];
+      const session = await LintSession.create(
+        new DiskFiles(),
+        (rule, file, error) => {
+          throw new Error(`rule ${rule.id} threw on ${file}: ${String(error)}`);
+        },
+        rules,
+        { unconfigured: 'genkit-plugins' },
+      );
+      const store = new OpenDocuments(session);
+      const syncs = new Map<string, number>();
+      const fired = new Set<string>();
+      let total = 0;
+      for (let i = 0; i < (LONG ? 6 : 2); i++) {
+        const r = prng(7000 + i);
+        const start = classModule(r, LONG ? 30 : 6);
+        const uri = `file:///fuzz/classes${i}.py`;
+        const path = `/fuzz/classes${i}.py`;
+        store.open(uri, path, 'python', 1, start);
+        let version = 1;
+        const workspace = session.workspaces.forFile(path);
+        total += await fuzz(
+          r,
+          start,
+          [start, ...pastes.slice(0, 2)],
+          LONG ? 1500 : 150,
+          (changes, expected) => {
+            const text = store.edit(uri, ++version, changes)!.text;
+            assert.equal(text, expected.getText());
+            const incremental = strip(store.withFixes(uri, store.lint(uri)!.findings));
+            const parsed = store.parsed(uri)!;
+            const live = (store as unknown as { entries: Map<string, { facts: IncrementalSyntax }> }).entries.get(uri)!.facts;
+            assert.equal(live.plan!.rooted, !unrooted);
+            syncs.set(live.lastSync ?? 'none', (syncs.get(live.lastSync ?? 'none') ?? 0) + 1);
+            const again = new IncrementalSyntax();
+            again.sync(parsed.tree, text, live.plan!);
+            assert.deepEqual(live.snapshot(), again.snapshot(), 'syntax facts');
+            const sameTree = { tree: parsed.tree, index: new TextIndex(text), facts: new IncrementalSyntax(), factFindings: new FactFindings() };
+            assert.deepEqual(incremental, strip(session.linter.lintParsed({ file: path, text, workspace }, sameTree)), 'findings on the same tree');
+            assert.equal(live.lostFacts, 0);
+            for (const f of incremental) if (f.rule.startsWith('echo-')) fired.add(f.rule);
+          },
+          CLASS_SNIPPETS,
+          0.9,
+          () => store.hasErrors(uri),
+        );
+        store.close(uri);
+      }
+      assert.ok(total >= (LONG ? 10_000 : 500), `only ${total} edits`);
+      if (LONG) process.stderr.write(`    (${total} edits; syncs: ${JSON.stringify([...syncs])})\n`);
+      // Rooted, both paths ran: statements where the tree had no errors, whole top-level statements
+      // where it had. Unrooted, every sync collected afresh.
+      if (unrooted) assert.deepEqual([...syncs.keys()], ['all']);
+      else {
+        assert.ok((syncs.get('statements') ?? 0) > total / 10, JSON.stringify([...syncs]));
+        assert.ok((syncs.get('top-level') ?? 0) > 0, JSON.stringify([...syncs]));
+      }
+      for (const rule of [...ROOTED_ECHO_RULES, ...(unrooted ? [UNROOTED_ECHO_RULE] : [])]) assert.ok(fired.has(rule.id), `${rule.id} never reported anything`);
+    });
+  }
 
   it('team rules (patterns, constraints, a query, a fix): findings and fixes of the incremental path equal a fresh lint after every batch', async () => {
     const root = makeTree({ 'pyproject.toml': TEAM_PYPROJECT }, 'pyguide-fuzz-team-');

@@ -229,9 +229,9 @@ describe('rules that declare the syntax they read', () => {
     edit(43, 4, 'import json\n    ');
     given = [];
     const after = lint();
-    assert.deepEqual(given, [2]);
+    // f10 now holds two imports: only the new one was checked, not f10's other one nor f0's.
+    assert.deepEqual(given, [1]);
     assert.deepEqual(after, fresh());
-    // f10 now holds two imports: those two were checked again, not the one in f0.
   });
 });
 

@@ -117,8 +117,9 @@ export interface PythonContext extends ContextBase {
 
 /**
  * The syntax a Python rule reads. The engine runs every enabled rule's declaration in one combined
- * tree-sitter query, re-run after an edit only over the top-level statements the edit touched, and
- * hands each rule its own matches; so a rule with a new node kind needs no change under `parsing/`.
+ * tree-sitter query, re-run after an edit only over the statement the edit touched and at the nodes
+ * holding it, and hands each rule its own matches; so a rule with a new node kind needs no change
+ * under `parsing/`.
  */
 export interface SyntaxNeed {
   /** Node types (tree-sitter names) the rule reads; each node is one match, captured as `node`. */
@@ -130,12 +131,15 @@ export interface SyntaxNeed {
    */
   query?: string;
   /**
-   * `each`: what the rule reports about a match depends only on the top-level statement holding it
-   * (its nodes and text), the configuration and `syntax.hasErrors`; every finding, related location
-   * and fix edit lies on the match's own lines. After an edit the rule is given only the matches
-   * of the statements the edit touched, and the others keep their findings, moved with their lines.
-   * The engine checks the promise about lines and runs a rule that breaks it over the whole module.
-   * `module`: the rule gets every match and runs after every edit.
+   * `each`: what the rule reports about a match depends only on the node its pattern hangs from
+   * (its nodes and text, the lines it spans), on the lines of the statements holding that node that
+   * lie outside their nested statements (a `def` line and its decorators, an `except` clause's
+   * line), the configuration and `syntax.hasErrors`; every finding, related location and fix edit
+   * lies on the match's own lines. After an edit the rule is given only the matches of the
+   * statement the edit touched and those hanging from the nodes holding it (a method, its class,
+   * the module), and the others keep their findings, moved with their lines. The engine checks the
+   * promise about lines and runs a rule that breaks it over the whole module. `module`: the rule
+   * gets every match and runs after every edit.
    */
   scope: 'each' | 'module';
 }
@@ -185,10 +189,10 @@ export interface PythonRule extends RuleBase {
    * Older form of `reads: { kinds: <the fact list's node types>, scope: 'each' }` reading `ctx.syntax[each]`.
    *
    * Declares the rule a map over one kind of syntax fact, so that after an edit the server checks
-   * only the facts of that kind in the top-level statements the edit touched, and keeps its findings
-   * for the others. A rule may say so when what it reports about a fact depends only on the
-   * top-level statement holding it (nodes and text: the fact, its ancestors, siblings such as
-   * decorators, the lines it spans), the configuration and `syntax.hasErrors`; when every finding,
+   * only the facts of that kind the edit can have changed (see SyntaxNeed.scope), and keeps its
+   * findings for the others. A rule may say so when what it reports about a fact depends only on
+   * the fact's node, the lines of the statements holding it outside their nested statements (its
+   * `def` line, decorators), the configuration and `syntax.hasErrors`; when every finding,
    * and every edit of its fix, lies on the fact's own lines; and when it reads no other fact list (it
    * gets the facts to check in `syntax[each]`, the other lists empty). The server checks the
    * promise about positions and falls back to whole-file runs for a rule that breaks it. Without

@@ -1,4 +1,5 @@
 import { Query, type Language, type Node, type QueryMatch } from 'web-tree-sitter';
+import { stringEnd } from './queryRoots';
 
 /**
  * Subtrees with at most this many nodes are handed to the query whole. Tree-sitter's query cursor
@@ -85,6 +86,11 @@ export class BoundedQuery {
     }
   }
 
+  /** The matches whose pattern's root node is `node` itself (patterns below it are not started). */
+  rootedAt(node: Node): QueryMatch[] {
+    return this.query.matches(node, { maxStartDepth: 0 });
+  }
+
   /**
    * Whether some pattern can match this leaf, decided once per leaf type by the predicate-free
    * query on the first such leaf: a leaf's match depends on nothing but its type (and whether it
@@ -145,10 +151,4 @@ export function withoutPredicates(source: string): string {
     }
   }
   return out;
-}
-
-function stringEnd(source: string, start: number): number {
-  let i = start + 1;
-  while (i < source.length && source[i] !== '"') i += source[i] === '\\' ? 2 : 1;
-  return Math.min(source.length, i + 1);
 }

@@ -2,9 +2,10 @@
 // query, see SyntaxNeed) becomes one channel of a single query, so one walk of the tree (or of an
 // edit's changed statements) collects what every rule reads. Nothing here knows a rule or a node
 // kind: a rule with a new kind declares it and the plan grows a channel.
-import { Query, type Language, type Node, type Tree } from 'web-tree-sitter';
+import { CaptureQuantifier, Query, type Language, type Node, type QueryCapture, type Tree } from 'web-tree-sitter';
 import { detached } from '../base/strings';
 import { BoundedQuery } from './boundedMatches';
+import { ROOT_CAPTURE, rootCaptured } from './queryRoots';
 
 /**
  * One match of a declared syntax need, as rules read it. Where the match is and what type its node
@@ -47,6 +48,24 @@ export interface Fact {
   others?: CaptureFact[];
   /** The node's text, for channels that keep it (comments: suppressions never need the tree). */
   text?: string;
+  /**
+   * The node the match hangs from (its pattern's root), when the plan knows it and it is not the
+   * fact's own node: `(class_definition body: (block (function_definition name: (identifier) @m)))`
+   * reports the name but depends on the whole class.
+   */
+  root?: FactRoot;
+}
+
+/** Where a match's root node is, and its type. */
+export interface FactRoot {
+  start: number;
+  end: number;
+  type: string;
+}
+
+/** The range and type of the node a fact's match hangs from: its root when it has one apart, else its own node. */
+export function rootOf(fact: Fact): { start: number; end: number; type: string } {
+  return fact.root ?? fact;
 }
 
 /** What one channel collects. */
@@ -160,6 +179,16 @@ export function factOrder(a: { start: number; end: number }, b: { start: number;
   return a.start - b.start || b.end - a.end;
 }
 
+/** Whether every pattern of the query has a single root node and captures it once as ROOT_CAPTURE. */
+function capturesEveryRoot(query: Query): boolean {
+  const id = query.captureNames.indexOf(ROOT_CAPTURE);
+  if (id < 0) return false;
+  for (let p = 0; p < query.patternCount(); p++) {
+    if (!query.isPatternRooted(p) || query.captureQuantifiers[p][id] !== CaptureQuantifier.One) return false;
+  }
+  return true;
+}
+
 /** The smallest node with this range and type (a wrapper may share a node's extent). */
 export function nodeAt(root: Node, start: number, end: number, type: string): Node | undefined {
   let n: Node | null = root.descendantForIndex(start, end);
@@ -204,18 +233,35 @@ export class SyntaxPlan {
   private readonly query: BoundedQuery;
   /** Channel of each pattern of the combined query. */
   private readonly channelOf: Int32Array;
+  /**
+   * Whether every pattern captures its root node (ROOT_CAPTURE): each fact then knows the node its
+   * match hangs from, and an edit can re-derive matches from the statement it touched and that
+   * statement's ancestors. A plan with a pattern that has no single root (a sibling sequence, a
+   * quantified pattern) is not rooted: edits re-query whole top-level statements.
+   */
+  readonly rooted: boolean;
 
   private constructor(
     language: Language,
     readonly channels: readonly ChannelSpec[],
   ) {
-    const source = channels.map((c) => c.source).join('\n');
-    const together = compiledTogether(language, channels.map((c) => c.source));
+    const original = channels.map((c) => c.source);
+    const injected = original.map(rootCaptured);
+    let together = injected.every((s) => s !== undefined) ? compiledTogether(language, injected as string[]) : undefined;
+    if (together && !capturesEveryRoot(together.query)) {
+      together.query.delete();
+      together = undefined;
+    }
+    this.rooted = together !== undefined;
+    const sources = this.rooted ? (injected as string[]) : original;
+    together ??= compiledTogether(language, original);
     const counts = together?.counts ?? channels.map((c) => checkQuery(language, c.source));
     this.channelOf = new Int32Array(counts.reduce((a, b) => a + b, 0));
     let p = 0;
     counts.forEach((n, channel) => this.channelOf.fill(channel, p, (p += n)));
-    this.query = new BoundedQuery(together?.query ?? compile(language, source), language, source);
+    const source = sources.join('\n');
+    const query = together?.query ?? compile(language, source);
+    this.query = new BoundedQuery(query, language, source);
   }
 
   /** Whether these channels compile as one plan, each on its own too (compiled once when they do). Never throws. */
@@ -243,35 +289,69 @@ export class SyntaxPlan {
   }
 
   /**
-   * Runs the combined query over the tree, or only over `[startIndex, endIndex)` (matches whose
-   * nodes intersect it), and hands each match to `each` with its channel.
+   * Hands each match to `each` with its channel, its widest capture and its root node (undefined
+   * when the plan is not rooted). The root capture is not among the captures handed on.
    */
-  private run(tree: Tree, range: { startIndex: number; endIndex: number } | undefined, each: (channel: number, node: Node, captures: readonly { name: string; node: Node }[]) => void): void {
-    for (const match of this.query.matches(tree.rootNode, range)) {
+  private each(matches: readonly { patternIndex: number; captures: QueryCapture[] }[], each: (channel: number, node: Node, captures: readonly QueryCapture[], root: Node | undefined) => void): void {
+    for (const match of matches) {
       let widest: Node | undefined;
-      for (const c of match.captures) if (!widest || c.node.endIndex - c.node.startIndex > widest.endIndex - widest.startIndex) widest = c.node;
-      if (widest) each(this.channelOf[match.patternIndex], widest, match.captures);
+      let root: Node | undefined;
+      let captures = match.captures;
+      if (this.rooted) {
+        captures = captures.filter((c) => {
+          if (c.name !== ROOT_CAPTURE) return true;
+          root = c.node;
+          return false;
+        });
+      }
+      for (const c of captures) if (!widest || c.node.endIndex - c.node.startIndex > widest.endIndex - widest.startIndex) widest = c.node;
+      if (widest) each(this.channelOf[match.patternIndex], widest, captures, root);
     }
+  }
+
+  /**
+   * Runs the combined query over the tree, or only over `[startIndex, endIndex)` (matches whose
+   * nodes intersect it), and hands each match to `each` (see `each`).
+   */
+  private run(tree: Tree, range: { startIndex: number; endIndex: number } | undefined, each: (channel: number, node: Node, captures: readonly QueryCapture[], root: Node | undefined) => void): void {
+    this.each(this.query.matches(tree.rootNode, range), each);
+  }
+
+  /** A match as plain data. */
+  private fact(channel: number, node: Node, captures: readonly QueryCapture[], root: Node | undefined): Fact {
+    const s = node.startPosition;
+    const e = node.endPosition;
+    const fact: Fact = { start: node.startIndex, end: node.endIndex, startRow: s.row, startCol: s.column, endRow: e.row, endCol: e.column, type: node.type, name: '' };
+    const others: CaptureFact[] = [];
+    for (const c of captures) {
+      if (c.node === node && !fact.name) fact.name = c.name;
+      else others.push({ name: c.name, type: c.node.type, start: c.node.startIndex, end: c.node.endIndex });
+    }
+    if (others.length > 0) fact.others = others;
+    if (this.channels[channel].keepText) fact.text = detached(node.text);
+    if (root && (root.startIndex !== fact.start || root.endIndex !== fact.end || root.type !== fact.type)) fact.root = { start: root.startIndex, end: root.endIndex, type: root.type };
+    return fact;
   }
 
   /** The matches as plain data, one list per channel in document order. */
   facts(tree: Tree, range?: { startIndex: number; endIndex: number }): Fact[][] {
     const out: Fact[][] = this.channels.map(() => []);
-    this.run(tree, range, (channel, node, captures) => {
-      const s = node.startPosition;
-      const e = node.endPosition;
-      const fact: Fact = { start: node.startIndex, end: node.endIndex, startRow: s.row, startCol: s.column, endRow: e.row, endCol: e.column, type: node.type, name: '' };
-      const others: CaptureFact[] = [];
-      for (const c of captures) {
-        if (c.node === node && !fact.name) fact.name = c.name;
-        else others.push({ name: c.name, type: c.node.type, start: c.node.startIndex, end: c.node.endIndex });
-      }
-      if (others.length > 0) fact.others = others;
-      if (this.channels[channel].keepText) fact.text = detached(node.text);
-      out[channel].push(fact);
-    });
+    this.run(tree, range, (channel, node, captures, root) => out[channel].push(this.fact(channel, node, captures, root)));
     for (const list of out) list.sort(factOrder);
     return out;
+  }
+
+  /**
+   * Adds to `out` (one list per channel, in no particular order) the matches that hang from `node`
+   * itself (`at`: a rooted plan's root capture is that node), or from `node` or any node below it
+   * (`under`); with `range`, only the matches under `node` intersecting it that `keep` accepts.
+   */
+  collect(out: Fact[][], node: Node, how: 'at' | 'under', range?: { startIndex: number; endIndex: number; keep: (fact: Fact) => boolean }): void {
+    const matches = how === 'at' ? this.query.rootedAt(node) : this.query.matches(node, range);
+    this.each(matches, (channel, widest, captures, root) => {
+      const fact = this.fact(channel, widest, captures, root);
+      if (!range || range.keep(fact)) out[channel].push(fact);
+    });
   }
 
   /** The matches with the current tree's nodes, one list per channel (a tree parsed once: the CLI). */
