@@ -64,7 +64,7 @@ export interface FactRoot {
 }
 
 /** The range and type of the node a fact's match hangs from: its root when it has one apart, else its own node. */
-export function rootOf(fact: Fact): { start: number; end: number; type: string } {
+export function rootOf(fact: Fact): FactRoot {
   return fact.root ?? fact;
 }
 
@@ -237,7 +237,7 @@ export class SyntaxPlan {
    * Whether every pattern captures its root node (ROOT_CAPTURE): each fact then knows the node its
    * match hangs from, and an edit can re-derive matches from the statement it touched and that
    * statement's ancestors. A plan with a pattern that has no single root (a sibling sequence, a
-   * quantified pattern) is not rooted: edits re-query whole top-level statements.
+   * quantified pattern) is not rooted: an edit has it collected afresh (see IncrementalSyntax.sync).
    */
   readonly rooted: boolean;
 
