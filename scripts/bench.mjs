@@ -8,9 +8,15 @@
 // `--keys` runs only the keystroke rows (`--sizes 5000,20000` picks the file sizes);
 // PYGUIDE_BENCH_NODE_ARGS passes Node options to the server (e.g. `--cpu-prof --cpu-prof-dir=/tmp/p`);
 // PYGUIDE_BENCH_SERVER runs another server bundle (an older build, to compare side by side).
-// Each keystroke row has a floor row beside it: scripts/bench-floor-server.mjs, a bare
+// Each keystroke row has two floor rows beside it: scripts/bench-floor-server.mjs, a bare
 // vscode-languageserver server that answers each change at once with the diagnostics pyguide
-// published for the file, timed the same way (what the connection alone costs).
+// published for the file, timed the same way (what the connection alone costs), and
+// scripts/bench-parse-floor-server.mjs, the same plus tree-sitter's incremental parse of each
+// change through pyguide's own open documents (what any keystroke costs before a rule runs).
+// Both sides are warmed up until steady before anything is timed: Ruff's WASM is checked for at
+// least WARM_MS first (V8 compiles its hot functions on background threads meanwhile, which would
+// otherwise compete with the server for the cores), then each server gets at least WARM_MS of
+// untimed keystrokes.
 // The server's own lint times come from its `pyguide/lintTimes` request (initializationOptions.lintTimes).
 // `--scale` runs only the CLI at monorepo scale instead (scripts/bench-cli.mjs: cold, warm cache,
 // one file changed, on generated trees up to 1.7M lines, beside Ruff WASM; about half an hour).
@@ -82,6 +88,42 @@ function ruffWorkspace() {
 
 /** The floor's server: it only echoes the diagnostics it was given. */
 const FLOOR_SERVER = join(root, 'scripts', 'bench-floor-server.mjs');
+let parseFloorBuilt;
+/** Built when first used. */
+const PARSE_FLOOR_SERVER = { then: (res, rej) => (parseFloorBuilt ??= parseFloorServer()).then(res, rej) };
+
+/** The parse floor's server, bundled from scripts/bench-parse-floor-server.mjs (it imports the TypeScript sources). */
+async function parseFloorServer() {
+  const out = join(work, 'parse-floor-server.cjs');
+  await build({
+    entryPoints: [join(root, 'scripts', 'bench-parse-floor-server.mjs')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    outfile: out,
+    logLevel: 'warning',
+    alias: { 'web-tree-sitter': require.resolve('web-tree-sitter') },
+    define: { PYGUIDE_VERSION: '"bench"' },
+  });
+  for (const wasm of ['web-tree-sitter.wasm', 'tree-sitter-python.wasm']) writeFileSync(join(work, wasm), readFileSync(join(root, 'dist', wasm)));
+  return out;
+}
+
+/**
+ * How long each side is warmed up before anything is timed. V8 runs WASM as baseline code first
+ * and recompiles its hot functions on background threads: until that settles, Ruff's check of a
+ * 1,000-line file took 1.6 ms instead of 1.05, and those threads took the 2 cores from the server
+ * (a median keystroke of 6 ms instead of 1.1 over the first 130).
+ */
+const WARM_MS = 1500;
+
+/** Ruff's checks of `text` for at least WARM_MS, then a pause for V8's background compiles to finish. */
+async function warmRuff(ruff, text) {
+  const until = performance.now() + WARM_MS;
+  for (let i = 0; i < 20 || performance.now() < until; i++) ruff.check(text);
+  await new Promise((res) => setTimeout(res, 300));
+}
 
 /**
  * A minimal LSP client over stdio for the server bundle (or `server`, e.g. the floor's, with
@@ -183,6 +225,8 @@ function breakingPair(r, doc) {
  */
 async function keystrokes(folder, file, text, { count, warmup = 20, breaking = 20, seed, server: serverPath, initializationOptions = { lintTimes: true } }) {
   const { TextDocument } = require('vscode-languageserver-textdocument');
+  const ruff = ruffWorkspace();
+  if (count > 0) await warmRuff(ruff, text);
   const server = await startServer(folder, { onTypeDelay: 0 }, { server: serverPath, initializationOptions });
   const { rpc, conn, diagnostics } = server;
   const uri = pathToFileURL(file).toString();
@@ -193,7 +237,6 @@ async function keystrokes(folder, file, text, { count, warmup = 20, breaking = 2
   const firstFindings = firstDiagnostics.length;
   const startup = performance.now() - server.started;
   const rssAfterOpen = residentMb(server.child.pid);
-  const ruff = ruffWorkspace();
   const r = prng(seed);
   const send = async (change) => {
     doc = TextDocument.update(doc, [change], doc.version + 1);
@@ -213,17 +256,20 @@ async function keystrokes(folder, file, text, { count, warmup = 20, breaking = 2
   const theirs = [];
   const timedVersions = [];
   const statusLint = [];
-  let cpuBefore;
-  for (let i = 0; i < warmup + count; i++) {
-    if (i === warmup) cpuBefore = cpuMs(server.child.pid);
+  // Untimed keystrokes: `warmup` of them and at least WARM_MS worth (none when nothing is timed).
+  const warmUntil = count > 0 ? performance.now() + WARM_MS : 0;
+  for (let i = 0; i < warmup || performance.now() < warmUntil; i++) {
+    await send(nextKeystroke(r, doc));
+    ruffCheck();
+  }
+  const cpuBefore = cpuMs(server.child.pid);
+  for (let i = 0; i < count; i++) {
     const ms = await send(nextKeystroke(r, doc));
     const ruffMs = ruffCheck();
-    if (i >= warmup) {
-      ours.push(ms);
-      theirs.push(ruffMs);
-      timedVersions.push(doc.version);
-      statusLint.push(server.lintMs.at(-1));
-    }
+    ours.push(ms);
+    theirs.push(ruffMs);
+    timedVersions.push(doc.version);
+    statusLint.push(server.lintMs.at(-1));
   }
   const cpuAfter = cpuMs(server.child.pid);
   const cpuPerKey = cpuBefore === undefined || cpuAfter === undefined || count === 0 ? undefined : (cpuAfter - cpuBefore) / count;
@@ -482,6 +528,9 @@ async function typingRow(folder, file, text, n, keys = KEYS[n]) {
   log(`the same keystrokes to a server that only echoes the diagnostics (the floor), ${n} lines…`);
   const f = await keystrokes(folder, file, text, { count: keys, seed: n, breaking: 0, server: FLOOR_SERVER, initializationOptions: { diagnostics: k.firstDiagnostics } });
   await f.server.stop();
+  log(`the same keystrokes to that server also parsing each change with tree-sitter (the parse floor), ${n} lines…`);
+  const pf = await keystrokes(folder, file, text, { count: keys, seed: n, breaking: 0, server: await PARSE_FLOOR_SERVER, initializationOptions: { diagnostics: k.firstDiagnostics } });
+  await pf.server.stop();
   return {
     startup: k.startup,
     row: {
@@ -497,6 +546,7 @@ async function typingRow(folder, file, text, n, keys = KEYS[n]) {
         headroomMs: round(median(k.theirs) / 2 - median(f.ours)),
         overFloorMs: round(median(k.ours) - median(f.ours)),
       },
+      parseFloor: { ...timings(pf), overFloorMs: round(median(k.ours) - median(pf.ours)) },
     },
   };
 }
@@ -521,6 +571,18 @@ function floorRow(t) {
     `${f.medianMs} / ${f.p95Ms} ms`,
     `${f.ruffMedianMs} / ${f.ruffP95Ms} ms`,
     `${f.medianRatio}x / ${f.p95Ratio}x (pyguide ${t.floor.overFloorMs} ms above it; 0.5x Ruff leaves ${f.headroomMs} ms)`,
+    '',
+    undefined,
+  ];
+}
+
+function parseFloorRow(t) {
+  const f = t.parseFloor;
+  return [
+    `  parse floor: the same plus tree-sitter's incremental parse, no rules`,
+    `${f.medianMs} / ${f.p95Ms} ms`,
+    `${f.ruffMedianMs} / ${f.ruffP95Ms} ms`,
+    `${f.medianRatio}x / ${f.p95Ratio}x (pyguide ${f.overFloorMs} ms above it)`,
     '',
     undefined,
   ];
@@ -642,6 +704,7 @@ async function main() {
         [`  same: p95`, `${t.p95Ms} ms`, `${t.ruffP95Ms} ms`, `${t.p95Ratio}x`, '<= 1.0x', t.p95Ratio <= 1.0],
         [`  syntax-breaking edit ( and its undo: median / p95`, `${t.breakingMedianMs} / ${t.breakingP95Ms} ms`, `${t.breakingRuffMedianMs} ms`, `${round(t.breakingMedianMs / t.breakingRuffMedianMs)}x`, '', undefined],
         floorRow(t),
+        parseFloorRow(t),
       ];
     }),
     teamRow(team),
@@ -705,7 +768,8 @@ async function keysOnly() {
   for (const [n, t] of Object.entries(rows)) {
     process.stdout.write(
       `${Number(n).toLocaleString('en')} lines (${t.diagnostics} diagnostics): median ${t.medianMs} ms vs Ruff ${t.ruffMedianMs} ms = ${t.medianRatio}x; p95 ${t.p95Ms} vs ${t.ruffP95Ms} ms = ${t.p95Ratio}x; server lint median ${t.lintMedianMs} ms, server CPU ${t.serverCpuMsPerKey} ms per keystroke; ( and undo median ${t.breakingMedianMs} ms vs Ruff ${t.breakingRuffMedianMs} ms\n` +
-        `  floor (a server that only echoes the diagnostics): median ${t.floor.medianMs} ms vs Ruff ${t.floor.ruffMedianMs} ms = ${t.floor.medianRatio}x; p95 ${t.floor.p95Ms} vs ${t.floor.ruffP95Ms} ms = ${t.floor.p95Ratio}x; pyguide is ${t.floor.overFloorMs} ms above it, 0.5x Ruff leaves ${t.floor.headroomMs} ms above it; server CPU ${t.floor.serverCpuMsPerKey} ms per keystroke\n`,
+        `  floor (a server that only echoes the diagnostics): median ${t.floor.medianMs} ms vs Ruff ${t.floor.ruffMedianMs} ms = ${t.floor.medianRatio}x; p95 ${t.floor.p95Ms} vs ${t.floor.ruffP95Ms} ms = ${t.floor.p95Ratio}x; pyguide is ${t.floor.overFloorMs} ms above it, 0.5x Ruff leaves ${t.floor.headroomMs} ms above it; server CPU ${t.floor.serverCpuMsPerKey} ms per keystroke\n` +
+        `  parse floor (the same plus tree-sitter's incremental parse, no rules): median ${t.parseFloor.medianMs} ms vs Ruff ${t.parseFloor.ruffMedianMs} ms = ${t.parseFloor.medianRatio}x; p95 ${t.parseFloor.p95Ms} vs ${t.parseFloor.ruffP95Ms} ms = ${t.parseFloor.p95Ratio}x; pyguide is ${t.parseFloor.overFloorMs} ms above it; server CPU ${t.parseFloor.serverCpuMsPerKey} ms per keystroke\n`,
     );
   }
   process.stdout.write(`Load average before ${loadBefore.join(' ')}, after ${loadAfter.join(' ')} (${cpus().length} cores).\n`);
