@@ -473,7 +473,7 @@ process.stdout.write('checked ' + n + '\\n');`;
 function teamFolder(inputs, text) {
   const dir = join(inputs, 'team');
   mkdirSync(join(dir, 'src'), { recursive: true });
-  writeFileSync(join(dir, 'pyproject.toml'), `[project]\nname = "bench"\nversion = "0.1.0"\n\n[tool.uv.workspace]\nmembers = []\n\n[tool.pyguide]\n${TEAM_RULES}`);
+  writeFileSync(join(dir, 'pyproject.toml'), `[project]\nname = "bench"\nversion = "0.1.0"\n\n[tool.uv.workspace]\nmembers = []\n\n[tool.pyguide]\npreset = "genkit-plugins"\n${TEAM_RULES}`);
   const file = join(dir, 'src', 'genkit_module_5000.py');
   writeFileSync(file, text);
   return { dir, file };
@@ -598,11 +598,11 @@ const MEMORY_KEYS = QUICK ? 300 : 10_000;
 // Inputs live outside the repository: its .gitignore (which lists .bench/) would hide them from a walk.
 const INPUTS = join(tmpdir(), 'pyguide-bench');
 
-/** The folder of the one-file rows; `[tool.pyguide]` configures it, so every rule runs on it. */
+/** The folder of the one-file rows; `[tool.pyguide]` names the preset that runs every rule. */
 function singleFolder() {
   const single = join(INPUTS, 'single');
   mkdirSync(join(single, 'src'), { recursive: true });
-  writeFileSync(join(single, 'pyproject.toml'), '[project]\nname = "bench"\nversion = "0.1.0"\n\n[tool.uv.workspace]\nmembers = []\n\n[tool.pyguide]\n');
+  writeFileSync(join(single, 'pyproject.toml'), '[project]\nname = "bench"\nversion = "0.1.0"\n\n[tool.uv.workspace]\nmembers = []\n\n[tool.pyguide]\npreset = "genkit-plugins"\n');
   return single;
 }
 
