@@ -6,10 +6,11 @@ import type { PresetId } from '../engine/presets';
 import type { PythonRule } from '../engine/types';
 import { leadsInside } from '../base/paths';
 import { TextIndex } from '../engine/textIndex';
-import { getPath, parseTomlDocument, type TomlDocument } from '../parsing/toml';
+import { getPath, type TomlDocument } from '../parsing/toml';
 import { isDataTable } from '../parsing/tomlData';
 import { workspaceConfig, type Activation, type WorkspaceConfig } from './activation';
 import type { FileSource } from './files';
+import { parsePyproject } from './pyprojectParse';
 import { normalizeName, projectMetadata } from './metadata';
 import type { ImportPackage, MemberImport, PackageFiles, PackageInfo, ProjectMetadata, PyprojectFile, WorkspaceView } from './view';
 
@@ -296,7 +297,7 @@ export class WorkspaceModel implements WorkspaceView {
   pyprojectFile(path: string): PyprojectFile | undefined {
     if (!this.pyprojects.has(path)) {
       const read = this.files.read(path, this.readLimit);
-      this.pyprojects.set(path, read.ok ? { path, text: read.text, index: new TextIndex(read.text), doc: parsePyproject(read.text) } : undefined);
+      this.pyprojects.set(path, read.ok ? { path, text: read.text, index: new TextIndex(read.text), doc: parsePyproject(path, read.text) } : undefined);
     }
     return this.pyprojects.get(path);
   }
@@ -350,31 +351,15 @@ export class WorkspaceModel implements WorkspaceView {
   }
 }
 
-/**
- * Finding roots and the workspace models read the same pyproject.toml files (the root's above all):
- * each text is parsed once. Readers never change a document; bounded, as the server lives long.
- */
-const parsedPyprojects = new Map<string, TomlDocument>();
-const MAX_PARSED_PYPROJECTS = 64;
-
-function parsePyproject(text: string): TomlDocument {
-  let doc = parsedPyprojects.get(text);
-  if (!doc) {
-    if (parsedPyprojects.size >= MAX_PARSED_PYPROJECTS) parsedPyprojects.delete(parsedPyprojects.keys().next().value as string);
-    doc = parseTomlDocument(text);
-    parsedPyprojects.set(text, doc);
-  }
-  return doc;
-}
-
 /** What a directory's pyproject.toml makes of it: a uv workspace root, a `[tool.pyguide]` root, or neither. */
 type RootKind = 'uv' | 'pyguide' | undefined;
 
 function rootKind(dir: string, files: FileSource): RootKind {
-  const read = files.read(join(dir, 'pyproject.toml'), BASE_CONFIG.maxFileSize);
+  const path = join(dir, 'pyproject.toml');
+  const read = files.read(path, BASE_CONFIG.maxFileSize);
   // A cheap look before parsing: most pyproject files on the way up are members, not roots.
   if (!read.ok || !/^\s*\[\s*tool\s*\.\s*uv\b|pyguide/m.test(read.text)) return undefined;
-  const doc = parsePyproject(read.text);
+  const doc = parsePyproject(path, read.text);
   if (doc.ok && getPath(doc.value, 'tool', 'uv', 'workspace') !== undefined) return 'uv';
   if (doc.ok && getPath(doc.value, 'tool', 'pyguide') !== undefined) return 'pyguide';
   return undefined;
