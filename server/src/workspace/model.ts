@@ -64,6 +64,8 @@ export class WorkspaceModel implements WorkspaceView {
   /** Python files created or deleted while a walk of the root runs: newer than what the walk saw. */
   private walkJournal: Array<{ file: string; deleted: boolean }> | undefined;
   private memberImportsCache: readonly MemberImport[] | undefined;
+  /** The member imports before the last change dropped them: handed out again when they read the same. */
+  private previousMemberImports: readonly MemberImport[] | undefined;
   private readonly packageOfDir = new Map<string, PackageInfo | undefined>();
   private configState: WorkspaceConfig | undefined;
   /** Kept while the root pyproject.toml is mid-edit and does not parse. */
@@ -218,7 +220,12 @@ export class WorkspaceModel implements WorkspaceView {
         const distribution = this.metadata(pkg.pyprojectPath)?.name?.value ?? pkg.expectedName;
         for (const m of this.packageFiles(pkg).modules) found.push({ module: m.module, distribution });
       }
-      this.memberImportsCache = found.sort((a, b) => (a.module < b.module ? -1 : a.module > b.module ? 1 : 0));
+      found.sort((a, b) => (a.module < b.module ? -1 : a.module > b.module ? 1 : 0));
+      // A version edit of a member's pyproject.toml leaves them as they were: the same object keeps
+      // what is cached against it (its digest among a file's recorded facts) on a keystroke after it.
+      const previous = this.previousMemberImports;
+      this.previousMemberImports = undefined;
+      this.memberImportsCache = previous && sameMemberImports(previous, found) ? previous : found;
     }
     return this.memberImportsCache;
   }
@@ -233,6 +240,11 @@ export class WorkspaceModel implements WorkspaceView {
   /** The size limit of the files the model reads: the configured one once known, the default before. */
   private get readLimit(): number {
     return this.configState?.config.maxFileSize ?? BASE_CONFIG.maxFileSize;
+  }
+
+  private forgetMemberImports(): void {
+    this.previousMemberImports = this.memberImportsCache ?? this.previousMemberImports;
+    this.memberImportsCache = undefined;
   }
 
   pythonFiles(): readonly string[] {
@@ -322,7 +334,7 @@ export class WorkspaceModel implements WorkspaceView {
         this.cachedPackages = undefined;
         this.packageOfDir.clear();
       }
-      this.memberImportsCache = undefined;
+      this.forgetMemberImports();
       if (file === this.rootPyproject) {
         this.configState = undefined;
         this.resolved.clear();
@@ -337,7 +349,7 @@ export class WorkspaceModel implements WorkspaceView {
     const pkg = kind === 'changed' ? undefined : this.packageOf(file);
     if (pkg) {
       this.filesCache.delete(pkg.dir);
-      this.memberImportsCache = undefined;
+      this.forgetMemberImports();
     }
     if (file.endsWith('.py') || file.endsWith('.pyi')) {
       const had = this.python.has(file);
@@ -349,6 +361,10 @@ export class WorkspaceModel implements WorkspaceView {
     }
     return pkg !== undefined;
   }
+}
+
+function sameMemberImports(a: readonly MemberImport[], b: readonly MemberImport[]): boolean {
+  return a.length === b.length && a.every((m, i) => m.module === b[i].module && m.distribution === b[i].distribution);
 }
 
 /** What a directory's pyproject.toml makes of it: a uv workspace root, a `[tool.pyguide]` root, or neither. */
