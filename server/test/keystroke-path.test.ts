@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { createConnection } from 'vscode-languageserver/node';
 import type { Diagnostic, TextDocumentEdit } from 'vscode-languageserver-protocol/node';
+import { FactChecker } from '../src/cache/workspaceFacts';
 import { RULES } from '../src/engine/registry';
 import { LintSession } from '../src/engine/session';
 import type { PythonRule, Rule } from '../src/engine/types';
@@ -104,7 +105,7 @@ describe('the keystroke path', function () {
     }
   });
 
-  it('with no on-type delay, a keystroke is linted on the next turn of the event loop, with no timer', async () => {
+  it('with no on-type delay, a keystroke is linted within the next turns of the event loop, with no timer', async () => {
     const root = makeTree(FOLDER);
     const { lsp, stop } = await inProcess(root, RULES);
     // Every timer of a short delay started while typing (the harness's own waits are long guards).
@@ -229,6 +230,68 @@ describe('the keystroke path', function () {
       assert.deepEqual([...new Set(linted)].sort(), [corePath, ...placers].sort());
 
     } finally {
+      await stop();
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+  it('a .py keystroke right behind a pyproject.toml edit is linted first; what the edit makes stale is asked only once it rests', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'pyguide-behind-'));
+    genWorkspace(root, { files: 40, lines: 2000, seed: 5 });
+    // What ran, in order: each lint (by a rule recording its file) and each staleness test of recorded facts.
+    const events: string[] = [];
+    const record = (ctx: { file: string }) => (events.push(`lint ${ctx.file}`), []);
+    const recorders: Rule[] = [
+      { id: 'records-python', kind: 'python', reads: { scope: 'module' }, defaultSeverity: 'hint', guideline: 'none', summary: 'records', check: record },
+      { id: 'records-pyproject', kind: 'pyproject', checksInvalidToml: true, defaultSeverity: 'hint', guideline: 'none', summary: 'records', check: record },
+    ];
+    const holds = FactChecker.prototype.holds;
+    FactChecker.prototype.holds = function (readings) {
+      events.push('staleness');
+      return holds.call(this, readings);
+    };
+    const { lsp, stop } = await inProcess(root, [...recorders, ...RULES]);
+    try {
+      await lsp.executeCommand(SERVER_COMMANDS.checkWorkspace);
+      const corePath = join(root, 'packages/genkit/pyproject.toml');
+      const core = readFileSync(corePath, 'utf8');
+      const module = events.map((e) => e.slice('lint '.length)).find((f) => f.startsWith(join(root, 'packages/genkit/src/')) && f.endsWith('.py'))!;
+      const plugins = events.map((e) => e.slice('lint '.length)).filter((f) => /plugins\/[^/]+\/pyproject\.toml$/.test(f));
+      const plugin = plugins[0];
+      const coreUri = await lsp.open(corePath, core);
+      const moduleUri = await lsp.open(module, readFileSync(module, 'utf8'));
+      // An open document depending on the core's version: linted again once the edit rests.
+      const pluginUri = await lsp.open(plugin, readFileSync(plugin, 'utf8'));
+      for (const uri of [coreUri, moduleUri, pluginUri]) await lsp.waitForDiagnostics(uri);
+      assert.ok(!lsp.diagnostics.get(pluginUri)!.diagnostics.some((d) => d.code === 'version-sync'));
+      // Lints for other reasons (the file walk ending) are over: the two edits below are all there is to lint.
+      await new Promise((r) => setTimeout(r, 300));
+      events.length = 0;
+      const published = lsp.published.length;
+      const at = core.indexOf('version = "') + 'version = "'.length;
+      const line = core.slice(0, at).split('\n').length - 1;
+      const character = at - core.lastIndexOf('\n', at - 1) - 1;
+      // Sent together, as an editor sends an edit and the keystroke in another file right after it.
+      const [coreVersion, moduleVersion] = await Promise.all([
+        lsp.change(coreUri, [{ range: { start: { line, character }, end: { line, character } }, text: '9' }]),
+        lsp.change(moduleUri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# x\n' }]),
+      ]);
+      await lsp.waitForDiagnostics(pluginUri, (ds) => ds.some((d) => d.code === 'version-sync'));
+      const order = lsp.published
+        .slice(published)
+        .filter((p) => p.uri === coreUri || p.uri === moduleUri)
+        .map((p) => `${p.uri === coreUri ? 'core' : 'module'} ${p.version}`);
+      assert.deepEqual(order, [`module ${moduleVersion}`, `core ${coreVersion}`]);
+      // Nothing tested what the edit makes stale before both lints; then the plugins' pyproject.toml
+      // files, open or not, were linted again, as the files whose facts read differently: not the module.
+      assert.deepEqual(events.slice(0, 2), [`lint ${module}`, `lint ${corePath}`]);
+      assert.ok(events.slice(2).includes('staleness'));
+      assert.deepEqual([...new Set(events.slice(2).filter((e) => e !== 'staleness'))].sort(), plugins.map((f) => `lint ${f}`).sort());
+      const sync = lsp.diagnostics.get(pluginUri)!;
+      assert.equal(sync.version, 1);
+      const edited = `9${core.slice(at).split('"')[0]}`;
+      assert.deepEqual(sync.diagnostics.filter((d) => d.code === 'version-sync').map((d) => String(d.message).includes(edited)), [true]);
+    } finally {
+      FactChecker.prototype.holds = holds;
       await stop();
       rmSync(root, { recursive: true, force: true });
     }

@@ -116,6 +116,33 @@ describe('workspace model', () => {
     assert.deepEqual([...ws.uvSources()!], []);
   });
 
+  it("hands out the same member imports after an edit that leaves them as they were, new ones after one that changes a member's name", () => {
+    const ws = workspaces.forFile(join(root, 'pyproject.toml'));
+    const plugin = join(root, 'plugins/foo/pyproject.toml');
+    const before = ws.memberImports();
+    assert.deepEqual(before.map((m) => [m.module, m.distribution]), [
+      ['genkit', 'genkit'],
+      ['genkit.plugins.foo', 'genkit-plugin-foo'],
+    ]);
+    overlay.set(plugin, '[project]\nname = "genkit-plugin-foo"\nversion = "0.4.1"\n');
+    workspaces.changed(plugin, 'changed');
+    assert.equal(ws.memberImports(), before, 'a version edit: the same object, so what is cached against it stays');
+    overlay.set(plugin, '[project]\nname = "genkit-plugin-bar"\nversion = "0.4.1"\n');
+    workspaces.changed(plugin, 'changed');
+    const renamed = ws.memberImports();
+    assert.notEqual(renamed, before);
+    assert.deepEqual(renamed.map((m) => [m.module, m.distribution]), [
+      ['genkit', 'genkit'],
+      ['genkit.plugins.foo', 'genkit-plugin-bar'],
+    ]);
+    // Two edits before anyone asks: compared with what was handed out last.
+    overlay.set(plugin, '[project]\nname = "genkit-plugin-baz"\n');
+    workspaces.changed(plugin, 'changed');
+    overlay.set(plugin, '[project]\nname = "genkit-plugin-bar"\n');
+    workspaces.changed(plugin, 'changed');
+    assert.equal(ws.memberImports(), renamed);
+  });
+
   it('a pyproject.toml edit moves files to another root only when it makes its directory a root or no longer one', () => {
     const module = join(root, 'plugins/foo/src/genkit/plugins/foo/__init__.py');
     const plugin = join(root, 'plugins/foo/pyproject.toml');

@@ -2,10 +2,11 @@
 // rules receive. Python is the engine's own path (tree-sitter, incremental; see linter.ts); every
 // other kind is one entry here: read the text into the kind's context, give the suppression
 // comments, say which rules can run on it.
-import { parseTomlDocument, type TomlDocument } from '../parsing/toml';
+import type { TomlDocument } from '../parsing/toml';
 import { readShellScript } from '../parsing/shellScript';
 import type { CommentInfo } from './suppression';
 import type { TextIndex } from './textIndex';
+import { parsePyproject } from '../workspace/pyprojectParse';
 import type { FileKind, PyprojectContext, PyprojectRule, Rule, ShellContext } from './types';
 
 /** What every rule's context holds, whatever the kind. */
@@ -31,7 +32,8 @@ function tomlComments(doc: TomlDocument, index: TextIndex): CommentInfo[] {
 
 export const KIND_READERS: Readonly<Record<Exclude<FileKind, 'python'>, KindReader>> = {
   pyproject: (base) => {
-    const toml = parseTomlDocument(base.text);
+    // The workspace model reads the same text (an open pyproject.toml's is the editor's): one parse for both.
+    const toml = parsePyproject(base.file, base.text);
     const ctx: PyprojectContext = { ...base, toml };
     return { ctx, comments: tomlComments(toml, base.index), runs: (rule) => toml.ok || !!(rule as PyprojectRule).checksInvalidToml };
   },

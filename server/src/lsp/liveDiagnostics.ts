@@ -26,6 +26,9 @@ export interface LiveHooks {
 export class LiveDiagnostics {
   /** Each uri's pending lint, as the function that cancels it. */
   private readonly timers = new Map<string, () => void>();
+  /** The documents to lint without delay, in the order of their edits (the latest last), and the turn that lints them. */
+  private readonly due = new Set<string>();
+  private dueTurn: NodeJS.Immediate | undefined;
   private readonly reconcileTimers = new Map<string, NodeJS.Timeout>();
 
   constructor(
@@ -100,20 +103,46 @@ export class LiveDiagnostics {
 
   lintSoon(uri: string, delay: number): void {
     this.timers.get(uri)?.();
-    const lint = () => {
-      this.timers.delete(uri);
-      void this.lintNow(uri).catch((e) => this.connection.console.error(`pyguide: lint of ${uri} failed: ${(e as Error)?.stack ?? e}`));
-    };
-    // No delay: the next turn of the event loop, not a timer (at least 1 ms). The connection hands
-    // over one message per turn and this runs after the message already waiting, so an edit queued
-    // behind this one still cancels this lint.
     if (delay <= 0) {
-      const immediate = setImmediate(lint);
-      this.timers.set(uri, () => clearImmediate(immediate));
+      // Last in the queue: the most recent edit.
+      this.due.add(uri);
+      this.timers.set(uri, () => this.due.delete(uri));
+      this.lintDueSoon();
     } else {
-      const timer = setTimeout(lint, delay);
+      const timer = setTimeout(() => {
+        this.timers.delete(uri);
+        this.lint(uri);
+      }, delay);
       this.timers.set(uri, () => clearTimeout(timer));
     }
+  }
+
+  /**
+   * Lints the due documents on coming turns of the event loop, not with a timer (at least 1 ms).
+   * The connection hands over one message per turn, and a lint waits for the turn after the next:
+   * the message already waiting behind an edit (a keystroke in another file right after a
+   * pyproject.toml edit, say) is handled first. An edit of the same document cancels its lint; of
+   * several documents, the most recently edited one, where the user types, is linted first and the
+   * others each on a later turn.
+   */
+  private lintDueSoon(): void {
+    if (this.dueTurn) return;
+    this.dueTurn = setImmediate(() => {
+      this.dueTurn = setImmediate(() => {
+        this.dueTurn = undefined;
+        let latest: string | undefined;
+        for (const uri of this.due) latest = uri;
+        if (latest === undefined) return;
+        this.due.delete(latest);
+        this.timers.delete(latest);
+        this.lint(latest);
+        if (this.due.size > 0) this.lintDueSoon();
+      });
+    });
+  }
+
+  private lint(uri: string): void {
+    void this.lintNow(uri).catch((e) => this.connection.console.error(`pyguide: lint of ${uri} failed: ${(e as Error)?.stack ?? e}`));
   }
 
   /** Lints an open document and publishes its diagnostics; returns its findings. */
@@ -151,6 +180,7 @@ export class LiveDiagnostics {
 
   dispose(): void {
     this.timers.forEach((cancel) => cancel());
+    clearImmediate(this.dueTurn);
     this.reconcileTimers.forEach((t) => clearTimeout(t));
     this.statuses.dispose();
     this.documents.dispose();

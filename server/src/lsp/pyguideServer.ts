@@ -88,8 +88,8 @@ export class PyguideServer {
     let sweep: WorkspaceSweep | undefined;
     this.statuses = new StatusReports(connection);
     this.live = new LiveDiagnostics(connection, this.documents, this.settings, this.publisher, overlay, this.statuses, {
-      pyprojectEdited: (path, uri) => {
-        sweep?.pyprojectEdited(path, uri);
+      pyprojectEdited: (path) => {
+        sweep?.pyprojectEdited(path);
         void this.watchFiles();
       },
       closed: (uri, path) => void sweep?.closed(uri, path),

@@ -4,6 +4,7 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { CancellationToken, Connection, WorkDoneProgressReporter, WorkspaceFolder } from 'vscode-languageserver';
 import { FactChecker, RecordingView, type FactName, type FactReading } from '../cache/workspaceFacts';
+import type { ResolvedConfig } from '../engine/config';
 import type { OpenDocuments } from '../engine/documents';
 import { Linter } from '../engine/linter';
 import type { Finding } from '../engine/types';
@@ -20,6 +21,19 @@ const SLICE = 16;
 /** How long a pyproject.toml must rest before the files depending on it are checked again. */
 export const PYPROJECT_DEBOUNCE = 50;
 
+/** Whether a file's findings may have changed, from its path and the workspace facts it read. */
+type StaleTest = (path: string, readings: readonly FactReading[] | undefined) => boolean;
+
+/** What the edits of one pyproject.toml since the last look changed. */
+interface PyprojectEdits {
+  /** The configuration of each workspace holding it, before the first of them. */
+  before: Map<WorkspaceModel, ResolvedConfig>;
+  /** The workspaces whose derived data they changed. */
+  affected: Set<WorkspaceModel>;
+  /** The directories whose root they made be looked up again, each with the root it had before. */
+  rootChanges: Map<string, string | undefined>;
+}
+
 interface Swept {
   findings: Finding[];
   /** The workspace facts the findings were computed from. */
@@ -29,8 +43,8 @@ interface Swept {
 export class WorkspaceSweep {
   /** Closed files whose findings come from the last completed sweep (and the re-checks since). */
   private swept = new Map<string, Swept>();
-  /** What each pyproject.toml edit since the last re-check says of a swept file's staleness. */
-  private readonly staleTests: ((path: string, readings: readonly FactReading[] | undefined) => boolean)[] = [];
+  /** The pyproject.toml files edited in the editor since the last look at what they make stale. */
+  private readonly edits = new Map<string, PyprojectEdits>();
   /** Swept files waiting to be checked again, and the run doing it. */
   private readonly pending = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
@@ -123,27 +137,33 @@ export class WorkspaceSweep {
 
   /**
    * An open pyproject.toml changed (a keystroke) or closed. The workspace models learn of it at
-   * once; the files whose findings may depend on it are checked again once it rests: those whose
-   * recorded workspace facts read differently now (a version edit leaves alone the files that only
-   * read member names), or, when it changed `[tool.pyguide]`, every file of its workspace.
+   * once; which files' findings may depend on it is asked once the edits rest (the keystroke's own
+   * lint, and one in another file right behind it, do not wait for the answer, which then reads
+   * the facts as they are): those whose recorded workspace facts read differently now (a version
+   * edit leaves alone the files that only read member names), or, when it changed
+   * `[tool.pyguide]`, every file of its workspace. Open documents among them are linted again,
+   * swept files checked again.
    */
-  pyprojectEdited(path: string, uri: string): void {
+  pyprojectEdited(path: string): void {
     const workspaces = this.documents.session.workspaces;
-    const holding = workspaces.all().filter((m) => m.root === undefined || m.contains(path) || m.rootPyproject === path);
-    const before = new Map(holding.map((m) => [m, configSignature(m)]));
-    const affected = workspaces.changed(path, 'changed');
-    const rootChanges = workspaces.lastRootChanges;
-    const moved = (p: string) => workspaces.rootMoved(p, rootChanges);
-    const reconfigured = new Set(affected.filter((m) => before.has(m) && before.get(m) !== configSignature(m)));
+    let edit = this.edits.get(path);
+    if (!edit) this.edits.set(path, (edit = { before: new Map(), affected: new Set(), rootChanges: new Map() }));
+    // The configuration before the first edit since the last look, to tell then whether the edits changed it.
+    for (const m of workspaces.all()) if ((m.root === undefined || m.contains(path) || m.rootPyproject === path) && !edit.before.has(m)) edit.before.set(m, m.config);
+    for (const m of workspaces.changed(path, 'changed')) edit.affected.add(m);
+    for (const [dir, root] of workspaces.lastRootChanges) if (!edit.rootChanges.has(dir)) edit.rootChanges.set(dir, root);
+    this.recheckSoon(PYPROJECT_DEBOUNCE);
+  }
+
+  /** What one pyproject.toml's edits since the last look make stale; a file whose findings it does not decide is not. */
+  private staleTest(path: string, edit: PyprojectEdits): StaleTest {
+    const workspaces = this.documents.session.workspaces;
+    const reconfigured = new Set([...edit.affected].filter((m) => edit.before.has(m) && edit.before.get(m) !== m.config && configSignature(edit.before.get(m)!) !== configSignature(m.config)));
     // A buffer edit creates and deletes nothing, and changes the text of this file only.
     const unchanged = (name: FactName, arg: string) => (name === 'exists' || name === 'text') && arg !== path;
-    const staleFacts = this.staleness(new Set(affected), reconfigured, unchanged);
-    const stale = (p: string, readings: readonly FactReading[] | undefined) => moved(p) || staleFacts(p, readings);
-    for (const doc of this.documents.all()) if (doc.uri !== uri && stale(doc.path, doc.readings)) this.live.lintSoon(doc.uri, PYPROJECT_DEBOUNCE);
-    // Which swept files are stale is asked once the edits rest, not at every keystroke: the answer
-    // then reads the facts as they are, and the keystroke's own lint does not wait for it.
-    if (this.swept.size > 0) this.staleTests.push(stale);
-    this.recheckSoon(PYPROJECT_DEBOUNCE);
+    const staleFacts = this.staleness(edit.affected, reconfigured, unchanged);
+    // The edited document itself was linted at each of its keystrokes.
+    return (p, readings) => p !== path && (workspaces.rootMoved(p, edit.rootChanges) || staleFacts(p, readings));
   }
 
   /** Whether a file's findings may have changed: its workspace was reconfigured, or a fact it read reads differently. */
@@ -151,7 +171,7 @@ export class WorkspaceSweep {
     affected: ReadonlySet<WorkspaceModel>,
     reconfigured: ReadonlySet<WorkspaceModel>,
     unchanged?: (name: FactName, arg: string) => boolean,
-  ): (path: string, readings: readonly FactReading[] | undefined) => boolean {
+  ): StaleTest {
     const workspaces = this.documents.session.workspaces;
     const checkers = new Map<WorkspaceModel, FactChecker>();
     return (path, readings) => {
@@ -225,7 +245,7 @@ export class WorkspaceSweep {
   /** Starts checking the pending files after `delay`; a newer start ends the running one. */
   private recheckSoon(delay: number): void {
     clearTimeout(this.timer);
-    if (this.pending.size === 0 && this.staleTests.length === 0) return;
+    if (this.pending.size === 0 && this.edits.size === 0) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.collectStale();
@@ -233,13 +253,19 @@ export class WorkspaceSweep {
     }, delay);
   }
 
-  /** The swept files the pyproject.toml edits since the last re-check made stale join the pending ones. */
+  /**
+   * What the pyproject.toml edits since the last look made stale: open documents are linted again,
+   * swept files join the pending ones.
+   */
   private collectStale(): void {
-    const tests = this.staleTests.splice(0);
-    if (tests.length === 0) return;
+    if (this.edits.size === 0) return;
+    const tests = [...this.edits].map(([path, edit]) => this.staleTest(path, edit));
+    this.edits.clear();
+    const stale = (path: string, readings: readonly FactReading[] | undefined) => tests.some((test) => test(path, readings));
+    for (const doc of this.documents.all()) if (stale(doc.path, doc.readings)) this.live.lintSoon(doc.uri, 0);
     for (const [u, s] of this.swept) {
       const p = uriToPath(u);
-      if (p && tests.some((stale) => stale(p, s.readings))) this.pending.add(u);
+      if (p && stale(p, s.readings)) this.pending.add(u);
     }
   }
 
@@ -266,7 +292,7 @@ export class WorkspaceSweep {
 }
 
 /** What the project's configuration is, to tell whether an edit changed it. */
-function configSignature(model: WorkspaceModel): string {
-  return JSON.stringify(model.config);
+function configSignature(config: ResolvedConfig): string {
+  return JSON.stringify(config);
 }
 

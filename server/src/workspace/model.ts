@@ -6,10 +6,11 @@ import type { PresetId } from '../engine/presets';
 import type { PythonRule } from '../engine/types';
 import { leadsInside } from '../base/paths';
 import { TextIndex } from '../engine/textIndex';
-import { getPath, parseTomlDocument, type TomlDocument } from '../parsing/toml';
+import { getPath, type TomlDocument } from '../parsing/toml';
 import { isDataTable } from '../parsing/tomlData';
 import { workspaceConfig, type Activation, type WorkspaceConfig } from './activation';
 import type { FileSource } from './files';
+import { parsePyproject } from './pyprojectParse';
 import { normalizeName, projectMetadata } from './metadata';
 import type { ImportPackage, MemberImport, PackageFiles, PackageInfo, ProjectMetadata, PyprojectFile, WorkspaceView } from './view';
 
@@ -63,6 +64,8 @@ export class WorkspaceModel implements WorkspaceView {
   /** Python files created or deleted while a walk of the root runs: newer than what the walk saw. */
   private walkJournal: Array<{ file: string; deleted: boolean }> | undefined;
   private memberImportsCache: readonly MemberImport[] | undefined;
+  /** The member imports before the last change dropped them: handed out again when they read the same. */
+  private previousMemberImports: readonly MemberImport[] | undefined;
   private readonly packageOfDir = new Map<string, PackageInfo | undefined>();
   private configState: WorkspaceConfig | undefined;
   /** Kept while the root pyproject.toml is mid-edit and does not parse. */
@@ -217,7 +220,12 @@ export class WorkspaceModel implements WorkspaceView {
         const distribution = this.metadata(pkg.pyprojectPath)?.name?.value ?? pkg.expectedName;
         for (const m of this.packageFiles(pkg).modules) found.push({ module: m.module, distribution });
       }
-      this.memberImportsCache = found.sort((a, b) => (a.module < b.module ? -1 : a.module > b.module ? 1 : 0));
+      found.sort((a, b) => (a.module < b.module ? -1 : a.module > b.module ? 1 : 0));
+      // A version edit of a member's pyproject.toml leaves them as they were: the same object keeps
+      // what is cached against it (its digest among a file's recorded facts) on a keystroke after it.
+      const previous = this.previousMemberImports;
+      this.previousMemberImports = undefined;
+      this.memberImportsCache = previous && sameMemberImports(previous, found) ? previous : found;
     }
     return this.memberImportsCache;
   }
@@ -232,6 +240,11 @@ export class WorkspaceModel implements WorkspaceView {
   /** The size limit of the files the model reads: the configured one once known, the default before. */
   private get readLimit(): number {
     return this.configState?.config.maxFileSize ?? BASE_CONFIG.maxFileSize;
+  }
+
+  private forgetMemberImports(): void {
+    this.previousMemberImports = this.memberImportsCache ?? this.previousMemberImports;
+    this.memberImportsCache = undefined;
   }
 
   pythonFiles(): readonly string[] {
@@ -296,7 +309,7 @@ export class WorkspaceModel implements WorkspaceView {
   pyprojectFile(path: string): PyprojectFile | undefined {
     if (!this.pyprojects.has(path)) {
       const read = this.files.read(path, this.readLimit);
-      this.pyprojects.set(path, read.ok ? { path, text: read.text, index: new TextIndex(read.text), doc: parsePyproject(read.text) } : undefined);
+      this.pyprojects.set(path, read.ok ? { path, text: read.text, index: new TextIndex(read.text), doc: parsePyproject(path, read.text) } : undefined);
     }
     return this.pyprojects.get(path);
   }
@@ -321,7 +334,7 @@ export class WorkspaceModel implements WorkspaceView {
         this.cachedPackages = undefined;
         this.packageOfDir.clear();
       }
-      this.memberImportsCache = undefined;
+      this.forgetMemberImports();
       if (file === this.rootPyproject) {
         this.configState = undefined;
         this.resolved.clear();
@@ -336,7 +349,7 @@ export class WorkspaceModel implements WorkspaceView {
     const pkg = kind === 'changed' ? undefined : this.packageOf(file);
     if (pkg) {
       this.filesCache.delete(pkg.dir);
-      this.memberImportsCache = undefined;
+      this.forgetMemberImports();
     }
     if (file.endsWith('.py') || file.endsWith('.pyi')) {
       const had = this.python.has(file);
@@ -350,31 +363,19 @@ export class WorkspaceModel implements WorkspaceView {
   }
 }
 
-/**
- * Finding roots and the workspace models read the same pyproject.toml files (the root's above all):
- * each text is parsed once. Readers never change a document; bounded, as the server lives long.
- */
-const parsedPyprojects = new Map<string, TomlDocument>();
-const MAX_PARSED_PYPROJECTS = 64;
-
-function parsePyproject(text: string): TomlDocument {
-  let doc = parsedPyprojects.get(text);
-  if (!doc) {
-    if (parsedPyprojects.size >= MAX_PARSED_PYPROJECTS) parsedPyprojects.delete(parsedPyprojects.keys().next().value as string);
-    doc = parseTomlDocument(text);
-    parsedPyprojects.set(text, doc);
-  }
-  return doc;
+function sameMemberImports(a: readonly MemberImport[], b: readonly MemberImport[]): boolean {
+  return a.length === b.length && a.every((m, i) => m.module === b[i].module && m.distribution === b[i].distribution);
 }
 
 /** What a directory's pyproject.toml makes of it: a uv workspace root, a `[tool.pyguide]` root, or neither. */
 type RootKind = 'uv' | 'pyguide' | undefined;
 
 function rootKind(dir: string, files: FileSource): RootKind {
-  const read = files.read(join(dir, 'pyproject.toml'), BASE_CONFIG.maxFileSize);
+  const path = join(dir, 'pyproject.toml');
+  const read = files.read(path, BASE_CONFIG.maxFileSize);
   // A cheap look before parsing: most pyproject files on the way up are members, not roots.
   if (!read.ok || !/^\s*\[\s*tool\s*\.\s*uv\b|pyguide/m.test(read.text)) return undefined;
-  const doc = parsePyproject(read.text);
+  const doc = parsePyproject(path, read.text);
   if (doc.ok && getPath(doc.value, 'tool', 'uv', 'workspace') !== undefined) return 'uv';
   if (doc.ok && getPath(doc.value, 'tool', 'pyguide') !== undefined) return 'pyguide';
   return undefined;
