@@ -293,6 +293,22 @@ const UNROOTED_ECHO_RULE: PythonRule = {
 
 const strip = (fs: Finding[]) => fs.map(({ rule, range, message, fix, severity }) => ({ rule, range, message, fix, severity }));
 
+/** An open document's findings and fixes, asserted equal to a fresh lint of its text (once reconciled, where tree-sitter's incremental tree of a broken text differs). */
+function liveAsFresh(session: LintSession, store: OpenDocuments, uri: string, path: string, text: string): ReturnType<typeof strip> {
+  const lintLive = () => strip(store.withFixes(uri, store.lint(uri)!.findings));
+  const incremental = lintLive();
+  const fresh = session.parser.parse(text);
+  try {
+    const differs = store.parsed(uri)!.tree.getChangedRanges(fresh).length > 0;
+    if (differs) assert.equal(store.reconcile(uri), true);
+    const live = differs ? lintLive() : incremental;
+    assert.deepEqual(live, strip(session.lintText(path, text)), 'findings against a fresh lint');
+    return live;
+  } finally {
+    fresh.delete();
+  }
+}
+
 describe('fuzzing the incremental path', function () {
   this.timeout(LONG ? 600_000 : 30_000);
   const pastes = [...fixtureTexts(), genModule(11, 300)];
@@ -442,21 +458,7 @@ describe('fuzzing the incremental path', function () {
           LONG ? 1500 : 150,
           (changes, expected) => {
             store.edit(uri, ++version, changes);
-            const text = expected.getText();
-            const lintLive = () => strip(store.withFixes(uri, store.lint(uri)!.findings));
-            const incremental = lintLive();
-            const parsed = store.parsed(uri)!;
-            const fresh = session.parser.parse(text);
-            try {
-              // Where tree-sitter's incremental tree of a broken text differs, the settled document's reconcile puts it right.
-              const differs = parsed.tree.getChangedRanges(fresh).length > 0;
-              if (differs) assert.equal(store.reconcile(uri), true);
-              const live = differs ? lintLive() : incremental;
-              assert.deepEqual(live, strip(session.lintText(path, text)), 'findings against a fresh lint');
-              for (const f of live) if (f.rule.startsWith('t-')) seen.add(f.rule);
-            } finally {
-              fresh.delete();
-            }
+            for (const f of liveAsFresh(session, store, uri, path, expected.getText())) if (f.rule.startsWith('t-')) seen.add(f.rule);
           },
           [...TEAM_SNIPPETS, ...SNIPPETS],
         );
@@ -498,20 +500,9 @@ describe('fuzzing the incremental path', function () {
         (changes, expected) => {
           store.edit(uri, ++version, changes);
           const text = expected.getText();
-          const lintLive = () => strip(store.withFixes(uri, store.lint(uri)!.findings));
-          const incremental = lintLive();
-          const parsed = store.parsed(uri)!;
-          const fresh = session.parser.parse(text);
-          try {
-            const differs = parsed.tree.getChangedRanges(fresh).length > 0;
-            if (differs) assert.equal(store.reconcile(uri), true);
-            const live = differs ? lintLive() : incremental;
-            const want = strip(session.lintText(path, text));
-            assert.deepEqual(live, want, 'findings against a fresh lint');
-            for (const f of live) if (LOGGING_IDS.includes(f.rule)) seen.add(`${f.rule}${f.fix ? ' fix' : ''}`);
-            for (const f of live) if (f.rule === CONTEXT_ECHO_RULE.id) seen.add(`${f.rule} ${f.message.startsWith('binds') ? 'context' : 'call'}`);
-          } finally {
-            fresh.delete();
+          for (const f of liveAsFresh(session, store, uri, path, text)) {
+            if (LOGGING_IDS.includes(f.rule)) seen.add(`${f.rule}${f.fix ? ' fix' : ''}`);
+            if (f.rule === CONTEXT_ECHO_RULE.id) seen.add(`${f.rule} ${f.message.startsWith('binds') ? 'context' : 'call'}`);
           }
           bindingSets.add([...text.matchAll(/^[ \t]*([\w.]+)[ \t]*=[ \t]*([\w.]+)\(/gm)].filter((m) => /get_logger|getLogger|bind|new/.test(m[2])).map((m) => `${m[1]}=${m[2]}`).join(' '));
         },

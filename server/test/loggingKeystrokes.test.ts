@@ -8,10 +8,11 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { OpenDocuments } from '../src/engine/documents';
 import { LintSession } from '../src/engine/session';
-import type { Finding, PythonRule } from '../src/engine/types';
+import type { Finding } from '../src/engine/types';
 import { loggingFstring } from '../src/rules/logging/logging-fstring';
 import { syncLogInAsync } from '../src/rules/logging/sync-log-in-async';
 import { DiskFiles } from '../src/workspace/files';
+import { keystrokeProbe } from './keystrokeProbe';
 import { makeTree } from './tempTree';
 
 const IDS = ['logging-fstring', 'sync-log-in-async'];
@@ -39,32 +40,11 @@ describe('logging rules on a keystroke', function () {
     const store = new OpenDocuments(session);
     const path = join(root, 'src', 'mod.py');
     const uri = pathToFileURL(path).toString();
-    // Record the matches each rule is handed by the live lints (not by the fresh lints compared with).
-    const runs = new Map<string, string[][]>(IDS.map((id) => [id, []]));
-    let recording = true;
-    const restore: Array<() => void> = [];
-    for (const rule of [loggingFstring, syncLogInAsync] as PythonRule[]) {
-      const check = rule.check;
-      rule.check = (ctx) => {
-        if (recording) runs.get(rule.id)!.push(ctx.matches.map((m) => ctx.text.slice(m.start, m.end)));
-        return check.call(rule, ctx);
-      };
-      restore.push(() => (rule.check = check));
-    }
+    const { runs, live, fresh, looked, restore } = keystrokeProbe(session, store, uri, path, [loggingFstring, syncLogInAsync]);
     try {
       store.open(uri, path, 'python', 1, MODULE);
       let version = 1;
-      const live = () => store.withFixes(uri, store.lint(uri)!.findings).filter((f) => IDS.includes(f.rule));
-      const fresh = () => {
-        recording = false;
-        try {
-          return session.lintText(path, store.get(uri)!.text).filter((f) => IDS.includes(f.rule));
-        } finally {
-          recording = true;
-        }
-      };
       const edit = (line: number, character: number, endCharacter: number, text: string) => store.edit(uri, ++version, [{ range: { start: { line, character }, end: { line, character: endCharacter } }, text }]);
-      const looked = () => Object.fromEntries(IDS.map((id) => [id, store.parsed(uri)!.factFindings.looked.get(id)]));
       const lastRun = (id: string) => runs.get(id)!.at(-1);
 
       const opened = live();
@@ -124,7 +104,7 @@ describe('logging rules on a keystroke', function () {
       assert.deepEqual(looked(), { 'logging-fstring': { fresh: CALLS + 1, kept: 0 }, 'sync-log-in-async': { fresh: CALLS + 1, kept: 0 } });
       assert.deepEqual(where(rebound), where(typed));
     } finally {
-      for (const r of restore) r();
+      restore();
     }
   });
 });
