@@ -140,6 +140,32 @@ async function fuzz(r: Random, start: string, pastes: readonly string[], batches
   return edits;
 }
 
+const LOGGING_IDS = ['logging-fstring', 'sync-log-in-async'];
+
+/**
+ * A rule checked match by match with context, reporting on both: each call of a plain name with the
+ * names the module assigns from calls (its context), and each such assignment itself.
+ */
+const CONTEXT_ECHO_RULE: PythonRule = {
+  id: 'echo-call-in-context',
+  kind: 'python',
+  defaultSeverity: 'hint',
+  guideline: 'tests',
+  summary: 'a call, with the names the module assigns',
+  reads: { query: '((call function: (identifier) @fn) @call)\n((assignment left: (identifier) @name right: (call)) @assignment)', scope: 'each', context: ['assignment'] },
+  check: ({ matches }) => {
+    const names = matches.filter((m) => m.type === 'assignment').map((m) => m.captures.name[0].text);
+    return matches.map((m) => ({ range: nodeRange(m.node), message: m.type === 'assignment' ? `binds ${m.captures.name[0].text}` : `${m.captures.fn[0].text}() with ${names.join(' ')}` }));
+  },
+};
+
+/** Logger bindings (structlog's, stdlib's, derived) and log calls the logging rules report, or nearly do. */
+const LOGGING_SNIPPETS = [
+  'logger = structlog.get_logger()\n', 'log = logging.getLogger(__name__)\n', 'logger = logging.getLogger(__name__)\n', 'log = logger.bind(request_id=rid)\n', 'self._logger = get_logger(__name__)\n',
+  'async def f():\n    logger.info(f"x {y}")\n', 'async def g():\n    log.warning("a %s", y)\n    await logger.ainfo("fixed", y=y)\n', 'logger.info(f"x {y}")\n', 'log.error("x" + y)', 'async def h():\n    return logger.info("done")\n',
+  'self._logger.debug(f"{a.b} done")', 'logger.bind(k=1).info("{}".format(y))\n', 'logger', 'log', 'structlog.', 'get_logger()', '= ', 'a', 'await ',
+];
+
 /** Code each of the ten team rules (teamRulesHarness.ts) reports, or nearly does, one piece a line. */
 const TEAM_SNIPPETS = [
   'asyncio.run(main())\n', 'print(a, b)\n', 'print()', 'x = os.environ["KEY"]\n', 'os.environ["GENKIT_KEY"]', 'if a == a:\n    pass\n', 'a == b',
@@ -266,6 +292,22 @@ const UNROOTED_ECHO_RULE: PythonRule = {
 };
 
 const strip = (fs: Finding[]) => fs.map(({ rule, range, message, fix, severity }) => ({ rule, range, message, fix, severity }));
+
+/** An open document's findings and fixes, asserted equal to a fresh lint of its text (once reconciled, where tree-sitter's incremental tree of a broken text differs). */
+function liveAsFresh(session: LintSession, store: OpenDocuments, uri: string, path: string, text: string): ReturnType<typeof strip> {
+  const lintLive = () => strip(store.withFixes(uri, store.lint(uri)!.findings));
+  const incremental = lintLive();
+  const fresh = session.parser.parse(text);
+  try {
+    const differs = store.parsed(uri)!.tree.getChangedRanges(fresh).length > 0;
+    if (differs) assert.equal(store.reconcile(uri), true);
+    const live = differs ? lintLive() : incremental;
+    assert.deepEqual(live, strip(session.lintText(path, text)), 'findings against a fresh lint');
+    return live;
+  } finally {
+    fresh.delete();
+  }
+}
 
 describe('fuzzing the incremental path', function () {
   this.timeout(LONG ? 600_000 : 30_000);
@@ -416,21 +458,7 @@ describe('fuzzing the incremental path', function () {
           LONG ? 1500 : 150,
           (changes, expected) => {
             store.edit(uri, ++version, changes);
-            const text = expected.getText();
-            const lintLive = () => strip(store.withFixes(uri, store.lint(uri)!.findings));
-            const incremental = lintLive();
-            const parsed = store.parsed(uri)!;
-            const fresh = session.parser.parse(text);
-            try {
-              // Where tree-sitter's incremental tree of a broken text differs, the settled document's reconcile puts it right.
-              const differs = parsed.tree.getChangedRanges(fresh).length > 0;
-              if (differs) assert.equal(store.reconcile(uri), true);
-              const live = differs ? lintLive() : incremental;
-              assert.deepEqual(live, strip(session.lintText(path, text)), 'findings against a fresh lint');
-              for (const f of live) if (f.rule.startsWith('t-')) seen.add(f.rule);
-            } finally {
-              fresh.delete();
-            }
+            for (const f of liveAsFresh(session, store, uri, path, expected.getText())) if (f.rule.startsWith('t-')) seen.add(f.rule);
           },
           [...TEAM_SNIPPETS, ...SNIPPETS],
         );
@@ -442,6 +470,51 @@ describe('fuzzing the incremental path', function () {
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
+  });
+
+  it('logging rules and a rule reporting on its context (matches checked one by one, bindings as context): findings and fixes equal a fresh lint after every batch, as bindings come and go', async () => {
+    const session = await LintSession.create(
+      new DiskFiles(),
+      (rule, file, error) => {
+        throw new Error(`rule ${rule.id} threw on ${file}: ${String(error)}`);
+      },
+      [...RULES, CONTEXT_ECHO_RULE],
+      { unconfigured: 'genkit-plugins' },
+    );
+    const store = new OpenDocuments(session);
+    const logText = LOGGING_SNIPPETS.map((t) => (t.endsWith('\n') ? t : `${t}\n`)).join('');
+    const starts = [`import logging\nimport structlog\n\n${logText}\n${genModule(8, LONG ? 1000 : 120)}`, `import structlog\n\nlogger = structlog.get_logger()\n\n\nasync def f(y):\n    ${logText.replace(/\n/g, '\n    ')}\n`];
+    const seen = new Set<string>();
+    const bindingSets = new Set<string>();
+    let total = 0;
+    for (const [i, start] of starts.entries()) {
+      const path = `/fuzz/logging${i}.py`;
+      const uri = `file://${path}`;
+      store.open(uri, path, 'python', 1, start);
+      let version = 1;
+      total += await fuzz(
+        prng(5000 + i),
+        start,
+        [logText, ...pastes.slice(0, 2)],
+        LONG ? 1500 : 150,
+        (changes, expected) => {
+          store.edit(uri, ++version, changes);
+          const text = expected.getText();
+          for (const f of liveAsFresh(session, store, uri, path, text)) {
+            if (LOGGING_IDS.includes(f.rule)) seen.add(`${f.rule}${f.fix ? ' fix' : ''}`);
+            if (f.rule === CONTEXT_ECHO_RULE.id) seen.add(`${f.rule} ${f.message.startsWith('binds') ? 'context' : 'call'}`);
+          }
+          bindingSets.add([...text.matchAll(/^[ \t]*([\w.]+)[ \t]*=[ \t]*([\w.]+)\(/gm)].filter((m) => /get_logger|getLogger|bind|new/.test(m[2])).map((m) => `${m[1]}=${m[2]}`).join(' '));
+        },
+        [...LOGGING_SNIPPETS, ...SNIPPETS],
+        0.3,
+      );
+      store.close(uri);
+    }
+    assert.ok(total >= (LONG ? 3000 : 300), `only ${total} edits`);
+    // Both rules reported, with and without fixes, and the module's bindings changed many times.
+    assert.deepEqual([...seen].sort(), ['echo-call-in-context call', 'echo-call-in-context context', 'logging-fstring', 'logging-fstring fix', 'sync-log-in-async', 'sync-log-in-async fix']);
+    assert.ok(bindingSets.size >= 10, `the bindings took only ${bindingSets.size} forms`);
   });
 
   it('the stdio server: diagnostics after random didChange batches equal a fresh lint, and nothing is logged as an error', async function () {

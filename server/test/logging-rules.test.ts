@@ -104,6 +104,12 @@ describe('stdlib-logging details', () => {
     assert.equal(info.message, "`log.info(...)` logs through the stdlib root logger (`log.info` is `logging.info`): use a structlog logger, `logger = get_logger(__name__)`, then `logger.info('event', key=value)`.");
   });
 
+  it('reads only calls named exactly as logging or a logging import: a longer name that starts the same is another', async () => {
+    const text = "import logging as log\nfrom logging import warning\n\nlogx.info('a')\nloggingx.info('b')\nwarnings('c')\nlog_warning('d')\nlog.info('e')\nwarning ('f')\n";
+    const found = (await lint(stdlibLogging, text)).map((f) => `${f.range.start.line}:${f.range.start.character}-${f.range.end.character}`);
+    assert.deepEqual(found, ['7:0-8', '8:0-7']);
+  });
+
   it('reads the imports of the whole module: a name is a logger only once logging binds it', async () => {
     const call = "\n\ndef f():\n    return getLogger(__name__)\n";
     assert.deepEqual(await lint(stdlibLogging, `from structlog.stdlib import getLogger\n${call}`), []);

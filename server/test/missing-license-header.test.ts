@@ -103,6 +103,17 @@ describe('missing-license-header', () => {
     }
   });
 
+  it('judges the same header afresh for another licence setting, and an edited header afresh', () => {
+    const google = `${fullHeader(2025)}\nx = 1\n`;
+    assert.deepEqual(messages(google), []);
+    assert.deepEqual(messages(google, SPDX_WORKSPACE_FILE), [
+      'License header is incomplete: the copyright line names "Google LLC", not "Acme Corp"; `SPDX-License-Identifier: Apache-2.0` should be `SPDX-License-Identifier: MIT`.',
+    ]);
+    assert.deepEqual(messages(google), []);
+    assert.deepEqual(messages(google.replace('2025 Google', '2025 Googol')), ['License header is incomplete: the copyright line names "Googol LLC", not "Google LLC".']);
+    assert.deepEqual(messages(`${google}y = 2\n`), []);
+  });
+
   it('accepts the notice wrapped differently', () => {
     const wrapped = fullHeader(2025).replace('# Licensed under the Apache License, Version 2.0 (the "License");', '# Licensed under the Apache License,\n# Version 2.0 (the "License");');
     assert.deepEqual(messages(`${wrapped}\n`), []);

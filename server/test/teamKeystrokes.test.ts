@@ -9,6 +9,7 @@ import { OpenDocuments } from '../src/engine/documents';
 import { LintSession } from '../src/engine/session';
 import type { PythonRule } from '../src/engine/types';
 import { DiskFiles } from '../src/workspace/files';
+import { keystrokeProbe } from './keystrokeProbe';
 import { TEAM_PYPROJECT } from './teamRulesHarness';
 import { makeTree } from './tempTree';
 
@@ -33,28 +34,10 @@ describe('team rules on a keystroke', function () {
     const team = session.workspaces.forFile(path).customRules;
     assert.deepEqual(team.map((r) => r.id), IDS);
     // Record the matches each team rule is handed by the live lints (not by the fresh lints compared with).
-    const runs = new Map<string, string[][]>(IDS.map((id) => [id, []]));
-    let recording = true;
-    for (const rule of team as PythonRule[]) {
-      const check = rule.check.bind(rule);
-      rule.check = (ctx) => {
-        if (recording) runs.get(rule.id)!.push(ctx.matches.map((m) => ctx.text.slice(m.start, m.end)));
-        return check(ctx);
-      };
-    }
+    const { runs, live, fresh, looked } = keystrokeProbe(session, store, uri, path, team as PythonRule[]);
     store.open(uri, path, 'python', 1, MODULE);
     let version = 1;
-    const live = () => store.withFixes(uri, store.lint(uri)!.findings).filter((f) => IDS.includes(f.rule));
-    const fresh = () => {
-      recording = false;
-      try {
-        return session.lintText(path, store.get(uri)!.text).filter((f) => IDS.includes(f.rule));
-      } finally {
-        recording = true;
-      }
-    };
     const edit = (line: number, character: number, text: string) => store.edit(uri, ++version, [{ range: { start: { line, character }, end: { line, character } }, text }]);
-    const looked = () => Object.fromEntries(IDS.map((id) => [id, store.parsed(uri)!.factFindings.looked.get(id)]));
     const lastRuns = () => Object.fromEntries(IDS.map((id) => [id, runs.get(id)!.length]));
 
     const opened = live();

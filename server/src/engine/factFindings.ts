@@ -1,13 +1,15 @@
 // Findings of rules that check their matches one at a time (`scope: 'each'`), kept per fact across
 // edits: after a keystroke only the facts the edit touched are checked again; the others keep their
-// findings, moved to where their fact now stands. Only facts with findings are remembered.
+// findings, moved to where their fact now stands. Only facts with findings are remembered. A rule
+// with context (SyntaxNeed.context) is also given every context fact at each check, and checks
+// every fact again when the context changed.
 import type { Tree } from 'web-tree-sitter';
 import { subsetView, type PythonSyntax } from '../parsing/pythonSyntax';
 import { factOrder, type Fact } from '../parsing/syntaxPlan';
 import type { ResolvedConfig } from './config';
 import { detachedFinding } from './detach';
 import type { SyntaxSource } from './pythonSource';
-import type { Position, PythonContext, PythonRule, RuleFinding } from './types';
+import type { Position, PythonContext, PythonRule, Range, RuleFinding } from './types';
 
 /** A fact that has findings, with where it stood when they were computed (they move by whole lines with it). */
 interface Entry {
@@ -26,6 +28,8 @@ interface RuleState {
   entries: Entry[];
   /** The rule reported something its declaration does not allow: it runs over the whole file. */
   whole: boolean;
+  /** The channel's context facts (SyntaxNeed.context) the latest check was given, in document order. */
+  context: Fact[];
 }
 
 type IncrementalSource = SyntaxSource & Required<Pick<SyntaxSource, 'facts' | 'matchesOf' | 'generation' | 'added'>>;
@@ -37,7 +41,7 @@ type IncrementalSource = SyntaxSource & Required<Pick<SyntaxSource, 'facts' | 'm
  */
 export class FactFindings {
   private readonly rules = new Map<string, RuleState>();
-  /** Facts looked at by the latest check of each rule (fresh ones plus kept ones with findings): what tests assert a keystroke costs. */
+  /** Facts looked at by the latest check of each rule (fresh ones, with the context given along, plus kept ones with findings): what tests assert a keystroke costs. */
   readonly looked = new Map<string, { fresh: number; kept: number }>();
 
   /** Whether `rule` may run fact by fact here (false once it broke its declaration in this document). */
@@ -47,38 +51,45 @@ export class FactFindings {
 
   /**
    * The rule's findings for the whole file, checking only facts of its channel it has not seen: the
-   * ones the latest sync inserted when the rule saw the state before it, else all of them. Returns
-   * undefined when the rule reported something outside the facts it was given; it then runs over
-   * the whole file from now on.
+   * ones the latest sync inserted when the rule saw the state before it and its context stayed,
+   * else all of them. Returns undefined when the rule reported something outside the facts it was
+   * given; it then runs over the whole file from now on.
    */
   check(rule: PythonRule, channel: number, ctx: PythonContext, source: IncrementalSource): RuleFinding[] | undefined {
     let state = this.rules.get(rule.id);
     const hasErrors = ctx.syntax.hasErrors;
     if (!state || state.config !== ctx.config || state.hasErrors !== hasErrors) {
-      state = { config: ctx.config, hasErrors, generation: undefined, entries: [], whole: false };
+      state = { config: ctx.config, hasErrors, generation: undefined, entries: [], whole: false, context: [] };
       this.rules.set(rule.id, state);
     }
+    const types = rule.reads?.context;
+    const isContext = (f: Fact) => types !== undefined && types.includes(f.type);
     const { now, before } = source.generation;
     let fresh: readonly Fact[] = [];
     let kept = state.entries;
+    let context = state.context;
     const added = state.generation === before ? source.added(channel) : undefined;
     if (state.generation === now) {
       // Nothing changed since this rule's last check.
-    } else if (state.generation !== undefined && added) {
+    } else if (state.generation !== undefined && added && !(types && contextChanged(context, added, isContext))) {
       fresh = added;
       // The facts an edit touched are gone (`end` -1), their findings with them.
       kept = kept.filter((e) => e.fact.end >= 0);
     } else {
+      // A first check, or the context changed: every fact again.
       fresh = source.facts(channel);
       kept = [];
+      context = types ? fresh.filter(isContext) : [];
     }
+    // The rule gets the context with the facts to check (they hold none of it unless all are checked).
+    const given = context.length === 0 || fresh.length === 0 || fresh === source.facts(channel) ? fresh : mergeFacts(fresh, context);
     const looked = this.looked.get(rule.id);
     if (looked) {
-      looked.fresh = fresh.length;
+      looked.fresh = given.length;
       looked.kept = kept.length;
-    } else this.looked.set(rule.id, { fresh: fresh.length, kept: kept.length });
-    if (fresh.length > 0) {
-      const matches = source.matchesOf(channel, fresh);
+    } else this.looked.set(rule.id, { fresh: given.length, kept: kept.length });
+    if (given.length > 0) {
+      const matches = source.matchesOf(channel, given);
       // Older rules read their list from `syntax[each]`; declared ones read `matches`.
       const kind = rule.reads ? undefined : rule.each;
       // Declared rules read `matches`, whose nodes are found only when read: never look them up for the list.
@@ -86,7 +97,7 @@ export class FactFindings {
       const found = rule.check({ ...ctx, matches, syntax }).map(detachedFinding);
       const byFact = new Map<Fact, RuleFinding[]>();
       for (const finding of found) {
-        const fact = innermost(fresh, finding.range.start);
+        const fact = owner(given, finding.range, types && isContext);
         if (!fact || !staysOnLines(finding, fact, ctx.file)) {
           state.whole = true;
           return undefined;
@@ -96,12 +107,15 @@ export class FactFindings {
         else byFact.set(fact, [finding]);
       }
       const entries: Entry[] = [];
-      for (const fact of fresh) {
+      for (const fact of given) {
         const findings = byFact.get(fact);
         if (findings) entries.push({ fact, row: fact.startRow, col: fact.startCol, findings });
       }
+      // The context's findings were just reported again: the kept ones would be twice.
+      if (types) kept = kept.filter((e) => !isContext(e.fact));
       kept = mergeEntries(kept, entries);
     }
+    state.context = context;
     state.entries = kept;
     state.generation = now;
     const out: RuleFinding[] = [];
@@ -117,6 +131,22 @@ function emptyView(tree: Tree): PythonSyntax {
   let view = emptyViews.get(tree);
   if (!view) emptyViews.set(tree, (view = subsetView(tree, undefined, [])));
   return view;
+}
+
+/** Whether a sync changed the context: it dropped a context fact (`end` -1) or inserted one. */
+function contextChanged(context: readonly Fact[], added: readonly Fact[], isContext: (f: Fact) => boolean): boolean {
+  return context.some((f) => f.end < 0) || added.some(isContext);
+}
+
+/** Two fact lists in document order, with no fact in both, as one. */
+function mergeFacts(a: readonly Fact[], b: readonly Fact[]): Fact[] {
+  const out: Fact[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(factOrder(a[i], b[j]) <= 0 ? a[i++] : b[j++]);
+  while (i < a.length) out.push(a[i++]);
+  while (j < b.length) out.push(b[j++]);
+  return out;
 }
 
 /** Two entry lists in document order as one. */
@@ -135,14 +165,30 @@ function mergeEntries(a: Entry[], b: Entry[]): Entry[] {
 const before = (a: Position, row: number, col: number) => a.line < row || (a.line === row && a.character < col);
 const after = (a: Position, row: number, col: number) => a.line > row || (a.line === row && a.character > col);
 
-/** The smallest of the facts whose range holds a position (facts nest: a method in a class). */
-function innermost(facts: readonly Fact[], p: Position): Fact | undefined {
+/**
+ * The fact a finding is about: the smallest of the facts whose range holds the finding's range
+ * (facts nest: a method in a class), else the smallest holding its start. Undefined, with
+ * `isContext`, when both a context fact and another hold it: which one the finding is about
+ * decides whether it is kept, and the engine cannot tell.
+ */
+function owner(facts: readonly Fact[], range: Range, isContext: ((f: Fact) => boolean) | undefined): Fact | undefined {
+  let found = smallest(facts, range.start, range.end, isContext);
+  if (found === undefined) found = smallest(facts, range.start, range.start, isContext);
+  return found ?? undefined;
+}
+
+/** The smallest of the facts holding positions `a` to `b`; null when a context fact and another hold them. */
+function smallest(facts: readonly Fact[], a: Position, b: Position, isContext: ((f: Fact) => boolean) | undefined): Fact | null | undefined {
   let best: Fact | undefined;
+  let context = false;
+  let other = false;
   for (const f of facts) {
-    if (before(p, f.startRow, f.startCol) || after(p, f.endRow, f.endCol)) continue;
+    if (before(a, f.startRow, f.startCol) || after(b, f.endRow, f.endCol)) continue;
+    if (isContext?.(f)) context = true;
+    else other = true;
     if (!best || f.end - f.start < best.end - best.start) best = f;
   }
-  return best;
+  return isContext && context && other ? null : best;
 }
 
 /** Every place the finding names in this file is on the fact's lines, and nothing elsewhere. */

@@ -1,15 +1,16 @@
 // The rules of a Python text too large to parse whole, run piece by piece (parsing/pieces.ts), so
 // that only one piece's tree is ever alive. Each piece's tree keeps the positions of the whole
-// text, so findings need no mapping. What runs: every `each` rule, whose findings depend on the
-// top-level statement holding each fact, on every piece; a `headOnly` rule on the first piece,
-// after the others, with the comments of every piece; nothing else (a rule that compares
-// statements across the module stays silent on such a file rather than be wrong).
+// text, so findings need no mapping. What runs: every `each` rule without module-wide context,
+// whose findings depend on the top-level statement holding each fact, on every piece; a
+// `headOnly` rule on the first piece, after the others, with the comments of every piece; nothing
+// else (a rule that compares statements across the module stays silent on such a file rather than
+// be wrong).
 import { syntaxView, type CommentFact } from '../parsing/pythonSyntax';
 import type { SyntaxMatch } from '../parsing/syntaxPlan';
 import { pieces, whole, type Piece, type PieceLimits, type Span } from '../parsing/pieces';
 import type { PythonParser } from '../parsing/python';
 import { oneShotSource } from './pythonSource';
-import { checksEach, rulePlan } from './rulePlan';
+import { checksEach, readsContext, rulePlan } from './rulePlan';
 import type { TextIndex } from './textIndex';
 import type { Finding, PythonContext, PythonRule, RuleFinding, Severity } from './types';
 
@@ -28,7 +29,8 @@ export interface PiecewiseRun {
 
 /** Whether a rule runs on a text parsed in pieces. */
 export function runsInPieces(rule: PythonRule): boolean {
-  return checksEach(rule) || !!rule.headOnly;
+  // A rule with module-wide context could miss the context another piece holds.
+  return (checksEach(rule) && !readsContext(rule)) || !!rule.headOnly;
 }
 
 /** Whether the text is parsed in pieces. */

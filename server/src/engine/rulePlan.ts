@@ -30,6 +30,11 @@ export function checksEach(rule: PythonRule): boolean {
   return rule.reads ? rule.reads.scope === 'each' && ruleChannel(rule) !== undefined : !!rule.each;
 }
 
+/** Whether a rule that checks its matches one at a time also reads module-wide context matches (SyntaxNeed.context). */
+export function readsContext(rule: PythonRule): boolean {
+  return checksEach(rule) && (rule.reads?.context?.length ?? 0) > 0;
+}
+
 const cache = new WeakMap<Language, Map<string, RulePlan>>();
 
 export function rulePlan(language: Language, rules: readonly PythonRule[]): RulePlan {

@@ -142,6 +142,14 @@ export interface SyntaxNeed {
    * gets every match and runs after every edit.
    */
   scope: 'each' | 'module';
+  /**
+   * Node types (of the matches' nodes) whose matches are module-wide context of an `each` rule:
+   * what it reports about a match may also depend on these (a log call on the module's logger
+   * bindings). Every check is given all of them besides the matches to check; when one is inserted
+   * or dropped, every match is checked again. Findings on them are recomputed at every check. A
+   * rule with context does not run on a file parsed in pieces (its context may lie in another piece).
+   */
+  context?: readonly string[];
 }
 
 

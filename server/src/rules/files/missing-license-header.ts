@@ -1,3 +1,4 @@
+import { detached } from '../../base/strings';
 import type { LicenseConfig } from '../../engine/config';
 import { fileStartRange, preludeLines, type TextIndex } from '../../engine/textIndex';
 import type { PythonContext, PythonRule, RuleFinding } from '../../engine/types';
@@ -63,14 +64,33 @@ function headerProblems(lines: string[], license: LicenseConfig): { problems: st
   const problems: string[] = [];
   const holders = lines.map((l) => COPYRIGHT.exec(l)?.[1]).filter((h): h is string => h !== undefined);
   const spdx = lines.map((l) => SPDX.exec(l)?.[1]).filter((s): s is string => s !== undefined);
-  // The notice may be wrapped differently: compare it with the comment lines joined.
-  const hasNotice = lines.join(' ').replace(/\s+/g, ' ').includes(APACHE_NOTICE);
+  // The notice may be wrapped differently: compare it with the comment lines joined (as written first, the usual case).
+  const joined = lines.join(' ');
+  const hasNotice = joined.includes(APACHE_NOTICE) || joined.replace(/\s+/g, ' ').includes(APACHE_NOTICE);
   if (holders.length === 0) problems.push(`no \`Copyright <year> ${license.holder}\` line`);
   else if (!holders.some((h) => holderMatches(h, license.holder))) problems.push(`the copyright line names "${holders[0].trim()}", not "${license.holder}"`);
   if (spdx.length === 0) problems.push(`no \`SPDX-License-Identifier: ${license.spdx}\` line`);
   else if (!spdx.includes(license.spdx)) problems.push(`\`SPDX-License-Identifier: ${spdx[0]}\` should be \`SPDX-License-Identifier: ${license.spdx}\``);
   if (wantsNotice(license) && !hasNotice) problems.push(`no Apache-2.0 notice ("${APACHE_NOTICE} ...")`);
   return { problems, anyPart: holders.length > 0 || spdx.length > 0 || hasNotice };
+}
+
+type Judgement = ReturnType<typeof headerProblems>;
+
+/** The latest header judged, as its text and licence setting: typing below the header finds it unchanged. */
+let lastJudged: { block: string; license: LicenseConfig; judgement: Judgement } | undefined;
+
+/** What the top comments lack, judged again only when their text or the licence setting changed. */
+function judgedHeader(text: string, index: TextIndex, from: number, top: { lines: string[]; end: number }, license: LicenseConfig): Judgement {
+  const at = (line: number) => (line < index.lineCount ? index.lineStart(line) : text.length);
+  const block = text.slice(at(from), at(top.end));
+  const last = lastJudged;
+  if (last && last.block === block && last.license.holder === license.holder && last.license.style === license.style && last.license.spdx === license.spdx) return last.judgement;
+  const { problems, anyPart } = headerProblems(top.lines, license);
+  // Kept across lints: nothing kept may be a piece of this text.
+  const judgement = { problems: problems.map(detached), anyPart };
+  lastJudged = { block: detached(block), license: { ...license }, judgement };
+  return judgement;
 }
 
 /** The first comment below the top comments that looks like part of a license header. */
@@ -107,7 +127,7 @@ export const missingLicenseHeader: PythonRule = {
     if (!license.holder || !license.spdx) return [];
     const prelude = preludeLines(index);
     const top = topComments(index, prelude);
-    const { problems, anyPart } = headerProblems(top.lines, license);
+    const { problems, anyPart } = judgedHeader(text, index, prelude, top, license);
     if (problems.length === 0) return [];
     // A package that declares another licence keeps its own headers: none is asked for or written here.
     const declared = declaredLicense(ctx.workspace, ctx.file);

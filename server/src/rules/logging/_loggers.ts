@@ -1,11 +1,12 @@
 // Shared by the logging rules: which calls are log calls, and which loggers are structlog's.
 //
 // Both rules declare one query with two patterns: log calls (`<receiver>.<level>(...)`) and logger
-// bindings (`<target> = <factory>(...)`). A rule that must know a logger's library (sync-log-in-async
-// never flags a stdlib logger: it has no `a*` methods) reads the bindings of the whole module, so it
-// is a `module` rule; the matches themselves are still collected incrementally.
+// bindings (`<target> = <factory>(...)`). What they report about a call depends on the logger's
+// library (sync-log-in-async never flags a stdlib logger: it has no `a*` methods), which the
+// module's bindings say: the bindings are the rules' context (SyntaxNeed.context), so a keystroke
+// in one log call checks that call alone, and an edit of a binding checks every call again.
 import type { Node } from 'web-tree-sitter';
-import type { SyntaxMatch } from '../../engine/types';
+import type { SyntaxMatch, SyntaxNeed } from '../../engine/types';
 import { assignmentWritten, squeeze } from '../_writtenSyntax';
 
 export { callWritten } from '../_writtenSyntax';
@@ -17,12 +18,19 @@ export const ASYNC_LEVEL_METHODS = LEVEL_METHODS.map((m) => `a${m}`);
 const quoted = (names: readonly string[]) => names.map((n) => `"${n}"`).join(' ');
 
 /** Log calls and logger bindings; a match is one or the other (`captures.call` or `captures.binding`). */
-export const LOGGING_QUERY = `
+const LOGGING_QUERY = `
 ((call function: (attribute object: (_) @receiver attribute: (identifier) @method) arguments: (argument_list) @args) @call
   (#any-of? @method ${quoted([...LEVEL_METHODS, ...ASYNC_LEVEL_METHODS])}))
 ((assignment left: [(identifier) (attribute)] @target right: (call function: [(identifier) (attribute)] @factory)) @binding
   (#match? @factory "(get_logger|getLogger|wrap_logger|bind|new)$"))
 `;
+
+/**
+ * The logging rules' declaration: checked call by call, with every binding as context. A call's
+ * finding and fix lie on the call's own lines; besides the call it reads only the `def` line
+ * (`async`) of the function holding it.
+ */
+export const LOGGING_READS: SyntaxNeed = { query: LOGGING_QUERY, scope: 'each', context: ['assignment'] };
 
 export type LoggerKind = 'structlog' | 'stdlib';
 

@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { Fix, PythonRule, RuleFinding } from '../../engine/types';
 import { nodeRange } from '../../parsing/pythonSyntax';
-import { callWritten, LOGGING_QUERY, type LoggerKind, logCalls, loggerBindings, looksLikeLogger, receiverKind } from './_loggers';
+import { callWritten, LOGGING_READS, type LoggerKind, logCalls, loggerBindings, looksLikeLogger, receiverKind } from './_loggers';
 
 const ID = 'logging-fstring';
 
@@ -176,7 +176,7 @@ function messageFor(formatting: Formatting, kind: LoggerKind | undefined): strin
 export const loggingFstring: PythonRule = {
   id: ID,
   kind: 'python',
-  reads: { query: LOGGING_QUERY, scope: 'module' },
+  reads: LOGGING_READS,
   defaultSeverity: 'warning',
   guideline: 'Detailed Coding Guidelines › Logging',
   summary: 'a log message built with an f-string, `%`, `.format()` or `+`, or from positional arguments, instead of key-value fields',

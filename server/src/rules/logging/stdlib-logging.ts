@@ -38,8 +38,13 @@ function usedToLog(call: Node, root: boolean): boolean {
   return root ? loggedOnAtOnce(call) : call.parent?.type !== 'attribute' || loggedOnAtOnce(call);
 }
 
-/** The name a call starts with, read from the text: most calls name nothing logging imports. */
-const HEAD = /^[A-Za-z_]\w*/;
+const WORD = /\w/;
+
+/** The candidate name a call starts with, read from the text: most calls name nothing logging imports. */
+function headAt(text: string, at: number, candidates: ReadonlySet<string>): string | undefined {
+  for (const name of candidates) if (text.startsWith(name, at) && !WORD.test(text.charAt(at + name.length))) return name;
+  return undefined;
+}
 
 export const stdlibLogging: PythonRule = {
   id: ID,
@@ -66,8 +71,8 @@ export const stdlibLogging: PythonRule = {
     const findings: RuleFinding[] = [];
     for (const m of matches) {
       if (m.type !== 'call') continue;
-      const head = HEAD.exec(text.slice(m.start, m.start + 80))?.[0];
-      if (!head || !candidates.has(head)) continue;
+      const head = headAt(text, m.start, candidates);
+      if (!head) continue;
       // The bare-name pattern captures the call alone: it matches every such call in the module.
       const { bare_call: bare, module } = m.captures;
       const call = bare ? bare[0] : m.captures.call[0];

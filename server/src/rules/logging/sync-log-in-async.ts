@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { PythonRule, RuleFinding } from '../../engine/types';
 import { nodeRange } from '../../parsing/pythonSyntax';
-import { callWritten, LEVEL_METHODS, LOGGING_QUERY, logCalls, loggerBindings, receiverKind } from './_loggers';
+import { callWritten, LEVEL_METHODS, LOGGING_READS, logCalls, loggerBindings, receiverKind } from './_loggers';
 
 const SYNC_METHODS = new Set<string>(LEVEL_METHODS);
 
@@ -18,7 +18,7 @@ function enclosingCoroutine(node: Node): Node | undefined {
 export const syncLogInAsync: PythonRule = {
   id: 'sync-log-in-async',
   kind: 'python',
-  reads: { query: LOGGING_QUERY, scope: 'module' },
+  reads: LOGGING_READS,
   defaultSeverity: 'info',
   guideline: 'Detailed Coding Guidelines › Logging',
   summary: "a structlog logger's sync method (`logger.info(...)`) called inside `async def` instead of `await logger.ainfo(...)`",
