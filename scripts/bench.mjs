@@ -57,46 +57,14 @@ const percentile = (xs, p) => {
 };
 const round = (x, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
 
-/** The engine's pieces the bench drives in-process, bundled from the TypeScript sources. */
-async function loadEngine() {
-  const out = join(work, 'engine.cjs');
+/**
+ * Bundles `source` (esbuild options: `entryPoints` or `stdin`) from the TypeScript sources into
+ * .bench/<name>, with the WASM files beside it where the engine looks for them.
+ */
+async function bundleForBench(name, source) {
+  const out = join(work, name);
   await build({
-    stdin: {
-      contents: `
-        export { scanFiles } from './server/src/workspace/scan';
-      `,
-      resolveDir: root,
-      loader: 'ts',
-    },
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    outfile: out,
-    logLevel: 'warning',
-    alias: { 'web-tree-sitter': require.resolve('web-tree-sitter') },
-    define: { PYGUIDE_VERSION: '"bench"' },
-  });
-  for (const wasm of ['web-tree-sitter.wasm', 'tree-sitter-python.wasm']) writeFileSync(join(work, wasm), readFileSync(join(root, 'dist', wasm)));
-  return require(out);
-}
-
-function ruffWorkspace() {
-  const { Workspace, PositionEncoding } = require('@astral-sh/ruff-wasm-nodejs');
-  return new Workspace(JSON.parse(RUFF_SETTINGS), PositionEncoding.Utf16);
-}
-
-/** The floor's server: it only echoes the diagnostics it was given. */
-const FLOOR_SERVER = join(root, 'scripts', 'bench-floor-server.mjs');
-let parseFloorBuilt;
-/** Built when first used. */
-const PARSE_FLOOR_SERVER = { then: (res, rej) => (parseFloorBuilt ??= parseFloorServer()).then(res, rej) };
-
-/** The parse floor's server, bundled from scripts/bench-parse-floor-server.mjs (it imports the TypeScript sources). */
-async function parseFloorServer() {
-  const out = join(work, 'parse-floor-server.cjs');
-  await build({
-    entryPoints: [join(root, 'scripts', 'bench-parse-floor-server.mjs')],
+    ...source,
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -108,6 +76,27 @@ async function parseFloorServer() {
   });
   for (const wasm of ['web-tree-sitter.wasm', 'tree-sitter-python.wasm']) writeFileSync(join(work, wasm), readFileSync(join(root, 'dist', wasm)));
   return out;
+}
+
+/** The engine's pieces the bench drives in-process, bundled from the TypeScript sources. */
+async function loadEngine() {
+  const stdin = { contents: `export { scanFiles } from './server/src/workspace/scan';`, resolveDir: root, loader: 'ts' };
+  return require(await bundleForBench('engine.cjs', { stdin }));
+}
+
+function ruffWorkspace() {
+  const { Workspace, PositionEncoding } = require('@astral-sh/ruff-wasm-nodejs');
+  return new Workspace(JSON.parse(RUFF_SETTINGS), PositionEncoding.Utf16);
+}
+
+/** The floor's server: it only echoes the diagnostics it was given. */
+const FLOOR_SERVER = join(root, 'scripts', 'bench-floor-server.mjs');
+
+let parseFloorBuilt;
+/** The parse floor's server, bundled once from scripts/bench-parse-floor-server.mjs (it imports the TypeScript sources). */
+function parseFloorServer() {
+  parseFloorBuilt ??= bundleForBench('parse-floor-server.cjs', { entryPoints: [join(root, 'scripts', 'bench-parse-floor-server.mjs')] });
+  return parseFloorBuilt;
 }
 
 /**
@@ -531,7 +520,7 @@ async function typingRow(folder, file, text, n, keys = KEYS[n]) {
   const f = await keystrokes(folder, file, text, { count: keys, seed: n, breaking: 0, server: FLOOR_SERVER, initializationOptions: { diagnostics: k.firstDiagnostics } });
   await f.server.stop();
   log(`the same keystrokes to that server also parsing each change with tree-sitter (the parse floor), ${n} lines…`);
-  const pf = await keystrokes(folder, file, text, { count: keys, seed: n, breaking: 0, server: await PARSE_FLOOR_SERVER, initializationOptions: { diagnostics: k.firstDiagnostics } });
+  const pf = await keystrokes(folder, file, text, { count: keys, seed: n, breaking: 0, server: await parseFloorServer(), initializationOptions: { diagnostics: k.firstDiagnostics } });
   await pf.server.stop();
   return {
     startup: k.startup,
