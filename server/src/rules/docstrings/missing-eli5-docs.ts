@@ -77,6 +77,10 @@ export const missingEli5Docs: PythonRule = {
   summary: 'a plugin or sample entry module without the ELI5 concepts table, data-flow or architecture diagram the guidelines ask for',
   // Per member kind (`plugin = ["concepts"]`): the elements its entry modules must hold.
   optionsPerKey: { type: 'array', items: { type: 'string', oneOf: ELEMENTS } },
+  // No syntax facts: it reads the tree's module docstring alone. (A rule that declares nothing may
+  // read any built-in list, so every keystroke would keep the module's calls, functions, classes
+  // and imports up to date for it.)
+  reads: { scope: 'module' },
   // Of the syntax, only the module docstring: the first piece of a file parsed in pieces holds it.
   headOnly: true,
   check(ctx) {
