@@ -146,6 +146,16 @@ describe('team rules', function () {
       assert.deepEqual(await ruleOn('pattern = "region == \'us\'"\nmessage = "m"', 'region == "us"\nregion != "us"\nregion == "eu"\n'), ['a.py:1:1-1:15 r m']);
     });
 
+    it("a pattern's literals holding regex and query-string characters narrow its candidates to exactly the nodes that hold them, escape sequences and all", async () => {
+      // The candidates are found by the query's #match? on the literals, escaped: `.`, brackets,
+      // quantifiers, a double quote and a backslash stand for themselves; a string with an escape
+      // sequence matches only the same text, not any string with the same escape sequences.
+      const rule = "pattern = '''call_it(\"a.b(c)[d]*+?^|{1}\", 'q\"\\\\q')'''\nmessage = \"m\"";
+      const line = 'call_it("a.b(c)[d]*+?^|{1}", \'q"\\\\q\')';
+      const source = [line, line.replace('a.b', 'aXb'), line.replace('\\\\q', '\\\\x'), line.replace('{1}', '{11}')].join('\n') + '\n';
+      assert.deepEqual(await ruleOn(rule, source), [`a.py:1:1-1:${line.length + 1} r m`]);
+    });
+
     it('a match nested in another is reported too, each at its own node', async () => {
       assert.deepEqual(await ruleOn('pattern = "f($X)"\nmessage = "f of $X"', 'f(f(1))\n'), ['a.py:1:1-1:8 r f of f(1)', 'a.py:1:3-1:7 r f of 1']);
     });

@@ -116,8 +116,10 @@ function build(node: Node, source: string, names: Set<string>): PatternNode {
       return meta;
     }
   }
-  // The text as written: a `$` in a string of the pattern is a `$`.
-  if (node.childCount === 0) return { kind: 'leaf', type: node.type, named: node.isNamed, text: source.slice(node.startIndex, node.endIndex) };
+  // The text as written: a `$` in a string of the pattern is a `$`. A string's literal text is one
+  // piece, escape sequences and all: its children are only the escape sequences, and comparing
+  // those alone took 'a\\n' for 'b\\n'.
+  if (node.childCount === 0 || node.type === 'string_content') return { kind: 'leaf', type: node.type, named: node.isNamed, text: source.slice(node.startIndex, node.endIndex) };
   const children: PatternNode[] = [];
   for (const child of node.children) if (child && child.type !== 'comment') children.push(build(child, source, names));
   return { kind: 'node', type: node.type, children };
