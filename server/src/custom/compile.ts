@@ -117,10 +117,22 @@ export interface Matcher {
   match(node: Node, captures: Readonly<Record<string, readonly Node[]>>, budget: Budget): { at: Node; env: Bindings } | undefined;
 }
 
+/**
+ * The nodes of the pattern's root type whose text holds every literal the pattern names (what
+ * `mayMatch` asks of a candidate): only candidates become facts, so a pattern rooted at `call` does
+ * not keep every call of an open module up to date on each keystroke. The literals are escaped into
+ * plain-text regexes (linear, whatever the repository writes) inside the query's string syntax.
+ */
+function candidatesQuery(type: string, fragments: readonly string[]): string {
+  const literal = (f: string) => f.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  const quoted = (re: string) => `"${re.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\r/g, '\\r')}"`;
+  return `((${type}) @node ${fragments.map((f) => `(#match? @node ${quoted(literal(f))})`).join(' ')})`;
+}
+
 function patternMatcher(language: Language, source: string): Matcher {
   const pattern = parsePattern(language, source);
   return {
-    reads: { kinds: [pattern.type], scope: 'each' },
+    reads: pattern.fragments.length === 0 ? { kinds: [pattern.type], scope: 'each' } : { query: candidatesQuery(pattern.type, pattern.fragments), scope: 'each' },
     names: pattern.names,
     mayMatch(text, start, end) {
       if (pattern.fragments.length === 0) return true;
