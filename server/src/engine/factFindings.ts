@@ -5,7 +5,7 @@
 // every fact again when the context changed.
 import type { Tree } from 'web-tree-sitter';
 import { subsetView, type PythonSyntax } from '../parsing/pythonSyntax';
-import { factOrder, type Fact } from '../parsing/syntaxPlan';
+import { mergeInFactOrder, type Fact } from '../parsing/syntaxPlan';
 import type { ResolvedConfig } from './config';
 import { detachedFinding } from './detach';
 import type { SyntaxSource } from './pythonSource';
@@ -25,7 +25,7 @@ interface RuleState {
   /** The state of the facts (IncrementalSyntax.generation) `entries` are up to date with; undefined before the first check. */
   generation: number | undefined;
   /** The facts with findings, in document order. A fact the rule found nothing in has no entry. */
-  entries: Entry[];
+  entries: readonly Entry[];
   /** The rule reported something its declaration does not allow: it runs over the whole file. */
   whole: boolean;
   /** The channel's context facts (SyntaxNeed.context) the latest check was given, in document order. */
@@ -82,7 +82,7 @@ export class FactFindings {
       context = types ? fresh.filter(isContext) : [];
     }
     // The rule gets the context with the facts to check (they hold none of it unless all are checked).
-    const given = context.length === 0 || fresh.length === 0 || fresh === source.facts(channel) ? fresh : mergeFacts(fresh, context);
+    const given = context.length === 0 || fresh.length === 0 || fresh === source.facts(channel) ? fresh : mergeInFactOrder(fresh, context, (f) => f);
     const looked = this.looked.get(rule.id);
     if (looked) {
       looked.fresh = given.length;
@@ -113,7 +113,7 @@ export class FactFindings {
       }
       // The context's findings were just reported again: the kept ones would be twice.
       if (types) kept = kept.filter((e) => !isContext(e.fact));
-      kept = mergeEntries(kept, entries);
+      kept = mergeInFactOrder(kept, entries, (e) => e.fact);
     }
     state.context = context;
     state.entries = kept;
@@ -136,30 +136,6 @@ function emptyView(tree: Tree): PythonSyntax {
 /** Whether a sync changed the context: it dropped a context fact (`end` -1) or inserted one. */
 function contextChanged(context: readonly Fact[], added: readonly Fact[], isContext: (f: Fact) => boolean): boolean {
   return context.some((f) => f.end < 0) || added.some(isContext);
-}
-
-/** Two fact lists in document order, with no fact in both, as one. */
-function mergeFacts(a: readonly Fact[], b: readonly Fact[]): Fact[] {
-  const out: Fact[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) out.push(factOrder(a[i], b[j]) <= 0 ? a[i++] : b[j++]);
-  while (i < a.length) out.push(a[i++]);
-  while (j < b.length) out.push(b[j++]);
-  return out;
-}
-
-/** Two entry lists in document order as one. */
-function mergeEntries(a: Entry[], b: Entry[]): Entry[] {
-  if (b.length === 0) return a;
-  if (a.length === 0) return b;
-  const out: Entry[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) out.push(factOrder(a[i].fact, b[j].fact) <= 0 ? a[i++] : b[j++]);
-  while (i < a.length) out.push(a[i++]);
-  while (j < b.length) out.push(b[j++]);
-  return out;
 }
 
 const before = (a: Position, row: number, col: number) => a.line < row || (a.line === row && a.character < col);

@@ -1,6 +1,6 @@
 // An open document's suppressions, kept across keystrokes: a keystroke that moves and changes no
 // directive comment reuses them, and one that re-queried a statement reads only its new comments.
-import type { Fact } from '../parsing/syntaxPlan';
+import { mergeInFactOrder, type Fact } from '../parsing/syntaxPlan';
 import { mayDirect, Suppressions, type CommentInfo } from './suppression';
 import type { Rule } from './types';
 
@@ -25,17 +25,6 @@ export function startsLine(text: string, offset: number): boolean {
 
 const directs = (f: Fact) => mayDirect(f.text ?? '');
 
-/** Two runs of facts in document order (comments never nest) as one. */
-function merged(a: readonly Fact[], b: readonly Fact[]): Fact[] {
-  const out: Fact[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) out.push(a[i].start <= b[j].start ? a[i++] : b[j++]);
-  while (i < a.length) out.push(a[i++]);
-  while (j < b.length) out.push(b[j++]);
-  return out;
-}
-
 /** Whether the facts stand as the comments read before (no allocation: most keystrokes move none of them). */
 function standAs(facts: readonly Fact[], comments: readonly CommentInfo[], text: string): boolean {
   if (facts.length !== comments.length) return false;
@@ -56,7 +45,7 @@ function standAs(facts: readonly Fact[], comments: readonly CommentInfo[], text:
 export class KeptSuppressions {
   private list: readonly Fact[] | undefined;
   private generation = -1;
-  private directing: Fact[] = [];
+  private directing: readonly Fact[] = [];
   private comments: CommentInfo[] = [];
   private rules: readonly Rule[] | undefined;
   private suppressions: Suppressions | undefined;
@@ -70,7 +59,7 @@ export class KeptSuppressions {
       if (this.list && added && facts.generation.before === this.generation) {
         const fresh = added.filter(directs);
         const kept = this.directing.filter((f) => f.end >= 0);
-        this.directing = fresh.length === 0 ? kept : merged(kept, fresh);
+        this.directing = mergeInFactOrder(kept, fresh, (f) => f);
       } else {
         this.stats.fullReads++;
         this.directing = facts.list.filter(directs);

@@ -179,6 +179,22 @@ export function factOrder(a: { start: number; end: number }, b: { start: number;
   return a.start - b.start || b.end - a.end;
 }
 
+/**
+ * Two lists, each in document order (`factOf` gives an item's fact; `a`'s item first on a tie), as
+ * one; a list itself when the other is empty.
+ */
+export function mergeInFactOrder<T>(a: readonly T[], b: readonly T[], factOf: (item: T) => { start: number; end: number }): readonly T[] {
+  if (b.length === 0) return a;
+  if (a.length === 0) return b;
+  const out: T[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(factOrder(factOf(a[i]), factOf(b[j])) <= 0 ? a[i++] : b[j++]);
+  while (i < a.length) out.push(a[i++]);
+  while (j < b.length) out.push(b[j++]);
+  return out;
+}
+
 /** Whether every pattern of the query has a single root node and captures it once as ROOT_CAPTURE. */
 function capturesEveryRoot(query: Query): boolean {
   const id = query.captureNames.indexOf(ROOT_CAPTURE);
