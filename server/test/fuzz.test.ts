@@ -294,6 +294,43 @@ const UNROOTED_ECHO_RULE: PythonRule = {
 const strip = (fs: Finding[]) => fs.map(({ rule, range, message, fix, severity }) => ({ rule, range, message, fix, severity }));
 
 /** An open document's findings and fixes, asserted equal to a fresh lint of its text (once reconciled, where tree-sitter's incremental tree of a broken text differs). */
+/**
+ * Opens `start` at `path` in `store`, fuzzes it (see `fuzz`), and after every batch checks its live
+ * findings against a fresh lint (liveAsFresh), handing them and the text to `seen`; closes it.
+ * Returns the number of edits.
+ */
+async function fuzzOpenDocument(
+  session: LintSession,
+  store: OpenDocuments,
+  path: string,
+  start: string,
+  r: Random,
+  pastes: readonly string[],
+  batches: number,
+  snippets: readonly string[],
+  lines: number,
+  seen: (found: ReturnType<typeof strip>, text: string) => void,
+): Promise<number> {
+  const uri = `file://${path}`;
+  store.open(uri, path, 'python', 1, start);
+  let version = 1;
+  const edits = await fuzz(
+    r,
+    start,
+    pastes,
+    batches,
+    (changes, expected) => {
+      store.edit(uri, ++version, changes);
+      const text = expected.getText();
+      seen(liveAsFresh(session, store, uri, path, text), text);
+    },
+    snippets,
+    lines,
+  );
+  store.close(uri);
+  return edits;
+}
+
 function liveAsFresh(session: LintSession, store: OpenDocuments, uri: string, path: string, text: string): ReturnType<typeof strip> {
   const lintLive = () => strip(store.withFixes(uri, store.lint(uri)!.findings));
   const incremental = lintLive();
@@ -447,22 +484,9 @@ describe('fuzzing the incremental path', function () {
       const seen = new Set<string>();
       let total = 0;
       for (const [i, start] of starts.entries()) {
-        const path = join(root, 'src', `team${i}.py`);
-        const uri = `file://${path}`;
-        store.open(uri, path, 'python', 1, start);
-        let version = 1;
-        total += await fuzz(
-          prng(4000 + i),
-          start,
-          teamPastes,
-          LONG ? 1500 : 150,
-          (changes, expected) => {
-            store.edit(uri, ++version, changes);
-            for (const f of liveAsFresh(session, store, uri, path, expected.getText())) if (f.rule.startsWith('t-')) seen.add(f.rule);
-          },
-          [...TEAM_SNIPPETS, ...SNIPPETS],
-        );
-        store.close(uri);
+        total += await fuzzOpenDocument(session, store, join(root, 'src', `team${i}.py`), start, prng(4000 + i), teamPastes, LONG ? 1500 : 150, [...TEAM_SNIPPETS, ...SNIPPETS], 0, (found) => {
+          for (const f of found) if (f.rule.startsWith('t-')) seen.add(f.rule);
+        });
       }
       assert.ok(total >= (LONG ? 3000 : 300), `only ${total} edits`);
       // Every one of the ten rules reported something along the way: none passed by being silent.
@@ -488,28 +512,13 @@ describe('fuzzing the incremental path', function () {
     const bindingSets = new Set<string>();
     let total = 0;
     for (const [i, start] of starts.entries()) {
-      const path = `/fuzz/logging${i}.py`;
-      const uri = `file://${path}`;
-      store.open(uri, path, 'python', 1, start);
-      let version = 1;
-      total += await fuzz(
-        prng(5000 + i),
-        start,
-        [logText, ...pastes.slice(0, 2)],
-        LONG ? 1500 : 150,
-        (changes, expected) => {
-          store.edit(uri, ++version, changes);
-          const text = expected.getText();
-          for (const f of liveAsFresh(session, store, uri, path, text)) {
-            if (LOGGING_IDS.includes(f.rule)) seen.add(`${f.rule}${f.fix ? ' fix' : ''}`);
-            if (f.rule === CONTEXT_ECHO_RULE.id) seen.add(`${f.rule} ${f.message.startsWith('binds') ? 'context' : 'call'}`);
-          }
-          bindingSets.add([...text.matchAll(/^[ \t]*([\w.]+)[ \t]*=[ \t]*([\w.]+)\(/gm)].filter((m) => /get_logger|getLogger|bind|new/.test(m[2])).map((m) => `${m[1]}=${m[2]}`).join(' '));
-        },
-        [...LOGGING_SNIPPETS, ...SNIPPETS],
-        0.3,
-      );
-      store.close(uri);
+      total += await fuzzOpenDocument(session, store, `/fuzz/logging${i}.py`, start, prng(5000 + i), [logText, ...pastes.slice(0, 2)], LONG ? 1500 : 150, [...LOGGING_SNIPPETS, ...SNIPPETS], 0.3, (found, text) => {
+        for (const f of found) {
+          if (LOGGING_IDS.includes(f.rule)) seen.add(`${f.rule}${f.fix ? ' fix' : ''}`);
+          if (f.rule === CONTEXT_ECHO_RULE.id) seen.add(`${f.rule} ${f.message.startsWith('binds') ? 'context' : 'call'}`);
+        }
+        bindingSets.add([...text.matchAll(/^[ \t]*([\w.]+)[ \t]*=[ \t]*([\w.]+)\(/gm)].filter((m) => /get_logger|getLogger|bind|new/.test(m[2])).map((m) => `${m[1]}=${m[2]}`).join(' '));
+      });
     }
     assert.ok(total >= (LONG ? 3000 : 300), `only ${total} edits`);
     // Both rules reported, with and without fixes, and the module's bindings changed many times.
