@@ -108,9 +108,8 @@ function filesFilter(globs: readonly string[] | undefined): ((ctx: PythonContext
 }
 
 export interface Matcher {
+  /** What the rule reads: only candidates, nodes whose text may match (a pattern's literals are in it). */
   reads: NonNullable<PythonRule['reads']>;
-  /** Whether the text of a candidate may match at all (false: it cannot), before any node is read. */
-  mayMatch(text: string, start: number, end: number): boolean;
   /** Names a message, fix or `where` may use. */
   names: ReadonlySet<string>;
   /** The node to report and what each name matched, or undefined when the match does not count. */
@@ -118,10 +117,10 @@ export interface Matcher {
 }
 
 /**
- * The nodes of the pattern's root type whose text holds every literal the pattern names (what
- * `mayMatch` asks of a candidate): only candidates become facts, so a pattern rooted at `call` does
- * not keep every call of an open module up to date on each keystroke. The literals are escaped into
- * plain-text regexes (linear, whatever the repository writes) inside the query's string syntax.
+ * The nodes of the pattern's root type whose text holds every literal the pattern names: only
+ * candidates become facts (a pattern rooted at `call` does not keep every call of an open module up
+ * to date on each keystroke), and no node of another text is looked at. The literals are escaped
+ * into plain-text regexes (linear, whatever the repository writes) inside the query's string syntax.
  */
 function candidatesQuery(type: string, fragments: readonly string[]): string {
   const literal = (f: string) => f.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -134,11 +133,6 @@ function patternMatcher(language: Language, source: string): Matcher {
   return {
     reads: pattern.fragments.length === 0 ? { kinds: [pattern.type], scope: 'each' } : { query: candidatesQuery(pattern.type, pattern.fragments), scope: 'each' },
     names: pattern.names,
-    mayMatch(text, start, end) {
-      if (pattern.fragments.length === 0) return true;
-      const candidate = text.slice(start, end);
-      return pattern.fragments.every((f) => candidate.includes(f));
-    },
     match(node, _captures, budget) {
       const env: Bindings = new Map();
       return matchNode(pattern.root, node, env, budget) ? { at: node, env } : undefined;
@@ -150,7 +144,6 @@ function queryMatcher(query: TeamQuery): Matcher {
   return {
     reads: { query: query.source, scope: 'each' },
     names: new Set(query.captures),
-    mayMatch: () => true,
     match(_node, captures) {
       const at = captures.finding?.[0];
       if (!at || !holds(query.predicates, captures)) return undefined;
@@ -227,7 +220,6 @@ function teamRule(id: string, spec: TeamRuleSpec, matcher: Matcher, docs: string
       const out: RuleFinding[] = [];
       try {
         for (const m of ctx.matches) {
-          if (!matcher.mayMatch(ctx.text, m.start, m.end)) continue;
           const hit = matcher.match(m.node, m.captures, budget);
           if (!hit || !satisfies(ctx.text, hit.env)) continue;
           const range = nodeRange(hit.at);

@@ -40,7 +40,7 @@ export function findIn(search: CompiledSearch, tree: Tree, text: string): Patter
       (captures[c.name] ??= []).push(c.node);
       if (!widest || c.node.endIndex - c.node.startIndex > widest.endIndex - widest.startIndex) widest = c.node;
     }
-    if (!widest || !search.matcher.mayMatch(text, widest.startIndex, widest.endIndex)) continue;
+    if (!widest) continue;
     const hit = search.matcher.match(widest, captures, budget);
     if (!hit) continue;
     const bindings: Record<string, string> = {};
