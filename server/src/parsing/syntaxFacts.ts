@@ -350,7 +350,9 @@ export class IncrementalSyntax {
 
   /** A range widened to whole lines: from a line's start to a line break or the text's end. */
   private lines(text: string, a: number, b: number): [number, number] {
-    const start = Math.max(text.lastIndexOf('\n', a - 1), text.lastIndexOf('\r', a - 1)) + 1;
+    // Not lastIndexOf('\r'): in a file with no CR it would read the whole text before `a`.
+    let start = Math.min(Math.max(0, a), text.length);
+    while (start > 0 && text.charCodeAt(start - 1) !== 10 && text.charCodeAt(start - 1) !== 13) start--;
     let end = Math.min(b, text.length);
     while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
     return [Math.min(start, end), end];
