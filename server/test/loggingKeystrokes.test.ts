@@ -69,9 +69,18 @@ describe('logging rules on a keystroke', function () {
 
       // A letter typed outside any log call and binding: no rule runs, every finding is kept.
       const before = IDS.map((id) => runs.get(id)!.length);
+      const reported = () => store.lint(uri)!.findings.filter((f) => IDS.includes(f.rule));
+      const shown = reported();
       edit(0, 16, 16, 'z');
       assert.deepEqual(live(), fresh());
       assert.deepEqual(looked(), { 'logging-fstring': { fresh: 0, kept: 30 }, 'sync-log-in-async': { fresh: 0, kept: 30 } });
+      // ... and each is reported as the very object the previous lint reported.
+      const again = reported();
+      assert.equal(again.length, 60);
+      assert.deepEqual(
+        again.map((f, i) => f === shown[i]),
+        shown.map(() => true),
+      );
       assert.deepEqual(IDS.map((id) => runs.get(id)!.length), before);
 
       // The binding becomes a stdlib logger's: every call is checked again, with the new binding.
