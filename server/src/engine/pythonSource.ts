@@ -3,7 +3,7 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import { commentFact, syntaxView, type CommentFact, type FactKind, type PythonSyntax } from '../parsing/pythonSyntax';
 import type { IncrementalSyntax } from '../parsing/syntaxFacts';
-import { lazyMatch, type Fact, type SyntaxMatch } from '../parsing/syntaxPlan';
+import { liveMatch, type Fact, type MatchTree, type SyntaxMatch } from '../parsing/syntaxPlan';
 import type { RulePlan } from './rulePlan';
 
 export interface SyntaxSource {
@@ -38,29 +38,72 @@ export function oneShotSource(tree: Tree, rp: RulePlan): SyntaxSource {
   return { tree, matches, comments, syntax: syntaxView(tree, listOf, comments) };
 }
 
+type LostHandler = (channel: number, fact: Fact) => { node: Node; captures: Record<string, Node[]> };
+
+/** One channel's matches' tree: the latest lint's. */
+class ChannelTree implements MatchTree {
+  root!: Node;
+  onLost!: LostHandler;
+
+  constructor(private readonly channel: number) {}
+
+  lost(fact: Fact): { node: Node; captures: Record<string, Node[]> } {
+    return this.onLost(this.channel, fact);
+  }
+}
+
+/**
+ * The matches a document keeps across edits: one per fact, and each channel's list while its facts
+ * stay the same list. A keystroke's module rules read every fact of their channels; making a match
+ * for each was most of what a keystroke allocated in a long module.
+ */
+class KeptMatches {
+  private readonly lists = new Map<number, { facts: readonly Fact[]; matches: SyntaxMatch[] }>();
+  private readonly trees = new Map<number, ChannelTree>();
+
+  /** The channel's tree, now `root` (every match of the channel reads its nodes from it). */
+  tree(channel: number, root: Node, lost: LostHandler): MatchTree {
+    let tree = this.trees.get(channel);
+    if (!tree) this.trees.set(channel, (tree = new ChannelTree(channel)));
+    tree.root = root;
+    tree.onLost = lost;
+    return tree;
+  }
+
+  of(tree: MatchTree, list: readonly Fact[]): SyntaxMatch[] {
+    return list.map((f) => (f.match ??= liveMatch(tree, f)));
+  }
+
+  /** Every match of a channel: the same list as before while the channel's facts are. */
+  all(channel: number, tree: MatchTree, facts: readonly Fact[]): SyntaxMatch[] {
+    const kept = this.lists.get(channel);
+    if (kept?.facts === facts) return kept.matches;
+    const matches = this.of(tree, facts);
+    this.lists.set(channel, { facts, matches });
+    return matches;
+  }
+}
+
+const keptMatches = new WeakMap<IncrementalSyntax, KeptMatches>();
+
 /** A document's facts, brought up to date with `tree` by re-querying only what its edits touched. */
 export function incrementalSource(tree: Tree, text: string, rp: RulePlan, incremental: IncrementalSyntax): SyntaxSource {
   const facts = incremental.sync(tree, text, rp.plan);
-  const all = new Map<number, SyntaxMatch[]>();
+  let kept = keptMatches.get(incremental);
+  if (!kept) keptMatches.set(incremental, (kept = new KeptMatches()));
   const root = tree.rootNode;
-  const matchesOf = (channel: number, list: readonly Fact[]): SyntaxMatch[] => {
-    // One handler for the channel, not one per match (a keystroke makes a match per fact a module rule reads).
-    const lost = (f: Fact) => {
-      // Never expected: the facts no longer match the tree. Count it (tests fail on it), start
-      // over at the next lint, and read this match from the tree itself.
-      incremental.lostFacts++;
-      incremental.reset();
-      const again = rp.plan.matches(tree)[channel].find((x) => x.start === f.start && x.end === f.end);
-      if (!again) throw new Error(`pyguide: a syntax fact of ${f.type} at ${f.start} is not in the tree`);
-      return { node: again.node, captures: again.captures as Record<string, Node[]> };
-    };
-    return list.map((f) => lazyMatch(root, f, lost));
+  const lost = (channel: number, f: Fact) => {
+    // Never expected: the facts no longer match the tree. Count it (tests fail on it), start
+    // over at the next lint, and read this match from the tree itself.
+    incremental.lostFacts++;
+    incremental.reset();
+    const again = rp.plan.matches(tree)[channel].find((x) => x.start === f.start && x.end === f.end);
+    if (!again) throw new Error(`pyguide: a syntax fact of ${f.type} at ${f.start} is not in the tree`);
+    return { node: again.node, captures: again.captures as Record<string, Node[]> };
   };
-  const matches = (channel: number) => {
-    let m = all.get(channel);
-    if (!m) all.set(channel, (m = matchesOf(channel, facts[channel])));
-    return m;
-  };
+  const matchTree = (channel: number) => kept.tree(channel, root, lost);
+  const matchesOf = (channel: number, list: readonly Fact[]): SyntaxMatch[] => kept.of(matchTree(channel), list);
+  const matches = (channel: number) => kept.all(channel, matchTree(channel), facts[channel]);
   // The rules of one channel are handed the same inserted facts: one list of matches serves them
   // all, so a node is looked up once however many of them read it.
   const shared = new Map<readonly Fact[], SyntaxMatch[]>();

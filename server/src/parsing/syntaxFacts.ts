@@ -371,7 +371,7 @@ export class IncrementalSyntax {
 
   /** The facts as plain data, for tests that compare them with a fresh collection. */
   snapshot(): Fact[][] | undefined {
-    return this.facts?.map((list) => list.map((f) => ({ ...f, others: f.others?.map((c) => ({ ...c })), ...(f.root && { root: { ...f.root } }) })));
+    return this.facts?.map((list) => list.map(({ match: _, ...f }) => ({ ...f, others: f.others?.map((c) => ({ ...c })), ...(f.root && { root: { ...f.root } }) })));
   }
 }
 

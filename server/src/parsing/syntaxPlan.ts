@@ -54,6 +54,8 @@ export interface Fact {
    * reports the name but depends on the whole class.
    */
   root?: FactRoot;
+  /** The match a document's lints hand rules for this fact, made once (engine/pythonSource.ts); not part of what the fact says. */
+  match?: SyntaxMatch;
 }
 
 /** Where a match's root node is, and its type. */
@@ -337,7 +339,7 @@ export class SyntaxPlan {
   private fact(channel: number, node: Node, captures: readonly QueryCapture[], root: Node | undefined): Fact {
     const s = node.startPosition;
     const e = node.endPosition;
-    const fact: Fact = { start: node.startIndex, end: node.endIndex, startRow: s.row, startCol: s.column, endRow: e.row, endCol: e.column, type: node.type, name: '' };
+    const fact: Fact = { start: node.startIndex, end: node.endIndex, startRow: s.row, startCol: s.column, endRow: e.row, endCol: e.column, type: node.type, name: '', match: undefined };
     const others: CaptureFact[] = [];
     for (const c of captures) {
       if (c.node === node && !fact.name) fact.name = c.name;
@@ -397,41 +399,61 @@ export function materialize(root: Node, fact: Fact): { node: Node; captures: Rec
   return { node, captures };
 }
 
-/**
- * A fact as a match of `root`'s tree, its nodes found on first read. `lost` is called (and finds
- * the match another way) when the tree does not hold the fact: never expected.
- */
-export function lazyMatch(root: Node, fact: Fact, lost: (fact: Fact) => { node: Node; captures: Record<string, Node[]> }): SyntaxMatch {
-  return new LazyMatch(root, fact, lost);
+/** The tree the matches of one channel of a document describe now, and what to do when one is not in it. */
+export interface MatchTree {
+  root: Node;
+  /** Called (and finds the match another way) when the tree does not hold the fact: never expected. */
+  lost(fact: Fact): { node: Node; captures: Record<string, Node[]> };
 }
 
 /**
- * A class, not an object literal with getters: a keystroke makes one of these for every match a
- * module rule reads, and a literal's getters would be two new closures each.
+ * A fact as a match of `tree.root`, its nodes found on first read in each tree. It reads where
+ * the fact stands now: a document keeps one per fact across edits (a keystroke would otherwise
+ * make one for every fact a module rule reads), so it is valid while the check it was handed to
+ * runs, like the tree.
  */
-class LazyMatch implements SyntaxMatch {
-  // Copied now: the fact object moves with later edits, the match describes this tree.
-  readonly type: string;
-  readonly start: number;
-  readonly end: number;
-  readonly startRow: number;
-  readonly startCol: number;
+export function liveMatch(tree: MatchTree, fact: Fact): SyntaxMatch {
+  return new LiveMatch(tree, fact);
+}
+
+/** A class, not an object literal with getters: a literal's getters would be closures of their own. */
+class LiveMatch implements SyntaxMatch {
   private found: { node: Node; captures: Record<string, Node[]> } | undefined;
+  /** The root `found` was read from. */
+  private foundIn: Node | undefined;
 
   constructor(
-    private readonly root: Node,
+    private readonly tree: MatchTree,
     private readonly fact: Fact,
-    private readonly lost: (fact: Fact) => { node: Node; captures: Record<string, Node[]> },
-  ) {
-    this.type = fact.type;
-    this.start = fact.start;
-    this.end = fact.end;
-    this.startRow = fact.startRow;
-    this.startCol = fact.startCol;
+  ) {}
+
+  get type(): string {
+    return this.fact.type;
+  }
+
+  get start(): number {
+    return this.fact.start;
+  }
+
+  get end(): number {
+    return this.fact.end;
+  }
+
+  get startRow(): number {
+    return this.fact.startRow;
+  }
+
+  get startCol(): number {
+    return this.fact.startCol;
   }
 
   private nodes(): { node: Node; captures: Record<string, Node[]> } {
-    return (this.found ??= materialize(this.root, this.fact) ?? this.lost(this.fact));
+    const root = this.tree.root;
+    if (this.foundIn !== root || !this.found) {
+      this.found = materialize(root, this.fact) ?? this.tree.lost(this.fact);
+      this.foundIn = root;
+    }
+    return this.found;
   }
 
   get node(): Node {
