@@ -3,7 +3,7 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import { commentFact, syntaxView, type CommentFact, type FactKind, type PythonSyntax } from '../parsing/pythonSyntax';
 import type { IncrementalSyntax } from '../parsing/syntaxFacts';
-import { liveMatch, type Fact, type MatchTree, type SyntaxMatch } from '../parsing/syntaxPlan';
+import { liveMatch, materialize, type Fact, type MatchTree, type SyntaxMatch } from '../parsing/syntaxPlan';
 import type { RulePlan } from './rulePlan';
 
 export interface SyntaxSource {
@@ -38,17 +38,30 @@ export function oneShotSource(tree: Tree, rp: RulePlan): SyntaxSource {
   return { tree, matches, comments, syntax: syntaxView(tree, listOf, comments) };
 }
 
-type LostHandler = (channel: number, fact: Fact) => { node: Node; captures: Record<string, Node[]> };
+type Nodes = { node: Node; captures: Record<string, Node[]> };
+type LostHandler = (channel: number, fact: Fact) => Nodes;
 
-/** One channel's matches' tree: the latest lint's. */
+/** One channel's matches' tree: the latest lint's, with the nodes read from it so far. */
 class ChannelTree implements MatchTree {
-  root!: Node;
-  onLost!: LostHandler;
+  private root: Node | undefined;
+  private onLost!: LostHandler;
+  /** Dropped with the tree: a node keeps its tree, and the tree the text it was parsed from. */
+  private found = new Map<Fact, Nodes>();
 
   constructor(private readonly channel: number) {}
 
-  lost(fact: Fact): { node: Node; captures: Record<string, Node[]> } {
-    return this.onLost(this.channel, fact);
+  /** From now on, the matches read `root`'s tree. */
+  use(root: Node, lost: LostHandler): void {
+    this.onLost = lost;
+    if (root === this.root) return;
+    this.root = root;
+    if (this.found.size > 0) this.found = new Map();
+  }
+
+  nodesOf(fact: Fact): Nodes {
+    let nodes = this.found.get(fact);
+    if (!nodes) this.found.set(fact, (nodes = materialize(this.root!, fact) ?? this.onLost(this.channel, fact)));
+    return nodes;
   }
 }
 
@@ -65,8 +78,7 @@ class KeptMatches {
   tree(channel: number, root: Node, lost: LostHandler): MatchTree {
     let tree = this.trees.get(channel);
     if (!tree) this.trees.set(channel, (tree = new ChannelTree(channel)));
-    tree.root = root;
-    tree.onLost = lost;
+    tree.use(root, lost);
     return tree;
   }
 

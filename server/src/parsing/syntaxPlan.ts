@@ -399,18 +399,17 @@ export function materialize(root: Node, fact: Fact): { node: Node; captures: Rec
   return { node, captures };
 }
 
-/** The tree the matches of one channel of a document describe now, and what to do when one is not in it. */
+/** Where the matches of one channel of a document find their nodes: the tree of the latest lint. */
 export interface MatchTree {
-  root: Node;
-  /** Called (and finds the match another way) when the tree does not hold the fact: never expected. */
-  lost(fact: Fact): { node: Node; captures: Record<string, Node[]> };
+  /** The fact's nodes in that tree. */
+  nodesOf(fact: Fact): { node: Node; captures: Record<string, Node[]> };
 }
 
 /**
- * A fact as a match of `tree.root`, its nodes found on first read in each tree. It reads where
- * the fact stands now: a document keeps one per fact across edits (a keystroke would otherwise
- * make one for every fact a module rule reads), so it is valid while the check it was handed to
- * runs, like the tree.
+ * A fact as a match, its nodes found in the tree of the lint when first read. It reads where the
+ * fact stands now: a document keeps one per fact across edits (a keystroke would otherwise make
+ * one for every fact a module rule reads), so it is valid while the check it was handed to runs,
+ * like the tree. It keeps no node: a node keeps its tree, and the tree the text it was parsed from.
  */
 export function liveMatch(tree: MatchTree, fact: Fact): SyntaxMatch {
   return new LiveMatch(tree, fact);
@@ -418,10 +417,6 @@ export function liveMatch(tree: MatchTree, fact: Fact): SyntaxMatch {
 
 /** A class, not an object literal with getters: a literal's getters would be closures of their own. */
 class LiveMatch implements SyntaxMatch {
-  private found: { node: Node; captures: Record<string, Node[]> } | undefined;
-  /** The root `found` was read from. */
-  private foundIn: Node | undefined;
-
   constructor(
     private readonly tree: MatchTree,
     private readonly fact: Fact,
@@ -448,12 +443,7 @@ class LiveMatch implements SyntaxMatch {
   }
 
   private nodes(): { node: Node; captures: Record<string, Node[]> } {
-    const root = this.tree.root;
-    if (this.foundIn !== root || !this.found) {
-      this.found = materialize(root, this.fact) ?? this.tree.lost(this.fact);
-      this.foundIn = root;
-    }
-    return this.found;
+    return this.tree.nodesOf(this.fact);
   }
 
   get node(): Node {
