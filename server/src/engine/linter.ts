@@ -65,6 +65,8 @@ function pythonComments(comments: readonly CommentFact[], text: string): Comment
 
 type ActiveRule = { rule: Rule; severity: Severity };
 
+const NO_RULES: readonly Rule[] = [];
+
 /** A rule's finding as the linter reports it. */
 function report(f: RuleFinding, rule: Rule, severity: Severity, file: string): Finding {
   return { ...f, rule: rule.id, severity, file, ...(rule.docs && { docs: rule.docs }) };
@@ -94,6 +96,10 @@ export class Linter {
   private readonly keptSuppressions = new WeakMap<IncrementalSyntax, KeptSuppressions>();
   /** The reports of findings kept across edits. */
   private readonly reports = new KeptReports();
+  /** The active rules per configuration and file kind, with the team rules they were made with. */
+  private readonly activeRules = new WeakMap<ResolvedConfig, Map<FileKind, { team: readonly Rule[]; active: ActiveRule[] }>>();
+  /** The syntax plan of each list of active Python rules. */
+  private readonly plans = new WeakMap<ActiveRule[], ReturnType<typeof rulePlan>>();
 
   constructor(
     private readonly parser: PythonParser,
@@ -162,20 +168,37 @@ export class Linter {
     }
   }
 
-  /** The rules that run on a file under a configuration: the session's, then the workspace's team rules. */
+  /**
+   * The rules that run on a file under a configuration: the session's, then the workspace's team
+   * rules. The same list (one object) while the configuration and the team rules stay: a keystroke
+   * finds its rule plan by it.
+   */
   private active(kind: FileKind, config: ResolvedConfig, workspace: WorkspaceModel): ActiveRule[] {
-    const team = kind === 'python' ? workspace.customRules : [];
-    return (team.length > 0 ? [...this.rules, ...team] : this.rules)
+    const team = kind === 'python' ? workspace.customRules : NO_RULES;
+    let byKind = this.activeRules.get(config);
+    if (!byKind) this.activeRules.set(config, (byKind = new Map()));
+    const known = byKind.get(kind);
+    if (known?.team === team) return known.active;
+    const active = (team.length > 0 ? [...this.rules, ...team] : this.rules)
       .filter((r) => r.kind === kind)
       .map((rule) => ({ rule, severity: config.severityOf(rule.id, rule.defaultSeverity) }))
       .filter((r): r is ActiveRule => r.severity !== 'off');
+    byKind.set(kind, { team, active });
+    return active;
+  }
+
+  /** The syntax plan of the active Python rules. */
+  private planOf(tree: Tree, active: ActiveRule[]): ReturnType<typeof rulePlan> {
+    let plan = this.plans.get(active);
+    if (!plan) this.plans.set(active, (plan = rulePlan(tree.language, active.map((a) => a.rule as PythonRule))));
+    return plan;
   }
 
   /** Runs `body` with the Python context of `req` (its tree parsed for the occasion unless `parsed` keeps one). */
   private withPython<T>(req: LintRequest, parsed: ParsedPython | undefined, active: ActiveRule[], body: (ctx: PythonContext, source: SyntaxSource, rp: ReturnType<typeof rulePlan>) => T): T {
     const tree = parsed?.tree ?? this.parser.parse(req.text);
     try {
-      const rp = rulePlan(tree.language, active.map((a) => a.rule as PythonRule));
+      const rp = this.planOf(tree, active);
       const source: SyntaxSource = parsed ? incrementalSource(tree, req.text, rp, parsed.facts) : oneShotSource(tree, rp);
       const config = req.workspace.configFor(req.overrides);
       const ctx: PythonContext = { file: req.file, text: req.text, index: parsed?.index ?? new TextIndex(req.text), config, workspace: req.view ?? req.workspace, tree, syntax: source.syntax, matches: [] };
