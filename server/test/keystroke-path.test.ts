@@ -17,6 +17,7 @@ import { SERVER_COMMANDS } from '../src/lsp/protocol';
 import { ruleErrorReporter } from '../src/lsp/ruleErrors';
 import { inFunctionImport } from '../src/rules/python/in-function-import';
 import { OverlayFiles } from '../src/workspace/files';
+import { Workspaces } from '../src/workspace/model';
 import { genWorkspace } from '../../scripts/genkit-shapes.mjs';
 import { fileUri, LspHarness } from './lspHarness';
 import { makeTree } from './tempTree';
@@ -296,5 +297,94 @@ describe('the keystroke path', function () {
       rmSync(root, { recursive: true, force: true });
     }
   });
-});
 
+  describe('a .py keystroke right behind a pyproject.toml edit', () => {
+    // A plugin's module importing another plugin: `missing-dependency` unless its package lists it.
+    const TREE = {
+      'pyproject.toml': '[tool.uv.workspace]\nmembers = ["packages/*", "plugins/*"]\n\n[tool.pyguide]\npreset = "genkit-plugins"\n',
+      'packages/genkit/pyproject.toml': '[project]\nname = "genkit"\nversion = "0.5.0"\ndependencies = []\n',
+      'packages/genkit/src/genkit/__init__.py': '',
+      'plugins/a/pyproject.toml': '[project]\nname = "genkit-plugin-a"\nversion = "0.5.0"\ndependencies = []\n',
+      'plugins/a/src/genkit/plugins/a/__init__.py': '',
+      'plugins/b/pyproject.toml': '[project]\nname = "genkit-plugin-b"\nversion = "0.5.0"\ndependencies = [\n    "genkit",\n    "genkit-plugin-a",\n]\n',
+      'plugins/b/src/genkit/plugins/b/__init__.py': '',
+      'plugins/b/src/genkit/plugins/b/use.py': 'from genkit.plugins.a import A\n',
+    };
+    const DEPENDENCY = { start: { line: 5, character: 0 }, end: { line: 6, character: 0 } };
+
+    /** A server whose rules note what each lint of the module saw of its package's dependencies, and when the workspace learns of a pyproject.toml text. */
+    async function recording(root: string) {
+      const events: string[] = [];
+      const pyproject = join(root, 'plugins/b/pyproject.toml');
+      const sees: Rule = {
+        id: 'records-dependencies',
+        kind: 'python',
+        reads: { scope: 'module' },
+        defaultSeverity: 'hint',
+        guideline: 'none',
+        summary: 'records',
+        check: (ctx) => (events.push(`module sees [${ctx.workspace.metadata(pyproject)?.dependencies.map((d) => d.name).join(' ')}]`), []),
+      };
+      const own: Rule = { id: 'records-pyproject', kind: 'pyproject', checksInvalidToml: true, defaultSeverity: 'hint', guideline: 'none', summary: 'records', check: (ctx) => (events.push(`lint ${ctx.file.slice(root.length + 1)}`), []) };
+      const changed = Workspaces.prototype.changed;
+      Workspaces.prototype.changed = function (file, kind) {
+        events.push(`workspace reads ${file.slice(root.length + 1)}`);
+        return changed.call(this, file, kind);
+      };
+      const server = await inProcess(root, [sees, own, ...RULES]);
+      return {
+        ...server,
+        events,
+        pyproject,
+        stop: async () => {
+          Workspaces.prototype.changed = changed;
+          await server.stop();
+        },
+      };
+    }
+
+    it('is linted against the pyproject.toml as it stood; once the edit rests, the module is published again from the new text, and closing unsaved reverts', async () => {
+      const root = makeTree(TREE);
+      const { lsp, events, pyproject, stop } = await recording(root);
+      try {
+        const module = join(root, 'plugins/b/src/genkit/plugins/b/use.py');
+        const pyprojectUri = await lsp.open(pyproject, TREE['plugins/b/pyproject.toml']);
+        const moduleUri = await lsp.open(module, TREE['plugins/b/src/genkit/plugins/b/use.py']);
+        await lsp.waitForDiagnostics(pyprojectUri);
+        const missing = (ds: Diagnostic[]) => ds.filter((d) => d.code === 'missing-dependency').map((d) => `${d.range.start.line}:${d.range.start.character}`);
+        assert.deepEqual(missing(await lsp.waitForDiagnostics(moduleUri)), []);
+        // Lints for other reasons (the file walk, the pyproject.toml's text settling) are over.
+        await new Promise((r) => setTimeout(r, 300));
+        events.length = 0;
+        const published = lsp.published.length;
+        // The dependency deleted, and a keystroke in the module right behind it, as an editor sends them.
+        const [, moduleVersion] = await Promise.all([
+          lsp.change(pyprojectUri, [{ range: DEPENDENCY, text: '' }]),
+          lsp.change(moduleUri, [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: 'x = 1\n' }]),
+        ]);
+        await lsp.waitForDiagnostics(moduleUri, (ds) => missing(ds).length > 0);
+        const modulePublished = () =>
+          lsp.published
+            .slice(published)
+            .filter((p) => p.uri === moduleUri)
+            .map((p) => `${p.version} [${missing(p.diagnostics).join(' ')}]`);
+        // The keystroke's own publish, from the pyproject.toml as it stood; then, once the edit
+        // rested, the same version again with the finding the edit makes.
+        assert.deepEqual(modulePublished(), [`${moduleVersion} []`, `${moduleVersion} [0:5]`]);
+        // Neither the module's lint nor the pyproject.toml's own made the workspace read the new
+        // text (no parse or model of it on the keystroke): it did so once, after both.
+        assert.deepEqual(events, ['module sees [genkit genkit-plugin-a]', 'lint plugins/b/pyproject.toml', 'workspace reads plugins/b/pyproject.toml', 'module sees [genkit]']);
+
+        // Closed without saving: the workspace reads the file on disk, and the finding goes.
+        events.length = 0;
+        await lsp.close(pyprojectUri);
+        await lsp.waitForDiagnostics(moduleUri, (ds) => missing(ds).length === 0);
+        assert.deepEqual(modulePublished().slice(-1), [`${moduleVersion} []`]);
+        assert.deepEqual(events, ['workspace reads plugins/b/pyproject.toml', 'module sees [genkit genkit-plugin-a]']);
+      } finally {
+        await stop();
+        rmSync(root, { recursive: true, force: true });
+      }
+    });
+  });
+});

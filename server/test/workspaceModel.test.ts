@@ -1,7 +1,7 @@
 // The workspace model: members, their metadata and dependencies with ranges, their files, the
 // core version and the root [tool.uv.sources], as the editor sees them, and cache invalidation.
 import * as assert from 'node:assert/strict';
-import { mkdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { OverlayFiles } from '../src/workspace/files';
 import { normalizeName, parseDependency } from '../src/workspace/metadata';
@@ -114,6 +114,47 @@ describe('workspace model', () => {
     overlay.set(join(root, 'pyproject.toml'), '[tool.uv.workspace]\nmembers = []\n');
     workspaces.changed(join(root, 'pyproject.toml'), 'changed');
     assert.deepEqual([...ws.uvSources()!], []);
+  });
+
+  it('reads an unsettled buffer as it stood until it is settled; a text typed back settles as no change', () => {
+    const core = join(root, 'packages/genkit/pyproject.toml');
+    const ws = workspaces.forFile(core);
+    overlay.setUnsettled(core, '[project]\nname = "genkit"\nversion = "0.6.0"\n');
+    assert.equal(overlay.isUnsettled(core), true);
+    const text = (path: string) => {
+      const read = overlay.read(path);
+      return read.ok ? read.text : undefined;
+    };
+    assert.equal(text(core), readFileSync(core, 'utf8'));
+    assert.equal(ws.metadata(core)?.version?.value, '0.5.0');
+    assert.deepEqual(overlay.settle(), [core]);
+    assert.equal(text(core), '[project]\nname = "genkit"\nversion = "0.6.0"\n');
+    assert.equal(overlay.hasUnsettled, false);
+    workspaces.changed(core, 'changed');
+    assert.equal(ws.metadata(core)?.version?.value, '0.6.0');
+    // Typed and typed back, or opened as saved: nothing for the workspace to learn.
+    overlay.setUnsettled(core, '[project]\nname = "genkit"\nversion = "0.7.0"\n');
+    overlay.setUnsettled(core, '[project]\nname = "genkit"\nversion = "0.6.0"\n');
+    assert.deepEqual(overlay.settle(core), []);
+    const plugin = join(root, 'plugins/foo/pyproject.toml');
+    overlay.setUnsettled(plugin, readFileSync(plugin, 'utf8'));
+    assert.deepEqual(overlay.settle(), []);
+    // Closing drops the unsettled text with the buffer.
+    overlay.setUnsettled(core, 'broken = [');
+    overlay.delete(core);
+    assert.deepEqual(overlay.settle(), []);
+    assert.equal(text(core), readFileSync(core, 'utf8'));
+  });
+
+  it('tells which pyproject.toml texts shape a workspace: a root one, one that makes or unmakes a root', () => {
+    const plugin = join(root, 'plugins/foo/pyproject.toml');
+    workspaces.forFile(join(root, 'plugins/foo/src/genkit/plugins/foo/__init__.py'));
+    assert.equal(workspaces.shapedBy(join(root, 'pyproject.toml'), ROOT.replace('"ws"', '"ws2"')), true);
+    assert.equal(workspaces.shapedBy(plugin, '[project]\nname = "genkit-plugin-foo"\nversion = "0.9.0"\n'), false);
+    assert.equal(workspaces.shapedBy(plugin, '[project]\nname = "genkit-plugin-foo"\n\n[tool.uv.workspace]\nmembers = []\n'), true);
+    assert.equal(workspaces.shapedBy(plugin, '[project]\nname = "genkit-plugin-foo"\n\n[tool.pyguide]\n'), true);
+    // A directory no file was looked up in yet is read once for what it is now.
+    assert.equal(workspaces.shapedBy(join(root, 'other/pkg/pyproject.toml'), '[project]\nname = "stray2"\n'), false);
   });
 
   it("hands out the same member imports after an edit that leaves them as they were, new ones after one that changes a member's name", () => {

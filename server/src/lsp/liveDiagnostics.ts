@@ -1,6 +1,7 @@
 // Live diagnostics: open documents linted as they change, each edit ending in exactly one
 // publishDiagnostics carrying its document version.
 import type { Connection, DidChangeTextDocumentParams, DidOpenTextDocumentParams } from 'vscode-languageserver';
+import { basename } from 'node:path';
 import { URI } from 'vscode-uri';
 import { FILE_KINDS } from '../engine/fileKinds';
 import type { OpenDocuments } from '../engine/documents';
@@ -15,8 +16,12 @@ import type { StatusReports } from './statusReports';
 const RECONCILE_DELAY = 400;
 
 export interface LiveHooks {
-  /** An open pyproject.toml changed (or closed): the files depending on it need a look. */
-  pyprojectEdited(path: string, uri: string): void;
+  /** An open pyproject.toml closed: the workspace reads it from disk again, and the files depending on it need a look. */
+  pyprojectEdited(path: string): void;
+  /** An open pyproject.toml opened or typed in: its text is in the overlay, unsettled (see WorkspaceSweep.pyprojectTyped). */
+  pyprojectTyped(): void;
+  /** The workspace must read this pyproject.toml's latest text now. */
+  settle(path: string): void;
   /** A document closed: what the Problems panel shows for it now. */
   closed(uri: string, path: string | undefined): void;
   /** The first lint of a workspace found it unprepared (no file list yet): it is being scanned. */
@@ -83,17 +88,22 @@ export class LiveDiagnostics {
     const path = uriToPath(uri);
     if (path) {
       this.overlay.delete(path);
-      if (path.endsWith('pyproject.toml')) this.hooks.pyprojectEdited(path, uri);
+      if (isPyproject(path)) this.hooks.pyprojectEdited(path);
     }
     this.hooks.closed(uri, path);
   }
 
-  /** What the editor has of a file on disk is what rules reading other files see. */
+  /**
+   * What the editor has of a file on disk is what rules reading other files see; of a
+   * pyproject.toml, once its edits rest (WorkspaceSweep.pyprojectTyped).
+   */
   private textChanged(uri: string, text: string): void {
     const path = uriToPath(uri);
     if (!path) return;
-    this.overlay.set(path, text);
-    if (path.endsWith('pyproject.toml')) this.hooks.pyprojectEdited(path, uri);
+    if (isPyproject(path)) {
+      this.overlay.setUnsettled(path, text);
+      this.hooks.pyprojectTyped();
+    } else this.overlay.set(path, text);
   }
 
   /** Lints every open document again (settings changed, a workspace scan ended). */
@@ -155,6 +165,10 @@ export class LiveDiagnostics {
       return [];
     }
     const session = this.documents.session;
+    // A pyproject.toml's rules read its own text from the document, but the configuration of the
+    // workspace it is the root of (the `invalid-config` findings among it), or whether it is a
+    // root at all, from the workspace: that text must be the workspace's before it is linted.
+    if (isPyproject(doc.path) && this.overlay.isUnsettled(doc.path) && session.workspaces.shapedBy(doc.path, doc.text)) this.hooks.settle(doc.path);
     const workspace = session.workspaces.forFile(doc.path);
     // The first file of a workspace starts its file scan; rules that compare files re-run when it ends.
     if (!session.isPrepared(workspace)) void session.prepare(workspace).then(() => this.hooks.prepared());
@@ -185,4 +199,8 @@ export class LiveDiagnostics {
     this.statuses.dispose();
     this.documents.dispose();
   }
+}
+
+function isPyproject(path: string): boolean {
+  return basename(path) === 'pyproject.toml';
 }

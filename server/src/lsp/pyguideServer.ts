@@ -92,10 +92,12 @@ export class PyguideServer {
         sweep?.pyprojectEdited(path);
         void this.watchFiles();
       },
+      pyprojectTyped: () => sweep?.pyprojectTyped(),
+      settle: (path) => sweep?.settle(path),
       closed: (uri, path) => void sweep?.closed(uri, path),
       prepared: () => this.live.relintAll(),
     });
-    this.sweep = sweep = new WorkspaceSweep(connection, this.documents, this.settings, this.publisher, this.live);
+    this.sweep = sweep = new WorkspaceSweep(connection, this.documents, this.settings, this.publisher, this.live, overlay, () => void this.watchFiles());
     const folders = () => this.settings.list.flatMap((f) => uriToPath(f.uri) ?? []);
     const gate = new WriteGate(
       (file) => writeRoot(session.workspaces.forFile(file).root, file, folders()),
@@ -154,15 +156,28 @@ export class PyguideServer {
       this.sweep.settingsChanged();
     });
     c.onCodeAction(async (params) => {
+      // A client that cannot resolve gets fixes now: they edit texts as the editor has them.
+      if (!this.actions.resolveSupport) this.sweep.settle();
       const only = params.context.only;
       const rewrite = !only || only.some((k) => CodeActionKind.RefactorRewrite.startsWith(k) && k !== '');
       return [...(await this.actions.codeActions(params)), ...(rewrite ? this.eli5.rowActions(params.textDocument.uri, params.range) : [])];
     });
-    c.onCodeActionResolve((action) => this.actions.resolve(action));
+    c.onCodeActionResolve((action) => {
+      this.sweep.settle();
+      return this.actions.resolve(action);
+    });
     c.onRequest(LINT_TIMES_REQUEST, () => this.statuses.takeLintTimes());
-    c.onDocumentFormatting(({ textDocument }) => this.tables.format(textDocument.uri));
-    c.onDocumentRangeFormatting(({ textDocument, range }) => this.tables.format(textDocument.uri, range));
+    c.onDocumentFormatting(({ textDocument }) => {
+      this.sweep.settle();
+      return this.tables.format(textDocument.uri);
+    });
+    c.onDocumentRangeFormatting(({ textDocument, range }) => {
+      this.sweep.settle();
+      return this.tables.format(textDocument.uri, range);
+    });
     c.onExecuteCommand(async ({ command, arguments: args }, token, progress) => {
+      // Commands edit files or sweep the workspace: the pyproject.toml texts being typed in count.
+      this.sweep.settle();
       switch (command) {
         case COMMANDS.checkWorkspace:
           return this.sweep.checkWorkspace(progress, token);

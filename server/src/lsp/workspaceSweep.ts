@@ -1,6 +1,8 @@
 // Check Workspace and what keeps its results true afterwards: files changed on disk, a
 // pyproject.toml being edited, settings changing. Closed files are linted again in small slices off
-// the keystroke path, and only those whose findings can depend on what changed.
+// the keystroke path, and only those whose findings can depend on what changed. A pyproject.toml
+// being typed in reaches the workspace once its edits rest: until then every other file is linted
+// against the text it had (see `pyprojectTyped`).
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { CancellationToken, Connection, WorkDoneProgressReporter, WorkspaceFolder } from 'vscode-languageserver';
 import { FactChecker, RecordingView, type FactName, type FactReading } from '../cache/workspaceFacts';
@@ -8,6 +10,7 @@ import type { ResolvedConfig } from '../engine/config';
 import type { OpenDocuments } from '../engine/documents';
 import { Linter } from '../engine/linter';
 import type { Finding } from '../engine/types';
+import type { OverlayFiles } from '../workspace/files';
 import type { WorkspaceModel } from '../workspace/model';
 import { scanFiles } from '../workspace/scan';
 import { pathToUri, uriToPath } from './convert';
@@ -56,6 +59,9 @@ export class WorkspaceSweep {
     private readonly settings: FolderSettings,
     private readonly publisher: Publisher,
     private readonly live: LiveDiagnostics,
+    private readonly overlay: OverlayFiles,
+    /** The workspace read new pyproject.toml texts (the files to watch may follow from them). */
+    private readonly onSettled: () => void = () => undefined,
   ) {}
 
   has(uri: string): boolean {
@@ -136,15 +142,50 @@ export class WorkspaceSweep {
   }
 
   /**
-   * An open pyproject.toml changed (a keystroke) or closed. The workspace models learn of it at
-   * once; which files' findings may depend on it is asked once the edits rest (the keystroke's own
-   * lint, and one in another file right behind it, do not wait for the answer, which then reads
-   * the facts as they are): those whose recorded workspace facts read differently now (a version
-   * edit leaves alone the files that only read member names), or, when it changed
+   * An open pyproject.toml was typed in (its new text is in the overlay, unsettled). The workspace
+   * learns of it once the edits rest (`settle`): a keystroke in another file right behind the edit
+   * is linted against the workspace every open file was last linted with, and needs no new parse
+   * or model of it. Then the files whose findings depend on the edit are linted again.
+   */
+  pyprojectTyped(): void {
+    this.recheckSoon(PYPROJECT_DEBOUNCE);
+  }
+
+  /**
+   * Hands the workspace the latest text of every pyproject.toml typed in (of `path` alone, when
+   * given): before the debounce ends when something must read them as the editor has them (a fix
+   * editing one, Check Workspace, a pyproject.toml whose text decides its own workspace).
+   */
+  settle(path?: string): void {
+    if (this.settleTexts(path)) this.recheckSoon(PYPROJECT_DEBOUNCE);
+  }
+
+  /** What `settle` does but the look at what the edits made stale; whether the workspace read something new. */
+  private settleTexts(path?: string): boolean {
+    const changed = this.overlay.settle(path);
+    for (const p of changed) this.recordEdit(p);
+    if (changed.length > 0) this.onSettled();
+    return changed.length > 0;
+  }
+
+  /**
+   * An open pyproject.toml closed (unsaved edits dropped): the workspace models read the file on
+   * disk at once, and which files' findings may depend on it is asked once the edits rest.
+   */
+  pyprojectEdited(path: string): void {
+    this.recordEdit(path);
+    this.recheckSoon(PYPROJECT_DEBOUNCE);
+  }
+
+  /**
+   * The workspace models learn of a pyproject.toml's new text; which files' findings may depend on
+   * it is asked in `collectStale` (the keystroke's own lint, and one in another file right behind
+   * it, do not wait for the answer): those whose recorded workspace facts read differently now (a
+   * version edit leaves alone the files that only read member names), or, when it changed
    * `[tool.pyguide]`, every file of its workspace. Open documents among them are linted again,
    * swept files checked again.
    */
-  pyprojectEdited(path: string): void {
+  private recordEdit(path: string): void {
     const workspaces = this.documents.session.workspaces;
     let edit = this.edits.get(path);
     if (!edit) this.edits.set(path, (edit = { before: new Map(), affected: new Set(), rootChanges: new Map() }));
@@ -152,7 +193,6 @@ export class WorkspaceSweep {
     for (const m of workspaces.all()) if ((m.root === undefined || m.contains(path) || m.rootPyproject === path) && !edit.before.has(m)) edit.before.set(m, m.config);
     for (const m of workspaces.changed(path, 'changed')) edit.affected.add(m);
     for (const [dir, root] of workspaces.lastRootChanges) if (!edit.rootChanges.has(dir)) edit.rootChanges.set(dir, root);
-    this.recheckSoon(PYPROJECT_DEBOUNCE);
   }
 
   /** What one pyproject.toml's edits since the last look make stale; a file whose findings it does not decide is not. */
@@ -162,7 +202,8 @@ export class WorkspaceSweep {
     // A buffer edit creates and deletes nothing, and changes the text of this file only.
     const unchanged = (name: FactName, arg: string) => (name === 'exists' || name === 'text') && arg !== path;
     const staleFacts = this.staleness(edit.affected, reconfigured, unchanged);
-    // The edited document itself was linted at each of its keystrokes.
+    // The edited document itself was linted at each of its keystrokes, its own text read from
+    // itself (and, where that text decides its workspace, settled first: see LiveDiagnostics).
     return (p, readings) => p !== path && (workspaces.rootMoved(p, edit.rootChanges) || staleFacts(p, readings));
   }
 
@@ -245,9 +286,10 @@ export class WorkspaceSweep {
   /** Starts checking the pending files after `delay`; a newer start ends the running one. */
   private recheckSoon(delay: number): void {
     clearTimeout(this.timer);
-    if (this.pending.size === 0 && this.edits.size === 0) return;
+    if (this.pending.size === 0 && this.edits.size === 0 && !this.overlay.hasUnsettled) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
+      this.settleTexts();
       this.collectStale();
       void this.recheck(++this.run).catch((e) => this.connection.console.error(`pyguide: re-check failed: ${(e as Error)?.stack ?? e}`));
     }, delay);

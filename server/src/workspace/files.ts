@@ -57,17 +57,62 @@ export class DiskFiles implements FileSource {
   }
 }
 
-/** The disk as the editor sees it: open documents win over what is saved. */
+/**
+ * The disk as the editor sees it: open documents win over what is saved. A buffer may be set
+ * `unsettled`: readers still get the text it had before (what the workspace was last told) until
+ * `settle` hands them the new one. A pyproject.toml being typed in is read so (see
+ * lsp/workspaceSweep.ts): a keystroke in another file is linted against the workspace as it stood,
+ * and the files that depend on the edit are linted again once it rests.
+ */
 export class OverlayFiles implements FileSource {
   private readonly buffers = new Map<string, string>();
+  /** The latest text of each buffer not yet settled. */
+  private readonly unsettled = new Map<string, string>();
 
   constructor(private readonly base: FileSource = new DiskFiles()) {}
 
   set(path: string, text: string): void {
+    this.unsettled.delete(path);
     this.buffers.set(path, text);
   }
 
+  /** A buffer's new text that readers get only once it is settled. */
+  setUnsettled(path: string, text: string): void {
+    this.unsettled.set(path, text);
+  }
+
+  /** Whether a buffer has a text readers do not get yet. */
+  isUnsettled(path: string): boolean {
+    return this.unsettled.has(path);
+  }
+
+  get hasUnsettled(): boolean {
+    return this.unsettled.size > 0;
+  }
+
+  /**
+   * Hands readers the latest text of every unsettled buffer (or of `path` alone); returns the
+   * paths whose text readers get changed by it.
+   */
+  settle(path?: string): string[] {
+    const changed: string[] = [];
+    for (const [p, text] of path === undefined ? [...this.unsettled] : this.unsettled.has(path) ? [[path, this.unsettled.get(path)!] as const] : []) {
+      this.unsettled.delete(p);
+      const before = this.buffers.get(p);
+      this.buffers.set(p, text);
+      // Typed and typed back: readers have this text already.
+      if (before === undefined ? !this.sameAsBase(p, text) : before !== text) changed.push(p);
+    }
+    return changed;
+  }
+
+  private sameAsBase(path: string, text: string): boolean {
+    const read = this.base.read(path);
+    return read.ok && read.text === text;
+  }
+
   delete(path: string): void {
+    this.unsettled.delete(path);
     this.buffers.delete(path);
   }
 

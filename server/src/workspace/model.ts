@@ -373,9 +373,14 @@ type RootKind = 'uv' | 'pyguide' | undefined;
 function rootKind(dir: string, files: FileSource): RootKind {
   const path = join(dir, 'pyproject.toml');
   const read = files.read(path, BASE_CONFIG.maxFileSize);
+  return read.ok ? rootKindOf(path, read.text) : undefined;
+}
+
+/** What a text of the pyproject.toml at `path` makes of its directory. */
+function rootKindOf(path: string, text: string): RootKind {
   // A cheap look before parsing: most pyproject files on the way up are members, not roots.
-  if (!read.ok || !/^\s*\[\s*tool\s*\.\s*uv\b|pyguide/m.test(read.text)) return undefined;
-  const doc = parsePyproject(path, read.text);
+  if (!/^\s*\[\s*tool\s*\.\s*uv\b|pyguide/m.test(text)) return undefined;
+  const doc = parsePyproject(path, text);
   if (doc.ok && getPath(doc.value, 'tool', 'uv', 'workspace') !== undefined) return 'uv';
   if (doc.ok && getPath(doc.value, 'tool', 'pyguide') !== undefined) return 'pyguide';
   return undefined;
@@ -433,6 +438,18 @@ export class Workspaces {
 
   all(): WorkspaceModel[] {
     return [...this.byRoot.values()];
+  }
+
+  /**
+   * Whether this text of the pyproject.toml at `path`, once the workspaces read it, would change
+   * more than that file's own data: a workspace's configuration (it is a root's pyproject.toml, or
+   * the `--config` file) or which directories are roots.
+   */
+  shapedBy(path: string, text: string): boolean {
+    const dir = dirname(path);
+    if (path === this.configFile || this.byRoot.has(dir)) return true;
+    if (!this.rootKinds.has(dir)) this.rootKinds.set(dir, rootKind(dir, this.files));
+    return rootKindOf(path, text) !== this.rootKinds.get(dir);
   }
 
   /**
