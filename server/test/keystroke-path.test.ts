@@ -313,7 +313,7 @@ describe('the keystroke path', function () {
     const DEPENDENCY = { start: { line: 5, character: 0 }, end: { line: 6, character: 0 } };
 
     /** A server whose rules note what each lint of the module saw of its package's dependencies, and when the workspace learns of a pyproject.toml text. */
-    async function recording(root: string) {
+    async function recording(root: string, options: Partial<Parameters<typeof LspHarness.start>[0]> = {}) {
       const events: string[] = [];
       const pyproject = join(root, 'plugins/b/pyproject.toml');
       const sees: Rule = {
@@ -331,7 +331,7 @@ describe('the keystroke path', function () {
         events.push(`workspace reads ${file.slice(root.length + 1)}`);
         return changed.call(this, file, kind);
       };
-      const server = await inProcess(root, [sees, own, ...RULES]);
+      const server = await inProcess(root, [sees, own, ...RULES], options);
       return {
         ...server,
         events,
@@ -342,6 +342,34 @@ describe('the keystroke path', function () {
         },
       };
     }
+
+    it("missing-dependency's fix, asked for right after a pyproject.toml edit, edits that file's text as it is now", async () => {
+      const root = makeTree(TREE);
+      const { lsp, pyproject, stop } = await recording(root, { codeActionResolve: true });
+      try {
+        const module = join(root, 'plugins/b/src/genkit/plugins/b/use.py');
+        const pyprojectUri = await lsp.open(pyproject, TREE['plugins/b/pyproject.toml']);
+        const moduleUri = await lsp.open(module, TREE['plugins/b/src/genkit/plugins/b/use.py']);
+        await lsp.change(pyprojectUri, [{ range: DEPENDENCY, text: '' }]);
+        const [finding] = (await lsp.waitForDiagnostics(moduleUri, (ds) => ds.some((d) => d.code === 'missing-dependency'))).filter((d) => d.code === 'missing-dependency');
+        // A comment typed at the top of the pyproject.toml, and the light bulb opened right behind it,
+        // on the finding the module shows (computed before the comment).
+        const [version, actions] = await Promise.all([
+          lsp.change(pyprojectUri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# deps\n' }]),
+          lsp.codeActions(moduleUri, finding.range, [finding]),
+        ]);
+        const add = actions.find((a) => a.title.startsWith('Add "genkit-plugin-a"'));
+        assert.equal(add?.edit, undefined, 'the edit is computed on resolve');
+        const resolved = await lsp.resolveCodeAction(add!);
+        // The array's last element now ends on line 5 (`    "genkit",` under the comment), not 4.
+        assert.deepEqual(resolved.edit?.documentChanges, [
+          { textDocument: { uri: pyprojectUri, version }, edits: [{ range: { start: { line: 5, character: 13 }, end: { line: 5, character: 13 } }, newText: '\n    "genkit-plugin-a",' }] },
+        ]);
+      } finally {
+        await stop();
+        rmSync(root, { recursive: true, force: true });
+      }
+    });
 
     it('is linted against the pyproject.toml as it stood; once the edit rests, the module is published again from the new text, and closing unsaved reverts', async () => {
       const root = makeTree(TREE);

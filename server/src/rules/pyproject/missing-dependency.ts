@@ -137,11 +137,38 @@ export const missingDependency: PythonRule = {
         findings.push({
           range: nodeRange(node),
           message: `\`${module}\` comes from ${dist}, which is not in the dependencies of ${meta.name?.value ?? pkg.dirName} (${pyproject}): installed on its own, this import fails with ModuleNotFoundError.`,
-          fix: addDependencyFix(ctx, pkg, dist),
+          ...deferred(addDependencyFix(ctx, pkg, dist)),
           related: depsNode ? [{ file: pkg.pyprojectPath, range: tomlRange(depsNode.key), message: `dependencies of ${meta.name?.value ?? pkg.dirName}` }] : undefined,
         });
       }
     }
     return findings;
   },
+  // Computed again when asked for: the pyproject.toml may have been edited since the lint (the
+  // module is linted against it as it stood until typing in it rests), and the edit must be of its
+  // text now.
+  fix(ctx, finding) {
+    const pkg = ctx.workspace.packageOf(ctx.file);
+    const module = pkg && importedModuleAt(ctx, finding.range, new DistributionResolver(ctx.workspace, ctx.config.layout));
+    if (!pkg || !module) return undefined;
+    // Declared since: nothing to add.
+    if (ctx.workspace.metadata(pkg.pyprojectPath)?.dependencies.some((d) => d.name === normalizeName(module.dist))) return undefined;
+    return addDependencyFix(ctx, pkg, module.dist);
+  },
 };
+
+/** A fix as what the finding announces: the rule computes it again on request. */
+function deferred(fix: Fix | undefined): Pick<RuleFinding, 'deferredFix'> {
+  return fix ? { deferredFix: { title: fix.title, safe: fix.safe } } : {};
+}
+
+/** The imported module a finding's range names, with its distribution. */
+function importedModuleAt(ctx: PythonContext, range: RuleFinding['range'], resolver: DistributionResolver): { module: string; dist: string } | undefined {
+  const start = ctx.index.offsetAt(range.start);
+  const end = ctx.index.offsetAt(range.end);
+  let statement: Node | null = ctx.tree.rootNode.descendantForIndex(start, end);
+  while (statement && statement.type !== 'import_statement' && statement.type !== 'import_from_statement') statement = statement.parent;
+  const found = statement && importedModules(statement, resolver).find(({ node }) => node.startIndex === start && node.endIndex === end);
+  const dist = found && resolver.resolve(found.module);
+  return found && dist ? { module: found.module, dist } : undefined;
+}
