@@ -10,7 +10,7 @@ import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-proto
 import { LintSession } from '../src/engine/session';
 import { TextIndex } from '../src/engine/textIndex';
 import { RULES } from '../src/engine/registry';
-import type { Finding, PythonRule } from '../src/engine/types';
+import type { Finding, PythonRule, Rule } from '../src/engine/types';
 import type { SyntaxMatch } from '../src/parsing/syntaxPlan';
 import { OpenDocuments } from '../src/engine/documents';
 import { FactFindings } from '../src/engine/factFindings';
@@ -313,6 +313,19 @@ const UNROOTED_ECHO_RULE: PythonRule = {
   check: ({ matches }) => matches.map((m) => ({ range: nodeRange(m.node), message: `${m.captures.comment[0].text} before ${m.captures.def[0].childForFieldName('name')?.text}` })),
 };
 
+/** A session running `rules` with the genkit-plugins preset where nothing configures one, failing on any rule that throws, and its open documents. */
+async function genkitStore(rules: readonly Rule[]): Promise<{ session: LintSession; store: OpenDocuments }> {
+  const session = await LintSession.create(
+    new DiskFiles(),
+    (rule, file, error) => {
+      throw new Error(`rule ${rule.id} threw on ${file}: ${String(error)}`);
+    },
+    rules,
+    { unconfigured: 'genkit-plugins' },
+  );
+  return { session, store: new OpenDocuments(session) };
+}
+
 const strip = (fs: Finding[]) => fs.map(({ rule, range, message, fix, severity }) => ({ rule, range, message, fix, severity }));
 
 /** An open document's findings and fixes, asserted equal to a fresh lint of its text (once reconciled, where tree-sitter's incremental tree of a broken text differs). */
@@ -373,15 +386,7 @@ describe('fuzzing the incremental path', function () {
   const pastes = [...fixtureTexts(), genModule(11, 300)];
 
   it('DocumentStore + engine: incremental facts, line index and findings equal a fresh parse after every batch', async () => {
-    const session = await LintSession.create(
-      new DiskFiles(),
-      (rule, file, error) => {
-        throw new Error(`rule ${rule.id} threw on ${file}: ${String(error)}`);
-      },
-      [...RULES, ...ECHO_RULES, ...DECLARING_ECHO_RULES],
-      { unconfigured: 'genkit-plugins' },
-    );
-    const store = new OpenDocuments(session);
+    const { session, store } = await genkitStore([...RULES, ...ECHO_RULES, ...DECLARING_ECHO_RULES]);
     const starts = [genModule(5, LONG ? 2000 : 200), ...pastes.slice(0, LONG ? pastes.length : 3), ''];
     let total = 0;
     let divergences = 0;
@@ -433,15 +438,7 @@ describe('fuzzing the incremental path', function () {
   for (const unrooted of [false, true]) {
     it(`nested classes, decorated methods, Enter and indentation at block ends, rules hanging from a class, a block or the module${unrooted ? ', and a pattern without a single root (collected afresh)' : ''}: facts and findings equal a fresh parse after every batch`, async () => {
       const rules = [...RULES, ...ECHO_RULES, ...DECLARING_ECHO_RULES, ...ROOTED_ECHO_RULES, ...(unrooted ? [UNROOTED_ECHO_RULE] : [])];
-      const session = await LintSession.create(
-        new DiskFiles(),
-        (rule, file, error) => {
-          throw new Error(`rule ${rule.id} threw on ${file}: ${String(error)}`);
-        },
-        rules,
-        { unconfigured: 'genkit-plugins' },
-      );
-      const store = new OpenDocuments(session);
+      const { session, store } = await genkitStore(rules);
       const syncs = new Map<string, number>();
       const fired = new Set<string>();
       let total = 0;
@@ -519,15 +516,7 @@ describe('fuzzing the incremental path', function () {
   });
 
   it('logging rules and a rule reporting on its context (matches checked one by one, bindings as context): findings and fixes equal a fresh lint after every batch, as bindings come and go', async () => {
-    const session = await LintSession.create(
-      new DiskFiles(),
-      (rule, file, error) => {
-        throw new Error(`rule ${rule.id} threw on ${file}: ${String(error)}`);
-      },
-      [...RULES, CONTEXT_ECHO_RULE],
-      { unconfigured: 'genkit-plugins' },
-    );
-    const store = new OpenDocuments(session);
+    const { session, store } = await genkitStore([...RULES, CONTEXT_ECHO_RULE]);
     const logText = LOGGING_SNIPPETS.map((t) => (t.endsWith('\n') ? t : `${t}\n`)).join('');
     const starts = [`import logging\nimport structlog\n\n${logText}\n${genModule(8, LONG ? 1000 : 120)}`, `import structlog\n\nlogger = structlog.get_logger()\n\n\nasync def f(y):\n    ${logText.replace(/\n/g, '\n    ')}\n`];
     const seen = new Set<string>();
@@ -549,15 +538,7 @@ describe('fuzzing the incremental path', function () {
   });
 
   it('unexplained-suppression and a rule reading the comment before each comment (matches checked one by one, each with the one before): findings equal a fresh lint after every batch, as comments come and go', async () => {
-    const session = await LintSession.create(
-      new DiskFiles(),
-      (rule, file, error) => {
-        throw new Error(`rule ${rule.id} threw on ${file}: ${String(error)}`);
-      },
-      [...RULES, PREVIOUS_ECHO_RULE],
-      { unconfigured: 'genkit-plugins' },
-    );
-    const store = new OpenDocuments(session);
+    const { session, store } = await genkitStore([...RULES, PREVIOUS_ECHO_RULE]);
     const suppressions = SUPPRESSION_SNIPPETS.filter((t) => t.endsWith('\n')).join('');
     const starts = [`import os\n\n${suppressions}\n${genModule(8, LONG ? 1000 : 120)}`, `def f(y):\n    ${suppressions.replace(/\n/g, '\n    ')}\n`];
     const seen = new Set<string>();
