@@ -32,6 +32,8 @@ export const misalignedBoxTable: PythonRule = {
     const docs = ctx.matches
       .map((m) => docstringAt(m.captures.docstring[0]))
       .filter((d): d is Docstring => d !== undefined);
+    // Most modules have no box table: their options (Ruff's line length) are not looked up.
+    if (docs.length === 0) return findings;
     for (const check of checkDocstringTables(docs, ctx.index, tableOptions(ctx.config, ctx.workspace))) {
       if (!check.message) continue;
       const { line, lines } = check.site;
