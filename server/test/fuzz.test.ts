@@ -175,9 +175,9 @@ const PREVIOUS_ECHO_RULE: PythonRule = {
     }),
 };
 
-/** Suppressions with and without a reason, reasons on the line above, and what comes between them. */
+/** Suppressions with and without a reason, reasons on the line above, what comes between them, banners and drawings. */
 const SUPPRESSION_SNIPPETS = [
-  '# the reason it is safe\n', 'x = 1  # noqa: E501\n', '# noqa: S101\n', 'y = g()  # type: ignore[attr-defined]\n', '# pyright: ignore[reportAny]\n', '  # noqa: E501 - long URL\n',
+  '# ---------\n', '# ---- Helpers ----\n', '# | a | b |\n', '# the reason it is safe\n', 'x = 1  # noqa: E501\n', '# noqa: S101\n', 'y = g()  # type: ignore[attr-defined]\n', '# pyright: ignore[reportAny]\n', '  # noqa: E501 - long URL\n',
   '# reason\nz = 2  # noqa: PLC0415\n', '# noqa: E501\n# noqa: E501\n', '# type: ignore\n', 'pass\n', '\n', '# ', 'noqa: E501', 'reason ', '#',
 ];
 
@@ -547,12 +547,13 @@ describe('fuzzing the incremental path', function () {
       total += await fuzzOpenDocument(session, store, `/fuzz/suppression${i}.py`, start, prng(6000 + i), [suppressions, ...pastes.slice(0, 2)], LONG ? 1500 : 150, [...SUPPRESSION_SNIPPETS, ...SNIPPETS], 0.4, (found) => {
         for (const f of found) {
           if (f.rule === 'unexplained-suppression') seen.add(`${f.rule} ${f.severity ?? ''}`.trim());
+          if (f.rule === 'section-banner-comment') seen.add(f.rule);
           if (f.rule === PREVIOUS_ECHO_RULE.id) seen.add(`${f.rule} ${/right above$/.test(f.message) ? 'right above' : /apart$/.test(f.message) ? 'apart' : 'first'}`);
         }
       });
     }
     assert.ok(total >= (LONG ? 3000 : 300), `only ${total} edits`);
-    assert.deepEqual([...seen].sort(), ['echo-comment-after apart', 'echo-comment-after first', 'echo-comment-after right above', 'unexplained-suppression info', 'unexplained-suppression warning']);
+    assert.deepEqual([...seen].sort(), ['echo-comment-after apart', 'echo-comment-after first', 'echo-comment-after right above', 'section-banner-comment', 'unexplained-suppression info', 'unexplained-suppression warning']);
   });
 
   it('the stdio server: diagnostics after random didChange batches equal a fresh lint, and nothing is logged as an error', async function () {
