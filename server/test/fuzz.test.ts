@@ -10,7 +10,7 @@ import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-proto
 import { LintSession } from '../src/engine/session';
 import { TextIndex } from '../src/engine/textIndex';
 import { RULES } from '../src/engine/registry';
-import type { Finding, PythonRule } from '../src/engine/types';
+import type { Finding, PythonRule, Rule } from '../src/engine/types';
 import type { SyntaxMatch } from '../src/parsing/syntaxPlan';
 import { OpenDocuments } from '../src/engine/documents';
 import { FactFindings } from '../src/engine/factFindings';
@@ -159,6 +159,28 @@ const CONTEXT_ECHO_RULE: PythonRule = {
   },
 };
 
+/** A rule that reads the comment before each comment (SyntaxNeed.previous): its text, and whether it ends on the line right above. */
+const PREVIOUS_ECHO_RULE: PythonRule = {
+  id: 'echo-comment-after',
+  kind: 'python',
+  defaultSeverity: 'hint',
+  guideline: 'tests',
+  summary: 'a comment, with the comment before it',
+  reads: { kinds: ['comment'], scope: 'each', previous: true },
+  check: ({ matches, text }) =>
+    matches.map((m, i) => {
+      const before = matches[i - 1];
+      const said = before ? `${text.slice(before.start, before.end)} ${before.node.endPosition.row === m.startRow - 1 ? 'right above' : 'apart'}` : 'nothing';
+      return { range: nodeRange(m.node), message: `${text.slice(m.start, m.end)} after ${said}` };
+    }),
+};
+
+/** Suppressions with and without a reason, reasons on the line above, what comes between them, banners and drawings. */
+const SUPPRESSION_SNIPPETS = [
+  '# ---------\n', '# ---- Helpers ----\n', '# | a | b |\n', '# the reason it is safe\n', 'x = 1  # noqa: E501\n', '# noqa: S101\n', 'y = g()  # type: ignore[attr-defined]\n', '# pyright: ignore[reportAny]\n', '  # noqa: E501 - long URL\n',
+  '# reason\nz = 2  # noqa: PLC0415\n', '# noqa: E501\n# noqa: E501\n', '# type: ignore\n', 'pass\n', '\n', '# ', 'noqa: E501', 'reason ', '#',
+];
+
 /** Logger bindings (structlog's, stdlib's, derived) and log calls the logging rules report, or nearly do. */
 const LOGGING_SNIPPETS = [
   'logger = structlog.get_logger()\n', 'log = logging.getLogger(__name__)\n', 'logger = logging.getLogger(__name__)\n', 'log = logger.bind(request_id=rid)\n', 'self._logger = get_logger(__name__)\n',
@@ -291,6 +313,19 @@ const UNROOTED_ECHO_RULE: PythonRule = {
   check: ({ matches }) => matches.map((m) => ({ range: nodeRange(m.node), message: `${m.captures.comment[0].text} before ${m.captures.def[0].childForFieldName('name')?.text}` })),
 };
 
+/** A session running `rules` with the genkit-plugins preset where nothing configures one, failing on any rule that throws, and its open documents. */
+async function genkitStore(rules: readonly Rule[]): Promise<{ session: LintSession; store: OpenDocuments }> {
+  const session = await LintSession.create(
+    new DiskFiles(),
+    (rule, file, error) => {
+      throw new Error(`rule ${rule.id} threw on ${file}: ${String(error)}`);
+    },
+    rules,
+    { unconfigured: 'genkit-plugins' },
+  );
+  return { session, store: new OpenDocuments(session) };
+}
+
 const strip = (fs: Finding[]) => fs.map(({ rule, range, message, fix, severity }) => ({ rule, range, message, fix, severity }));
 
 /** An open document's findings and fixes, asserted equal to a fresh lint of its text (once reconciled, where tree-sitter's incremental tree of a broken text differs). */
@@ -351,15 +386,7 @@ describe('fuzzing the incremental path', function () {
   const pastes = [...fixtureTexts(), genModule(11, 300)];
 
   it('DocumentStore + engine: incremental facts, line index and findings equal a fresh parse after every batch', async () => {
-    const session = await LintSession.create(
-      new DiskFiles(),
-      (rule, file, error) => {
-        throw new Error(`rule ${rule.id} threw on ${file}: ${String(error)}`);
-      },
-      [...RULES, ...ECHO_RULES, ...DECLARING_ECHO_RULES],
-      { unconfigured: 'genkit-plugins' },
-    );
-    const store = new OpenDocuments(session);
+    const { session, store } = await genkitStore([...RULES, ...ECHO_RULES, ...DECLARING_ECHO_RULES]);
     const starts = [genModule(5, LONG ? 2000 : 200), ...pastes.slice(0, LONG ? pastes.length : 3), ''];
     let total = 0;
     let divergences = 0;
@@ -411,15 +438,7 @@ describe('fuzzing the incremental path', function () {
   for (const unrooted of [false, true]) {
     it(`nested classes, decorated methods, Enter and indentation at block ends, rules hanging from a class, a block or the module${unrooted ? ', and a pattern without a single root (collected afresh)' : ''}: facts and findings equal a fresh parse after every batch`, async () => {
       const rules = [...RULES, ...ECHO_RULES, ...DECLARING_ECHO_RULES, ...ROOTED_ECHO_RULES, ...(unrooted ? [UNROOTED_ECHO_RULE] : [])];
-      const session = await LintSession.create(
-        new DiskFiles(),
-        (rule, file, error) => {
-          throw new Error(`rule ${rule.id} threw on ${file}: ${String(error)}`);
-        },
-        rules,
-        { unconfigured: 'genkit-plugins' },
-      );
-      const store = new OpenDocuments(session);
+      const { session, store } = await genkitStore(rules);
       const syncs = new Map<string, number>();
       const fired = new Set<string>();
       let total = 0;
@@ -497,15 +516,7 @@ describe('fuzzing the incremental path', function () {
   });
 
   it('logging rules and a rule reporting on its context (matches checked one by one, bindings as context): findings and fixes equal a fresh lint after every batch, as bindings come and go', async () => {
-    const session = await LintSession.create(
-      new DiskFiles(),
-      (rule, file, error) => {
-        throw new Error(`rule ${rule.id} threw on ${file}: ${String(error)}`);
-      },
-      [...RULES, CONTEXT_ECHO_RULE],
-      { unconfigured: 'genkit-plugins' },
-    );
-    const store = new OpenDocuments(session);
+    const { session, store } = await genkitStore([...RULES, CONTEXT_ECHO_RULE]);
     const logText = LOGGING_SNIPPETS.map((t) => (t.endsWith('\n') ? t : `${t}\n`)).join('');
     const starts = [`import logging\nimport structlog\n\n${logText}\n${genModule(8, LONG ? 1000 : 120)}`, `import structlog\n\nlogger = structlog.get_logger()\n\n\nasync def f(y):\n    ${logText.replace(/\n/g, '\n    ')}\n`];
     const seen = new Set<string>();
@@ -524,6 +535,25 @@ describe('fuzzing the incremental path', function () {
     // Both rules reported, with and without fixes, and the module's bindings changed many times.
     assert.deepEqual([...seen].sort(), ['echo-call-in-context call', 'echo-call-in-context context', 'logging-fstring', 'logging-fstring fix', 'sync-log-in-async', 'sync-log-in-async fix']);
     assert.ok(bindingSets.size >= 10, `the bindings took only ${bindingSets.size} forms`);
+  });
+
+  it('unexplained-suppression and a rule reading the comment before each comment (matches checked one by one, each with the one before): findings equal a fresh lint after every batch, as comments come and go', async () => {
+    const { session, store } = await genkitStore([...RULES, PREVIOUS_ECHO_RULE]);
+    const suppressions = SUPPRESSION_SNIPPETS.filter((t) => t.endsWith('\n')).join('');
+    const starts = [`import os\n\n${suppressions}\n${genModule(8, LONG ? 1000 : 120)}`, `def f(y):\n    ${suppressions.replace(/\n/g, '\n    ')}\n`];
+    const seen = new Set<string>();
+    let total = 0;
+    for (const [i, start] of starts.entries()) {
+      total += await fuzzOpenDocument(session, store, `/fuzz/suppression${i}.py`, start, prng(6000 + i), [suppressions, ...pastes.slice(0, 2)], LONG ? 1500 : 150, [...SUPPRESSION_SNIPPETS, ...SNIPPETS], 0.4, (found) => {
+        for (const f of found) {
+          if (f.rule === 'unexplained-suppression') seen.add(`${f.rule} ${f.severity ?? ''}`.trim());
+          if (f.rule === 'section-banner-comment') seen.add(f.rule);
+          if (f.rule === PREVIOUS_ECHO_RULE.id) seen.add(`${f.rule} ${/right above$/.test(f.message) ? 'right above' : /apart$/.test(f.message) ? 'apart' : 'first'}`);
+        }
+      });
+    }
+    assert.ok(total >= (LONG ? 3000 : 300), `only ${total} edits`);
+    assert.deepEqual([...seen].sort(), ['echo-comment-after apart', 'echo-comment-after first', 'echo-comment-after right above', 'section-banner-comment', 'unexplained-suppression info', 'unexplained-suppression warning']);
   });
 
   it('the stdio server: diagnostics after random didChange batches equal a fresh lint, and nothing is logged as an error', async function () {

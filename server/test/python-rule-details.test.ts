@@ -13,6 +13,7 @@ import { OpenDocuments } from '../src/engine/documents';
 import { LintSession } from '../src/engine/session';
 import { DiskFiles } from '../src/workspace/files';
 import { sessionWith } from './fixtureHarness';
+import { keystrokeProbe } from './keystrokeProbe';
 
 async function lintIn(dir: string, rule: Rule, text: string): Promise<Finding[]> {
   return (await sessionWith([rule])).lintText(join(dir, 'sample.py'), text);
@@ -115,8 +116,9 @@ describe('function-name on a keystroke', () => {
     assert.equal(namesSnakeCaseDef('x = 1\ndef ok(): pass\n', 6), true);
   });
 
-  it('never asks the tree for a snake_case function, nor for an undecorated one it reports', () => {
+  it('never asks the tree for a snake_case function', () => {
     const text = 'def one():\n    pass\n\n\nasync def two_2(x):\n    pass\n\n\ndef threeFour():\n    pass\n';
+    const reported = text.indexOf('def three');
     const at = (start: number, startRow: number): SyntaxMatch =>
       ({
         type: 'function_definition',
@@ -124,18 +126,48 @@ describe('function-name on a keystroke', () => {
         end: start + 1,
         startRow,
         startCol: 0,
-        get node(): never {
+        get node() {
+          // A reported one is asked for its decorators.
+          if (start === reported) return { parent: { type: 'module' } } as unknown as SyntaxMatch['node'];
           throw new Error(`the node of the def at ${start} was looked up`);
         },
         get captures(): never {
           throw new Error(`the captures of the def at ${start} were looked up`);
         },
       }) as SyntaxMatch;
-    const ctx = { matches: [at(0, 0), at(text.indexOf('async'), 4), at(text.indexOf('def three'), 8)], text, config: { ruleOptions: {}, severity: {} }, syntax: {} } as unknown as PythonContext;
+    const ctx = { matches: [at(0, 0), at(text.indexOf('async'), 4), at(reported, 8)], text, config: { ruleOptions: {}, severity: {} }, syntax: {} } as unknown as PythonContext;
     assert.deepEqual(
       functionName.check(ctx).map((f) => [f.range, f.message]),
       [[{ start: { line: 8, character: 4 }, end: { line: 8, character: 13 } }, 'Function name `threeFour` is not snake_case: use lower-case words joined by underscores, e.g. `three_four`.']],
     );
+  });
+
+  it('is handed only the functions whose def does not read as snake_case, on opening and after a keystroke', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pyguide-fnkeys-'));
+    try {
+      const text = 'def one():\n    pass\n\n\nasync  def two_2(x):\n    pass\n\n\ndef threeFour():\n    pass\n\n\ndef \\\n    split():\n    pass\n\n\nclass A:\n    def ünï(self):\n        pass\n\n    def setUp(self):\n        pass\n';
+      const path = join(dir, 'mod.py');
+      writeFileSync(path, text);
+      const session = await sessionWith([functionName]);
+      const store = new OpenDocuments(session);
+      const uri = `file://${path}`;
+      const { runs, live, fresh, restore } = keystrokeProbe(session, store, uri, path, [functionName]);
+      try {
+        store.open(uri, path, 'python', 1, text);
+        const defs = (run: string[] | undefined) => run?.map((m) => m.split('(')[0]);
+        assert.deepEqual(live(), fresh());
+        assert.deepEqual(defs(runs.get('function-name')!.at(-1)), ['def threeFour', 'def \\\n    split', 'def ünï', 'def setUp']);
+        // `one` becomes `oneTwo`: a candidate from then on.
+        store.edit(uri, 2, [{ range: { start: { line: 0, character: 7 }, end: { line: 0, character: 7 } }, text: 'Two' }]);
+        assert.deepEqual(live().map((f) => f.message.split('`')[1]), ['oneTwo', 'threeFour']);
+        assert.deepEqual(live(), fresh());
+        assert.deepEqual(defs(runs.get('function-name')!.at(-1)), ['def oneTwo', 'def threeFour', 'def \\\n    split', 'def ünï', 'def setUp']);
+      } finally {
+        restore();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('makes the message of a name once, however many keystrokes report it', async () => {

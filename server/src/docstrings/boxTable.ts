@@ -9,22 +9,14 @@ const TOP = /^┌[─┬]*┐$/;
 const BOTTOM = /^└[─┴]*┘$/;
 const SEPARATOR = /^├[─┼]*┤$/;
 const BOX_START = /^[ \t]*[┌│├└]/;
-/** A character a box line starts with (BOX_START): text without one holds no table. */
-const BOX_START_CHARACTER = /[┌│├└]/;
+/** A character a box line starts with (BOX_START): text without one holds no table (a rule's query passes over such strings). */
+export const BOX_START_CHARACTER = /[┌│├└]/;
 const INNER_DRAWING = /[┌┐└┘├┤┬┴┼╔╗╚╝║═]/;
 
 /** A maximal run of lines whose first visible character starts a box line. */
 export interface LineRun {
   start: number;
   end: number;
-}
-
-/**
- * Whether `text[start, end)` may hold a box table: some line of it could start one. Read from the
- * text alone, so a caller can pass over a string without looking up its nodes.
- */
-export function mayHoldBoxTable(text: string, start: number, end: number): boolean {
-  return BOX_START_CHARACTER.test(text.slice(start, end));
 }
 
 /** Runs of consecutive lines that may hold a box table, as half-open index ranges of `lines`. */

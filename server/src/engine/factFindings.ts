@@ -2,10 +2,12 @@
 // edits: after a keystroke only the facts the edit touched are checked again; the others keep their
 // findings, moved to where their fact now stands. Only facts with findings are remembered. A rule
 // with context (SyntaxNeed.context) is also given every context fact at each check, and checks
-// every fact again when the context changed.
+// every fact again when the context changed. A rule that reads the match before each of its
+// matches (SyntaxNeed.previous) is given it, and also checks the facts after those an edit
+// inserted or dropped.
 import type { Tree } from 'web-tree-sitter';
 import { subsetView, type PythonSyntax } from '../parsing/pythonSyntax';
-import { mergeInFactOrder, type Fact } from '../parsing/syntaxPlan';
+import { factOrder, mergeInFactOrder, type Fact } from '../parsing/syntaxPlan';
 import type { ResolvedConfig } from './config';
 import { detachedFinding } from './detach';
 import type { SyntaxSource } from './pythonSource';
@@ -30,6 +32,8 @@ interface RuleState {
   whole: boolean;
   /** The channel's context facts (SyntaxNeed.context) the latest check was given, in document order. */
   context: Fact[];
+  /** The channel's facts at the latest check (SyntaxNeed.previous: the facts an edit dropped are marked in it, `end` -1). */
+  facts: readonly Fact[];
 }
 
 type IncrementalSource = SyntaxSource & Required<Pick<SyntaxSource, 'facts' | 'matchesOf' | 'generation' | 'added'>>;
@@ -59,7 +63,7 @@ export class FactFindings {
     let state = this.rules.get(rule.id);
     const hasErrors = ctx.syntax.hasErrors;
     if (!state || state.config !== ctx.config || state.hasErrors !== hasErrors) {
-      state = { config: ctx.config, hasErrors, generation: undefined, entries: [], whole: false, context: [] };
+      state = { config: ctx.config, hasErrors, generation: undefined, entries: [], whole: false, context: [], facts: [] };
       this.rules.set(rule.id, state);
     }
     const types = rule.reads?.context;
@@ -68,21 +72,27 @@ export class FactFindings {
     let fresh: readonly Fact[] = [];
     let kept = state.entries;
     let context = state.context;
-    const added = state.generation === before ? source.added(channel) : undefined;
+    const previous = rule.reads?.previous === true;
+    const all = source.facts(channel);
+    const added = state.generation === before && !(previous && types) ? source.added(channel) : undefined;
+    /** Facts given only for the fact after them to read (SyntaxNeed.previous): their findings are not taken from this check. */
+    let lookups: ReadonlySet<Fact> | undefined;
     if (state.generation === now) {
       // Nothing changed since this rule's last check.
     } else if (state.generation !== undefined && added && !(types && contextChanged(context, added, isContext))) {
-      fresh = added;
-      // The facts an edit touched are gone (`end` -1), their findings with them.
-      kept = kept.filter((e) => e.fact.end >= 0);
+      fresh = previous ? withFollowers(all, added, state.facts) : added;
+      // The facts an edit touched are gone (`end` -1), their findings with them; the facts checked again lose theirs.
+      const again = previous && fresh.length > added.length ? new Set(fresh) : undefined;
+      kept = kept.filter((e) => e.fact.end >= 0 && !again?.has(e.fact));
+      if (previous && fresh.length > 0) ({ given: fresh, lookups } = withPrevious(all, fresh));
     } else {
       // A first check, or the context changed: every fact again.
-      fresh = source.facts(channel);
+      fresh = all;
       kept = [];
       context = types ? fresh.filter(isContext) : [];
     }
     // The rule gets the context with the facts to check (they hold none of it unless all are checked).
-    const given = context.length === 0 || fresh.length === 0 || fresh === source.facts(channel) ? fresh : mergeInFactOrder(fresh, context, (f) => f);
+    const given = context.length === 0 || fresh.length === 0 || fresh === all ? fresh : mergeInFactOrder(fresh, context, (f) => f);
     const looked = this.looked.get(rule.id);
     if (looked) {
       looked.fresh = given.length;
@@ -102,6 +112,7 @@ export class FactFindings {
           state.whole = true;
           return undefined;
         }
+        if (lookups?.has(fact)) continue;
         const list = byFact.get(fact);
         if (list) list.push(finding);
         else byFact.set(fact, [finding]);
@@ -116,12 +127,59 @@ export class FactFindings {
       kept = mergeInFactOrder(kept, entries, (e) => e.fact);
     }
     state.context = context;
+    state.facts = previous ? all : [];
     state.entries = kept;
     state.generation = now;
     const out: RuleFinding[] = [];
     for (const entry of kept) for (const f of moved(entry)) out.push(f);
     return out;
   }
+}
+
+/** The index of `fact` in `list` (document order), found by binary search; -1 when it is not there. */
+function indexOf(list: readonly Fact[], fact: Fact): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (factOrder(list[mid], fact) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < list.length && factOrder(list[i], fact) === 0; i++) if (list[i] === fact) return i;
+  return -1;
+}
+
+/**
+ * The facts a sync inserted, with the facts that now follow an inserted or a dropped one (their
+ * fact before changed), in document order. `before` is the channel's list the rule saw last: the
+ * facts the sync dropped are marked in it (`end` -1), and the first fact after one that is still
+ * there follows where it was (or an inserted fact does, which is checked anyway).
+ */
+function withFollowers(list: readonly Fact[], added: readonly Fact[], before: readonly Fact[]): readonly Fact[] {
+  const followers = new Set<Fact>();
+  for (const f of added) {
+    const next = list[indexOf(list, f) + 1];
+    if (next) followers.add(next);
+  }
+  for (let i = 0; i < before.length; i++) {
+    if (before[i].end >= 0) continue;
+    while (i < before.length && before[i].end < 0) i++;
+    if (i < before.length) followers.add(before[i]);
+  }
+  for (const f of added) followers.delete(f);
+  if (followers.size === 0) return added;
+  return mergeInFactOrder(added, [...followers].sort(factOrder), (f) => f);
+}
+
+/** The facts to check, each preceded by the fact before it in the channel (a lookup when it is not checked itself). */
+function withPrevious(list: readonly Fact[], fresh: readonly Fact[]): { given: readonly Fact[]; lookups: ReadonlySet<Fact> } {
+  const checked = new Set(fresh);
+  const lookups = new Set<Fact>();
+  for (const f of fresh) {
+    const prev = list[indexOf(list, f) - 1];
+    if (prev && !checked.has(prev)) lookups.add(prev);
+  }
+  return { given: lookups.size === 0 ? fresh : mergeInFactOrder(fresh, [...lookups].sort(factOrder), (f) => f), lookups };
 }
 
 const emptyViews = new WeakMap<Tree, PythonSyntax>();

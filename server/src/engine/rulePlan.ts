@@ -30,9 +30,9 @@ export function checksEach(rule: PythonRule): boolean {
   return rule.reads ? rule.reads.scope === 'each' && ruleChannel(rule) !== undefined : !!rule.each;
 }
 
-/** Whether a rule that checks its matches one at a time also reads module-wide context matches (SyntaxNeed.context). */
+/** Whether a rule that checks its matches one at a time also reads matches besides them (SyntaxNeed.context, SyntaxNeed.previous). */
 export function readsContext(rule: PythonRule): boolean {
-  return checksEach(rule) && (rule.reads?.context?.length ?? 0) > 0;
+  return checksEach(rule) && ((rule.reads?.context?.length ?? 0) > 0 || rule.reads?.previous === true);
 }
 
 const cache = new WeakMap<Language, Map<string, RulePlan>>();

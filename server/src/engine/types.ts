@@ -150,6 +150,16 @@ export interface SyntaxNeed {
    * rule with context does not run on a file parsed in pieces (its context may lie in another piece).
    */
   context?: readonly string[];
+  /**
+   * `each` only, not with `context`: what the rule reports about a match may also depend on the
+   * match before it in document order (a comment and the comment line above it). Every match to
+   * check is given with the match before it (its findings there are not taken from that check); after
+   * an edit, the match that now follows each match the edit inserted or dropped is checked again.
+   * The rule may read the match before and whether it ends on the line right above, not how far
+   * apart the two lie otherwise (lines between them change without an edit on either's lines). Such
+   * a rule does not run on a file parsed in pieces (the match before may lie in another piece).
+   */
+  previous?: boolean;
 }
 
 

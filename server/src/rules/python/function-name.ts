@@ -1,5 +1,5 @@
 import { detached, readOncePerText } from '../../base/strings';
-import type { PythonRule, RuleFinding, SyntaxMatch } from '../../engine/types';
+import type { PythonRule, RuleFinding } from '../../engine/types';
 import { ClassBases, methodClass } from './_classBases';
 import { IGNORE_NAMES_OPTION, decoratorNames, definitionNameOf, ignoredNames, toSnakeCase } from './_naming';
 
@@ -91,6 +91,13 @@ export function namesSnakeCaseDef(text: string, start: number): boolean {
   return next === SPACE || next === TAB || next === LF || next === VT || next === FF || next === CR || next === OPEN_PAREN || next === OPEN_BRACKET || next === COLON || next === BACKSLASH;
 }
 
+/**
+ * The functions whose `def` does not read as `namesSnakeCaseDef` passes it (it also lets `\v`, `\f`
+ * and a line continuation follow the name): only these can be reported, and the query's predicate
+ * tests them when facts are collected, not on every keystroke.
+ */
+const CANDIDATES = '((function_definition) @node (#not-match? @node "^(async[ \\t]+)?def[ \\t]+[a-z_][a-z0-9_]*[ \\t\\n\\r([:]"))';
+
 /** The finding's message for a name, made once per name (a keystroke reports the same names again). */
 const messageOf = readOncePerText((name) => detached(`Function name \`${name}\` is not snake_case: use lower-case words joined by underscores, e.g. \`${toSnakeCase(name)}\`.`), 2_000);
 /** How many names had their message made (not found among those kept): for tests. */
@@ -101,8 +108,9 @@ export const functionName: PythonRule = {
   options: IGNORE_NAMES_OPTION,
   kind: 'python',
   // Not `each`: whether `visit_Name` is allowed depends on the module's imports and other classes.
-  // The decorated definitions say, without a look at the tree, which functions may have decorators.
-  reads: { query: '(function_definition) @node (decorated_definition) @decorated', scope: 'module' },
+  // Facts are only the functions `namesSnakeCaseDef` might not pass (its test, a little narrower):
+  // a keystroke reads a handful of candidates, not every function of the module.
+  reads: { query: CANDIDATES, scope: 'module' },
   defaultSeverity: 'warning',
   guideline: 'Detailed Coding Guidelines › Typing & Style',
   summary: 'a function or method name that is not snake_case',
@@ -111,14 +119,11 @@ export const functionName: PythonRule = {
     const findings: RuleFinding[] = [];
     const ignored = ignoredNames(config, ID);
     const bases = new ClassBases(syntax);
-    let decorated: SyntaxMatch[] | undefined;
-    // Only a function inside a decorated definition can have decorators (that one's, or its class's methods).
-    const mayBeDecorated = (fn: SyntaxMatch) => (decorated ??= matches.filter((m) => m.type === 'decorated_definition')).some((d) => d.start < fn.start && fn.start < d.end);
     for (const match of matches) {
-      if (match.type !== 'function_definition' || namesSnakeCaseDef(text, match.start)) continue;
+      if (namesSnakeCaseDef(text, match.start)) continue;
       const name = definitionNameOf(match, text);
       if (!name || isSnakeCase(name.text) || TEST_FRAMEWORK_NAMES.has(name.text) || ignored(name.text)) continue;
-      if (mayBeDecorated(match) && decoratorNames(match.node).some((d) => SIGNATURE_DECORATOR.test(d))) continue;
+      if (decoratorNames(match.node).some((d) => SIGNATURE_DECORATOR.test(d))) continue;
       const callback = CALLBACK_METHODS.find((c) => name.text.startsWith(c.prefix));
       const cls = callback && methodClass(match.node);
       if (cls && bases.derivesFrom(cls, callback.bases)) continue;

@@ -11,6 +11,15 @@ const TITLED = /^#+\s*([=\-*~_+#])\1{3,}\s+(.*?[\p{L}\p{N}].*?)\s*(?:\1{4,})?\s*
 // around it are its borders, not a banner.
 const DRAWING = /[|│┃┌┐└┘├┤┬┴┼═║]|\+[-=]/;
 
+/** How every banner starts: a rule of one character, four times. */
+const BANNER_START = /^#+\s*([=\-*~_+#])\1{3}/;
+
+/**
+ * The comments the rule reads: banners and drawings (whether a banner is a drawing's border). The
+ * query's predicate tests each comment once, when it is collected, instead of every keystroke.
+ */
+const CANDIDATES = `((comment) @node (#match? @node ${JSON.stringify(`${BANNER_START.source}|${DRAWING.source}`)}))`;
+
 interface Banner {
   match: SyntaxMatch;
   /** The title to keep as a plain comment, for `# ---- Title ----`. */
@@ -74,7 +83,7 @@ export const sectionBannerComment: PythonRule = {
   guideline: 'Code Quality & Linting › Comments',
   summary: 'a section-marker banner comment (`# =====`, `# ---- Title ----`)',
   // Module scope: a run of rule lines is one finding, and its fix takes blank lines around it.
-  reads: { kinds: ['comment'], scope: 'module' },
+  reads: { query: CANDIDATES, scope: 'module' },
   check({ matches, index, file }) {
     const banners: Banner[] = [];
     const ownLine = new Map<number, string>();
@@ -82,7 +91,7 @@ export const sectionBannerComment: PythonRule = {
       if (index.lineText(m.startRow).slice(0, m.startCol).trim() !== '') continue;
       const text = index.text.slice(m.start, m.end).trimEnd();
       ownLine.set(m.startRow, text);
-      const banner = /^#+\s*([=\-*~_+#])\1{3}/.test(text) ? bannerOf(text) : undefined;
+      const banner = BANNER_START.test(text) ? bannerOf(text) : undefined;
       if (banner) banners.push({ match: m, ...banner });
     }
     const drawing = (line: number) => DRAWING.test(ownLine.get(line) ?? '');

@@ -116,8 +116,9 @@ export const unexplainedSuppression: PythonRule = {
   guideline: 'Code Quality & Linting › Error Suppression Policy',
   summary: 'a `# noqa: X`, `# type: ignore[x]` (or pyright, pyrefly, ty, pyguide) suppression that does not say why',
   options: { codes: { type: 'array', items: { type: 'string' } } },
-  // Module scope: a reason may stand on the comment line above, which can be another statement.
-  reads: { kinds: ['comment'], scope: 'module' },
+  // A reason may stand on the comment line above, which can be another statement: the comment
+  // before each one is read with it (`previous`), and a comment is checked again when it changes.
+  reads: { kinds: ['comment'], scope: 'each', previous: true },
   actions: addReasonAction,
   check({ matches, index, syntax, config }) {
     const findings: RuleFinding[] = [];
