@@ -11,7 +11,7 @@ import { factOrder, mergeInFactOrder, type Fact } from '../parsing/syntaxPlan';
 import type { ResolvedConfig } from './config';
 import { detachedFinding } from './detach';
 import type { SyntaxSource } from './pythonSource';
-import type { Position, PythonContext, PythonRule, Range, RuleFinding } from './types';
+import type { Finding, Position, PythonContext, PythonRule, Range, RuleFinding } from './types';
 
 /** A fact that has findings, with where it stood when they were computed (they move by whole lines with it). */
 interface Entry {
@@ -19,6 +19,8 @@ interface Entry {
   row: number;
   col: number;
   findings: RuleFinding[];
+  /** The findings as reported (see `check`), made again only when they move. */
+  reports?: Finding[];
 }
 
 interface RuleState {
@@ -56,10 +58,11 @@ export class FactFindings {
   /**
    * The rule's findings for the whole file, checking only facts of its channel it has not seen: the
    * ones the latest sync inserted when the rule saw the state before it and its context stayed,
-   * else all of them. Returns undefined when the rule reported something outside the facts it was
-   * given; it then runs over the whole file from now on.
+   * else all of them, as `report` makes them (under one configuration, one finding makes one
+   * report: a finding reported again unchanged is the same object). Returns undefined when the rule
+   * reported something outside the facts it was given; it then runs over the whole file from now on.
    */
-  check(rule: PythonRule, channel: number, ctx: PythonContext, source: IncrementalSource): RuleFinding[] | undefined {
+  check(rule: PythonRule, channel: number, ctx: PythonContext, source: IncrementalSource, report: (f: RuleFinding) => Finding): Finding[] | undefined {
     let state = this.rules.get(rule.id);
     const hasErrors = ctx.syntax.hasErrors;
     if (!state || state.config !== ctx.config || state.hasErrors !== hasErrors) {
@@ -130,8 +133,14 @@ export class FactFindings {
     state.facts = previous ? all : [];
     state.entries = kept;
     state.generation = now;
-    const out: RuleFinding[] = [];
-    for (const entry of kept) for (const f of moved(entry)) out.push(f);
+    const out: Finding[] = [];
+    for (const entry of kept) {
+      if (moves(entry)) {
+        move(entry);
+        entry.reports = undefined;
+      }
+      for (const f of (entry.reports ??= entry.findings.map(report))) out.push(f);
+    }
     return out;
   }
 }
@@ -240,12 +249,16 @@ function staysOnLines(finding: RuleFinding, fact: Fact, file: string): boolean {
   return ranges.every((r) => on(r.start) && on(r.end));
 }
 
-/** The entry's findings, moved to where its fact stands now (and kept so, for the next lint). */
-function moved(entry: Entry): RuleFinding[] {
+/** Whether the entry's fact moved since its findings were placed. */
+function moves(entry: Entry): boolean {
+  return entry.fact.startRow !== entry.row || entry.fact.startCol !== entry.col;
+}
+
+/** Moves the entry's findings to where its fact stands now (and keeps them so, for the next lint). */
+function move(entry: Entry): void {
   const { fact } = entry;
   const rows = fact.startRow - entry.row;
   const cols = fact.startCol - entry.col;
-  if (rows === 0 && cols === 0) return entry.findings;
   const at = (p: Position): Position => ({ line: p.line + rows, character: p.line === entry.row ? p.character + cols : p.character });
   const range = (r: RuleFinding['range']) => ({ start: at(r.start), end: at(r.end) });
   entry.findings = entry.findings.map((f) => ({
@@ -256,5 +269,4 @@ function moved(entry: Entry): RuleFinding[] {
   }));
   entry.row = fact.startRow;
   entry.col = fact.startCol;
-  return entry.findings;
 }

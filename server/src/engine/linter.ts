@@ -67,35 +67,11 @@ type ActiveRule = { rule: Rule; severity: Severity };
 
 const NO_RULES: readonly Rule[] = [];
 
-/** A rule's finding as the linter reports it. */
-function report(f: RuleFinding, rule: Rule, severity: Severity, file: string): Finding {
-  return { ...f, rule: rule.id, severity, file, ...(rule.docs && { docs: rule.docs }) };
-}
-
-/**
- * The report of each finding a rule keeps across edits (FactFindings), made once: a keystroke
- * reports the findings of every untouched fact again, and copying each (853 on a 20,000-line
- * module) was a third of the linter's own time and much of what it allocated.
- */
-class KeptReports {
-  private readonly made = new WeakMap<RuleFinding, Finding>();
-
-  of(f: RuleFinding, rule: Rule, severity: Severity, file: string): Finding {
-    const known = this.made.get(f);
-    if (known && known.severity === severity && known.file === file && known.rule === rule.id && known.docs === rule.docs) return known;
-    const made = report(f, rule, severity, file);
-    this.made.set(f, made);
-    return made;
-  }
-}
-
 /** Runs the enabled rules over one file and returns its findings, suppressions applied. */
 export class Linter {
   private readonly failed = new Set<string>();
   /** Each open document's suppressions, kept while its directive comments stay put. */
   private readonly keptSuppressions = new WeakMap<IncrementalSyntax, KeptSuppressions>();
-  /** The reports of findings kept across edits. */
-  private readonly reports = new KeptReports();
   /** The active rules per configuration and file kind, with the team rules they were made with. */
   private readonly activeRules = new WeakMap<ResolvedConfig, Map<FileKind, { team: readonly Rule[]; active: ActiveRule[] }>>();
   /** The syntax plan of each list of active Python rules. */
@@ -243,21 +219,24 @@ export class Linter {
     const active = this.active(kind, config, req.workspace);
     if (active.length === 0) return [];
     const findings: Finding[] = [];
-    // `kept`: findings the engine keeps across edits (see FactFindings): they already hold no piece
-    // of any document, and one reported again unchanged is the same object as before.
-    const run = (rule: Rule, severity: Severity, check: () => RuleFinding[], kept = false) => {
+    /** A rule's finding as reported: a setting for the rule wins over the finding's own severity. */
+    const reporter = (rule: Rule, severity: Severity) => {
+      const own = config.severity[rule.id] === undefined;
+      return (f: RuleFinding): Finding => ({ ...f, rule: rule.id, severity: (own && f.severity) || severity, file: req.file, ...(rule.docs && { docs: rule.docs }) });
+    };
+    const attempt = (rule: Rule, body: () => void) => {
       try {
-        // A setting for the rule wins over the finding's own severity.
-        const own = config.severity[rule.id] === undefined;
-        for (const f of check()) {
-          const s = (own && f.severity) || severity;
-          findings.push(kept ? this.reports.of(f, rule, s, req.file) : report(detachedFinding(f), rule, s, req.file));
-        }
+        body();
       } catch (error) {
         req.failures?.push(rule.id);
         this.reportOnce(rule, req.file, error);
       }
     };
+    const run = (rule: Rule, severity: Severity, check: () => RuleFinding[]) =>
+      attempt(rule, () => {
+        const report = reporter(rule, severity);
+        for (const f of check()) findings.push(report(detachedFinding(f)));
+      });
     let kept: Finding[];
     if (kind === 'python' && !parsed && isPiecewise(req.text, this.pieceLimits)) {
       const index = new TextIndex(req.text);
@@ -285,8 +264,12 @@ export class Linter {
           const factFindings = parsed?.factFindings;
           if (channel !== undefined && checksEach(r) && factFindings?.applies(r) && source.facts && source.matchesOf && source.generation && source.added) {
             const incremental = { ...source, facts: source.facts, matchesOf: source.matchesOf, generation: source.generation, added: source.added };
-            let kept: RuleFinding[] | undefined;
-            run(r, severity, () => (kept = factFindings.check(r, channel, ctx, incremental)) ?? [], true);
+            // Findings kept across edits already hold no piece of any document, and come reported.
+            let kept: Finding[] | undefined;
+            attempt(r, () => {
+              kept = factFindings.check(r, channel, ctx, incremental, reporter(r, severity));
+              if (kept) for (const f of kept) findings.push(f);
+            });
             if (!kept) run(r, severity, whole);
           } else run(r, severity, whole);
         }
