@@ -7,7 +7,7 @@
 // inserted or dropped.
 import type { Tree } from 'web-tree-sitter';
 import { subsetView, type PythonSyntax } from '../parsing/pythonSyntax';
-import { factOrder, mergeInFactOrder, type Fact } from '../parsing/syntaxPlan';
+import { factOrder, firstStartingAt, mergeInFactOrder, type Fact } from '../parsing/syntaxPlan';
 import type { ResolvedConfig } from './config';
 import { detachedFinding } from './detach';
 import type { SyntaxSource } from './pythonSource';
@@ -145,16 +145,9 @@ export class FactFindings {
   }
 }
 
-/** The index of `fact` in `list` (document order), found by binary search; -1 when it is not there. */
+/** The index of `fact` in `list` (document order); -1 when it is not there. */
 function indexOf(list: readonly Fact[], fact: Fact): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (factOrder(list[mid], fact) < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo; i < list.length && factOrder(list[i], fact) === 0; i++) if (list[i] === fact) return i;
+  for (let i = firstStartingAt(list, fact.start); i < list.length && list[i].start === fact.start; i++) if (list[i] === fact) return i;
   return -1;
 }
 

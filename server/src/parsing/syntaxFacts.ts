@@ -1,5 +1,5 @@
 import type { Edit, Node, Range as TreeRange, Tree } from 'web-tree-sitter';
-import { factOrder, rootOf, type Fact, type SyntaxPlan } from './syntaxPlan';
+import { factOrder, firstStartingAt, rootOf, type Fact, type SyntaxPlan } from './syntaxPlan';
 
 export type { Fact } from './syntaxPlan';
 
@@ -13,18 +13,6 @@ function inside(f: { start: number; end: number }, a: number, b: number): boolea
 
 /** Numbers the changing syncs of every document's facts: one number never names two states. */
 let syncs = 0;
-
-/** The first index of a list in document order whose fact starts at or after `offset`. */
-function firstStartingAt(list: readonly Fact[], offset: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (list[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** Sorts and joins ranges that overlap or touch. */
 function coalesce(ranges: Array<[number, number]>): Array<[number, number]> {

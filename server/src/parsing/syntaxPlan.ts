@@ -181,6 +181,18 @@ export function factOrder(a: { start: number; end: number }, b: { start: number;
   return a.start - b.start || b.end - a.end;
 }
 
+/** The first index of a list in document order whose fact starts at or after `offset`. */
+export function firstStartingAt(list: readonly Fact[], offset: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
  * Two lists, each in document order (`factOf` gives an item's fact; `a`'s item first on a tie), as
  * one; a list itself when the other is empty.
