@@ -96,7 +96,7 @@ export class OverlayFiles implements FileSource {
    */
   settle(path?: string): string[] {
     const changed: string[] = [];
-    for (const [p, text] of path === undefined ? [...this.unsettled] : this.unsettled.has(path) ? [[path, this.unsettled.get(path)!] as const] : []) {
+    for (const [p, text] of [...this.unsettled].filter(([p]) => path === undefined || p === path)) {
       this.unsettled.delete(p);
       const before = this.buffers.get(p);
       this.buffers.set(p, text);
