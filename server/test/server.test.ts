@@ -78,6 +78,24 @@ describe('language server over stdio', function () {
     assert.match(lsp.shownDocuments[0], /docs\/rules\/bare-noqa\.md$/);
   });
 
+  it("names a finding's fix in diagnostic.data without its edits; the quick fix brings them, for the published version only", async () => {
+    const uri = await lsp.open(join(root, 'packages/core/src/core/banner.py'), 'x = 1\n# ---- Helpers ----\ny = 2\n');
+    const [d] = await lsp.waitForDiagnostics(uri, (ds) => ds.length === 1);
+    assert.equal(d.code, 'section-banner-comment');
+    // Every publish carries every diagnostic: the fix's edits stay in the server.
+    assert.deepEqual(d.data, { version: 1, fix: { title: 'Keep only the title', safe: true } });
+    const [fix] = await lsp.codeActions(uri, d.range, [d]);
+    assert.equal(fix.title, 'Keep only the title');
+    assert.equal(fix.isPreferred, true);
+    assert.deepEqual(fix.edit!.documentChanges, [{ textDocument: { uri, version: 1 }, edits: [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 19 } }, newText: '# Helpers' }] }]);
+    // Typed above it, the banner moves down a line: the diagnostic of version 1 has no fix any more.
+    await lsp.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'w = 0\n' }]);
+    const [moved] = await lsp.waitForDiagnostics(uri, (ds) => ds.length === 1 && ds[0].range.start.line === 2);
+    assert.deepEqual((await lsp.codeActions(uri, d.range, [d])).map((a) => a.title), ['Ignore section-banner-comment for this file', 'Show documentation for section-banner-comment']);
+    const [again] = await lsp.codeActions(uri, moved.range, [moved]);
+    assert.deepEqual(again.edit!.documentChanges, [{ textDocument: { uri, version: 2 }, edits: [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 19 } }, newText: '# Helpers' }] }]);
+  });
+
   it('honours suppression comments, including an added rule to an existing directive', async () => {
     const uri = await lsp.open(join(root, 'packages/core/src/core/d.py'), 'x = 1  # noqa  # pyguide: ignore[bare-noqa] - legacy\n# pyguide: ignore[bare-noqa] - legacy\ny = 2  # noqa\nz = 3  # noqa\n');
     assert.deepEqual(codes(await lsp.waitForDiagnostics(uri, (ds) => ds.length > 0)), ['3:7-3:13 bare-noqa']);

@@ -188,19 +188,16 @@ export class CodeActions {
   }
 
   private fixAction(doc: ActionDocument, d: PyguideDiagnostic, overrides: EditorOverrides): CodeAction | undefined {
-    const summary: { title: string; safe: boolean } | undefined = d.data.fix ?? d.data.deferredFix;
+    const summary = d.data.fix;
     if (!summary) return undefined;
+    const finding = this.findingAt(doc.uri, d.code, d.range);
+    if (!finding) return undefined;
     let action: CodeAction;
-    if (d.data.fix) {
-      const edit = toWorkspaceEdit(d.data.fix, this.target(), doc.path);
-      if (!edit) return undefined;
-      action = CodeAction.create(quickFixTitle(summary), edit, CodeActionKind.QuickFix);
-    } else if (this.resolveSupport) {
+    if (!finding.fix && this.resolveSupport) {
       action = CodeAction.create(quickFixTitle(summary), CodeActionKind.QuickFix);
       action.data = { uri: doc.uri, version: doc.version, rule: d.code, range: d.range } satisfies ResolveData;
     } else {
-      const finding = this.findingAt(doc.uri, d.code, d.range);
-      const fix: Fix | undefined = finding && this.documents.fixOf(doc.uri, finding, overrides);
+      const fix: Fix | undefined = this.documents.fixOf(doc.uri, finding, overrides);
       const edit = fix && toWorkspaceEdit(fix, this.target(), doc.path);
       if (!edit || !fix) return undefined;
       action = CodeAction.create(quickFixTitle(fix), edit, CodeActionKind.QuickFix);

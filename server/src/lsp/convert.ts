@@ -20,11 +20,15 @@ const SEVERITY = {
   hint: DiagnosticSeverity.Hint,
 } as const;
 
-/** What travels in `diagnostic.data`: the version it was computed for, and the fix or what the rule will compute. */
+/**
+ * What travels in `diagnostic.data`: the version it was computed for, and the finding's fix as the
+ * quick fix menu names it. The edits stay in the server, with the findings of that version: every
+ * publish carries every diagnostic again, and a fix's edits would be most of the bytes sent per
+ * keystroke (code actions look them up, or compute a deferred fix, when the editor asks).
+ */
 export interface DiagnosticData {
   version: number | null;
-  fix?: Fix;
-  deferredFix?: DeferredFix;
+  fix?: DeferredFix;
   /** The client should add other tools' diagnostics on this line to code action requests. */
   peers?: true;
 }
@@ -54,7 +58,9 @@ export function toDiagnostic(f: Finding, version: number | null): Diagnostic {
     location: { uri: pathToUri(r.file), range: r.range },
     message: r.message,
   }));
-  const data: DiagnosticData = { version, fix: f.fix, deferredFix: f.deferredFix };
+  const data: DiagnosticData = { version };
+  if (f.fix) data.fix = { title: f.fix.title, safe: f.fix.safe };
+  else if (f.deferredFix) data.fix = f.deferredFix;
   if (ruleById(f.rule)?.readsPeerDiagnostics) data.peers = true;
   return {
     range: f.range,
