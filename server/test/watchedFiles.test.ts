@@ -41,6 +41,20 @@ describe('language server: files changed on disk', function () {
     assert.equal(lsp.registrations.filter((m) => m === 'workspace/didChangeWatchedFiles').length, 2);
   });
 
+  it("follows a pyproject.toml that appears between an open file and its package's, and goes again", async () => {
+    const uri = await lsp.open(join(src(), 'new.py'), 'x = 1\n');
+    const header = (ds: Diagnostic[]) => ds.filter((d) => d.code === 'missing-license-header').length;
+    await lsp.waitForDiagnostics(uri, (d) => header(d) === 1);
+    // The nearest [project] table now declares MIT: no Apache header is asked of its files.
+    const inner = join(src(), 'pyproject.toml');
+    writeFileSync(inner, '[project]\nname = "inner"\nlicense = "MIT"\n');
+    await lsp.watchedFiles([{ uri: fileUri(inner), type: FileChangeType.Created }]);
+    await lsp.waitForDiagnostics(uri, (d) => header(d) === 0);
+    rmSync(inner);
+    await lsp.watchedFiles([{ uri: fileUri(inner), type: FileChangeType.Deleted }]);
+    await lsp.waitForDiagnostics(uri, (d) => header(d) === 1);
+  });
+
   it('clears the findings of every swept file under a deleted directory, reported as one event', async () => {
     for (let i = 0; i < 3; i++) writeFileSync(join(src(), 'gone', `g${i}.py`), 'x = 1  # noqa\n');
     await sweep();

@@ -16,7 +16,8 @@ export function declaredLicense(workspace: WorkspaceView, file: string): Declare
   for (let dir = dirname(file); ; dir = dirname(dir)) {
     const path = join(dir, 'pyproject.toml');
     // Whether there is a [project] table, then its license only: a version edit re-checks no module.
-    if (workspace.exists(path) && workspace.pyprojectHasTable(path, ['project'])) {
+    // A missing file has no table: the model remembers that until the file appears (no stat per keystroke).
+    if (workspace.pyprojectHasTable(path, ['project'])) {
       const license = workspace.pyprojectValue(path, ['project', 'license']);
       return typeof license === 'string' ? { expression: license, file: path } : undefined;
     }
