@@ -27,8 +27,8 @@ describe('unexplained-suppression', () => {
       findings.map((f) => `${formatFinding(f)} ${f.severity}`),
       ['1:17-1:29 unexplained-suppression warning', '2:10-2:24 unexplained-suppression info', '3:10-3:34 unexplained-suppression info', '4:10-4:41 unexplained-suppression info'],
     );
-    assert.equal(findings[0].message, '`# noqa: S105` does not say why; the guidelines want a reason with every suppression, e.g. `# noqa: S105 - <why this is safe here>`.');
-    assert.equal(findings[2].message, '`# type: ignore[arg-type]` does not say why; the guidelines want a reason with every suppression, e.g. `# type: ignore[arg-type]  # <why this is safe here>`.');
+    assert.equal(findings[0].message, '`# noqa: S105` without a reason: say why, e.g. `# noqa: S105 - <why this is safe here>`.');
+    assert.equal(findings[2].message, '`# type: ignore[arg-type]` without a reason: say why, e.g. `# type: ignore[arg-type]  # <why this is safe here>`.');
   });
 
   it('with `codes`, asks reasons only of those codes (`S*` is a prefix)', async () => {
@@ -79,7 +79,7 @@ describe('unexplained-suppression', () => {
     store.edit(uri, 2, [{ range: { start: { line: 3, character: 1 }, end: { line: 3, character: 1 } }, text: 'x' }]);
     const again = store.lint(uri)!.findings;
     assert.equal(again.length, 3);
-    assert.equal(again[0].message, '`# noqa: KEY201` does not say why; the guidelines want a reason with every suppression, e.g. `# noqa: KEY201 - <why this is safe here>`.');
+    assert.equal(again[0].message, '`# noqa: KEY201` without a reason: say why, e.g. `# noqa: KEY201 - <why this is safe here>`.');
     assert.equal(copyStats.made - before, first);
   });
 

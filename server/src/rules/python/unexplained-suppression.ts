@@ -97,7 +97,7 @@ function directive(d: RegExpExecArray): Directive {
     index: d.index,
     length: d[0].length,
     codes,
-    message: detached(`\`${shown}\` does not say why; the guidelines want a reason with every suppression, e.g. \`${shown}${separator(d[0])}<why this is safe here>\`.`),
+    message: detached(`\`${shown}\` without a reason: say why, e.g. \`${shown}${separator(d[0])}<why this is safe here>\`.`),
     security: codes.some((c) => SECURITY_CODE.test(c)),
   };
 }
