@@ -3,7 +3,7 @@
 // unrooted.
 import * as assert from 'node:assert/strict';
 import { PythonParser } from '../src/parsing/python';
-import { ROOT_CAPTURE, rootCaptured } from '../src/parsing/queryRoots';
+import { ROOT_CAPTURE, rootCaptured, rootTypes } from '../src/parsing/queryRoots';
 import { kindsQuery, SyntaxPlan } from '../src/parsing/syntaxPlan';
 
 describe('the root node of each query pattern', () => {
@@ -30,6 +30,30 @@ describe('the root node of each query pattern', () => {
   const unrooted = ['((comment) (comment))', '((comment) @a . (function_definition) @b)', '(comment)+ @c', '(comment)* @c', '(comment)? @c', '((call) @c) @g', '((call) @c)+', '(#eq? @x "a")', '(call) @c (#eq? @c "x")', 'name: (identifier) @n', '(call) @pyguide.root', ''];
   for (const source of unrooted) {
     it(`names no single root in ${JSON.stringify(source)}`, () => assert.equal(rootCaptured(source), undefined));
+  }
+
+  const typed: Array<[string, string[] | undefined]> = [
+    ['(call) @c', ['call']],
+    ['[ (a) (b) ] @x', ['a', 'b']],
+    ['((string) @s (#match? @s "x"))', ['string']],
+    ['(module (expression_statement) @e)', ['module']],
+    ['(a) @x\n(b) @y @z', ['a', 'b']],
+    ['"def" @kw', ['def']],
+    ['(((call) @c))', ['call']],
+    ['[(call) [(string) (integer)]] @x', ['call', 'string', 'integer']],
+    ['(block . (expression_statement) @first)', ['block']],
+    ['_ @any', undefined],
+    ['(_ (identifier) @i) @n', undefined],
+    ['[(call) _] @x', undefined],
+    ['(expression/identifier) @e', undefined],
+    ['((comment) (comment))', undefined],
+    ['(#eq? @x "a")', undefined],
+  ];
+  for (const [source, expected] of typed) {
+    it(`reads the root types of ${JSON.stringify(source)}`, () => {
+      const types = rootTypes(source);
+      assert.deepEqual(types && [...types], expected);
+    });
   }
 
   it('a plan is rooted when every channel is, and no rule sees the root capture', async () => {

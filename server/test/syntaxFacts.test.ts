@@ -2,7 +2,7 @@
 // facts of the statement an edit touched and those hanging from its ancestors are all a sync
 // re-derives; a plan with a pattern that has no single root re-queries whole top-level statements.
 import * as assert from 'node:assert/strict';
-import type { Tree } from 'web-tree-sitter';
+import { Query, type Tree } from 'web-tree-sitter';
 import { FACT_CHANNELS } from '../src/parsing/pythonSyntax';
 import { PythonParser, toEdit } from '../src/parsing/python';
 import { IncrementalSyntax } from '../src/parsing/syntaxFacts';
@@ -104,6 +104,35 @@ describe('what a sync re-queries after a keystroke', function () {
       ['function_definition 4: def __init__(self, x):'],
     ]);
     doc.fresh();
+  });
+
+  it('asks tree-sitter for the matches hanging from an ancestor only where some pattern can hang from its type', async () => {
+    const parser = await PythonParser.create();
+    const asked: string[] = [];
+    const matches = Query.prototype.matches;
+    Query.prototype.matches = function (this: Query, node, options) {
+      if (options?.maxStartDepth === 0) asked.push(node.type);
+      return matches.call(this, node, options);
+    };
+    try {
+      // No pattern hangs from a module or a block: of the method's ancestors, the class and the method are asked.
+      const doc = new Driven(parser, SyntaxPlan.for(parser.language, CHANNELS), text);
+      asked.length = 0;
+      doc.insert(letterAt(text), 'x');
+      assert.deepEqual([...new Set(asked)].sort(), ['class_definition', 'function_definition']);
+      doc.fresh();
+      // A pattern hanging from the module: the module is asked again, and its match follows the edits.
+      const VERSION = '(module (expression_statement (assignment left: (identifier) @n (#eq? @n "VERSION"))) @s)';
+      const withModule = new Driven(parser, SyntaxPlan.for(parser.language, [...CHANNELS, { source: VERSION }]), text);
+      asked.length = 0;
+      withModule.insert(letterAt(text), 'x');
+      assert.deepEqual([...new Set(asked)].sort(), ['class_definition', 'function_definition', 'module']);
+      withModule.fresh();
+      assert.deepEqual(withModule.insert('import os\n'.length, 'VERSION = 1\n')[5], ['expression_statement 1: VERSION = 1']);
+      withModule.fresh();
+    } finally {
+      Query.prototype.matches = matches;
+    }
   });
 
   it('the same keystroke with a plan that has a pattern without a single root: everything is collected afresh', async () => {

@@ -37,30 +37,76 @@ export function rootCaptured(source: string): string | undefined {
   return out + source.slice(from);
 }
 
-/** A pattern: where it ends, and where a capture of its root node goes (undefined: it has no single root). */
+/**
+ * A pattern: where it ends, where a capture of its root node goes (undefined: it has no single
+ * root), and the node types its root can have (undefined: any, or not known from the source).
+ */
 interface Scanned {
   end: number;
   insert: number | undefined;
+  types: string[] | undefined;
 }
 
 /** The pattern starting at `i` (a top-level one, or the only pattern of a group), or undefined when `i` starts none. */
 function pattern(s: string, i: number): Scanned | undefined {
   const c = s[i];
   let end: number | undefined;
+  let types: string[] | undefined;
   if (c === '(') {
     const j = blank(s, i + 1);
     if (s[j] === '(' || s[j] === '[' || s[j] === '"') return group(s, i);
     if (s[j] === undefined || !NAME_CHAR.test(s[j])) return undefined;
     end = closing(s, i, '(', ')');
-  } else if (c === '[') end = closing(s, i, '[', ']');
-  else if (c === '"') end = stringEnd(s, i);
-  else if (c === '_' && !NAME_CHAR.test(s[i + 1] ?? ' ')) end = i + 1;
+    let k = j;
+    while (k < s.length && NAME_CHAR.test(s[k])) k++;
+    const name = s.slice(j, k);
+    // `(_)` is any named node; `(expression/identifier)` names a subtype this does not follow.
+    types = name === '_' || s[k] === '/' ? undefined : [name];
+  } else if (c === '[') {
+    end = closing(s, i, '[', ']');
+    types = end === undefined ? undefined : alternativeTypes(s, i + 1, end - 1);
+  } else if (c === '"') {
+    end = stringEnd(s, i);
+    // An anonymous node's type is its text; an escape in it is not worth decoding here.
+    const literal = s.slice(i + 1, end - 1);
+    types = literal.includes('\\') ? undefined : [literal];
+  } else if (c === '_' && !NAME_CHAR.test(s[i + 1] ?? ' ')) end = i + 1;
   if (end === undefined) return undefined;
-  return suffix(s, end);
+  return { ...suffix(s, end), types };
+}
+
+/** The root types of an alternation's choices, `s[from, to)`; undefined when one can be any node. */
+function alternativeTypes(s: string, from: number, to: number): string[] | undefined {
+  const types: string[] = [];
+  let i = blank(s, from);
+  while (i < to) {
+    const p = pattern(s, i);
+    if (!p?.types) return undefined;
+    types.push(...p.types);
+    i = blank(s, p.end);
+  }
+  return types;
+}
+
+/**
+ * The node types the patterns of a query can have at their root, read from its source; undefined
+ * when some pattern's root can be any node (`_`, a subtype, a supertype the caller must check)
+ * or when the source is not understood.
+ */
+export function rootTypes(source: string): Set<string> | undefined {
+  const types = new Set<string>();
+  let i = blank(source, 0);
+  while (i < source.length) {
+    const p = pattern(source, i);
+    if (!p?.types) return undefined;
+    for (const t of p.types) types.add(t);
+    i = blank(source, p.end);
+  }
+  return types;
 }
 
 /** After a node expression: its captures, then where the root capture goes; a quantifier makes it unrooted. */
-function suffix(s: string, end: number): Scanned {
+function suffix(s: string, end: number): Omit<Scanned, 'types'> {
   let insert: number | undefined = end;
   let k = end;
   for (;;) {
@@ -106,7 +152,8 @@ function group(s: string, start: number): Scanned | undefined {
   if (i >= s.length) return undefined;
   const after = suffix(s, i + 1);
   const rooted = patterns === 1 && !anchored && after.insert === i + 1 && inner?.insert !== undefined;
-  return { end: after.end, insert: rooted ? inner!.insert : undefined };
+  // A sibling sequence `((a) (b))` starts at the parent of its nodes, whatever that is.
+  return { end: after.end, insert: rooted ? inner!.insert : undefined, types: patterns === 1 ? inner?.types : undefined };
 }
 
 /** The index after the bracket closing the one at `start`, skipping strings and comments; undefined when it does not close. */

@@ -5,7 +5,7 @@
 import { CaptureQuantifier, Query, type Language, type Node, type QueryCapture, type Tree } from 'web-tree-sitter';
 import { detached } from '../base/strings';
 import { BoundedQuery } from './boundedMatches';
-import { ROOT_CAPTURE, rootCaptured } from './queryRoots';
+import { ROOT_CAPTURE, rootCaptured, rootTypes } from './queryRoots';
 
 /**
  * One match of a declared syntax need, as rules read it. Where the match is and what type its node
@@ -209,6 +209,18 @@ export function mergeInFactOrder<T>(a: readonly T[], b: readonly T[], factOf: (i
   return out;
 }
 
+/** The node types the patterns of these sources hang from; undefined when one may hang from any node (a wildcard, a supertype). */
+function concreteRootTypes(language: Language, sources: readonly string[]): ReadonlySet<string> | undefined {
+  const types = new Set<string>();
+  for (const source of sources) {
+    const own = rootTypes(source);
+    if (!own) return undefined;
+    for (const t of own) types.add(t);
+  }
+  const supertypes = new Set(language.supertypes.map((id) => language.nodeTypeForId(id)));
+  return [...types].some((t) => supertypes.has(t)) ? undefined : types;
+}
+
 /** Whether every pattern of the query has a single root node and captures it once as ROOT_CAPTURE. */
 function capturesEveryRoot(query: Query): boolean {
   const id = query.captureNames.indexOf(ROOT_CAPTURE);
@@ -270,6 +282,13 @@ export class SyntaxPlan {
    * quantified pattern) is not rooted: an edit has it collected afresh (see IncrementalSyntax.sync).
    */
   readonly rooted: boolean;
+  /**
+   * The node types a match can hang from, when the sources say (undefined: any). An edit
+   * re-derives the matches hanging from each ancestor of what it touched; an ancestor of another
+   * type has none, and asking tree-sitter still walks its children (every top-level statement,
+   * for the module).
+   */
+  private readonly roots: ReadonlySet<string> | undefined;
 
   private constructor(
     language: Language,
@@ -292,6 +311,7 @@ export class SyntaxPlan {
     const source = sources.join('\n');
     const query = together?.query ?? compile(language, source);
     this.query = new BoundedQuery(query, language, source);
+    this.roots = this.rooted ? concreteRootTypes(language, original) : undefined;
   }
 
   /** Whether these channels compile as one plan, each on its own too (compiled once when they do). Never throws. */
@@ -377,6 +397,7 @@ export class SyntaxPlan {
    * (`under`); with `range`, only the matches under `node` intersecting it that `keep` accepts.
    */
   collect(out: Fact[][], node: Node, how: 'at' | 'under', range?: { startIndex: number; endIndex: number; keep: (fact: Fact) => boolean }): void {
+    if (how === 'at' && this.roots && !this.roots.has(node.type)) return;
     const matches = how === 'at' ? this.query.rootedAt(node) : this.query.matches(node, range);
     this.each(matches, (channel, widest, captures, root) => {
       const fact = this.fact(channel, widest, captures, root);
