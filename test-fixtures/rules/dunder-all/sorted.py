@@ -13,3 +13,13 @@ __all__ = ['llama_3_1_405b', 'llama_3_1_70b']
 __all__ = [*other.__all__, 'z', 'a']
 
 __all__ = []
+
+
+def _exports() -> list[str]:
+    # Not the module's `__all__`: a local, whatever its order.
+    __all__ = ['b', 'a']
+    return __all__
+
+
+class Namespace:
+    __all__ = ['z', 'y']

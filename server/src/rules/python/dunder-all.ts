@@ -3,11 +3,18 @@ import type { Node } from 'web-tree-sitter';
 import type { PythonContext, PythonRule, RuleFinding, TextEdit } from '../../engine/types';
 import { nodeRange } from '../../parsing/pythonSyntax';
 
-// Module-level `__all__ = [...]`, `__all__: list[str] = (...)` and `__all__ += [...]`.
-const QUERY = `(module (expression_statement [
+// `__all__ = [...]`, `__all__: list[str] = (...)` and `__all__ += [...]`; the check keeps those at
+// module level. Rooted at the statement, not at the module: a pattern hanging from the module is
+// looked for again on every edit, among all the module's statements.
+const QUERY = `((expression_statement [
   (assignment left: (identifier) @name right: [(list) (tuple)] @names)
   (augmented_assignment left: (identifier) @name operator: "+=" right: [(list) (tuple)] @names)
 ] @binding) (#eq? @name "__all__"))`;
+
+/** The `__all__` bindings written directly in the module, not in a function, class or block. */
+function moduleLevel(ctx: PythonContext): PythonContext['matches'] {
+  return ctx.matches.filter((m) => m.captures.binding[0].parent?.parent?.type === 'module');
+}
 
 /** How many lines of code (not the docstring, not comments) make a plugin's `__init__.py` worth an `__all__`: the old check's 5. */
 const TRIVIAL_LINES = 5;
@@ -122,8 +129,9 @@ export const dunderAll: PythonRule = {
   // Module scope: whether `__all__` is missing depends on every statement of the module.
   reads: { query: QUERY, scope: 'module' },
   check(ctx) {
-    const findings = ctx.matches.flatMap((m) => checkOrder(ctx, m.captures.names[0]));
-    const required = ctx.matches.length === 0 ? requiredHere(ctx) : undefined;
+    const bindings = moduleLevel(ctx);
+    const findings = bindings.flatMap((m) => checkOrder(ctx, m.captures.names[0]));
+    const required = bindings.length === 0 ? requiredHere(ctx) : undefined;
     if (required) {
       findings.push({
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: ctx.index.lineText(0).length } },

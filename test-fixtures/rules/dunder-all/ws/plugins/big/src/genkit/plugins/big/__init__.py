@@ -9,3 +9,9 @@ from .models import (
 
 def package_name() -> str:
     return 'genkit-plugin-big'
+
+
+def exported() -> list[str]:
+    # A local named `__all__` is not the module's.
+    __all__ = ['small_model', 'big_model']
+    return __all__
