@@ -28,7 +28,7 @@ describe('hardcoded-secret', () => {
       `4:29-4:${29 + `'token ${github}'`.length} hardcoded-secret error`,
       `5:7-5:${7 + aws.length + 2} hardcoded-secret error`,
     ]);
-    assert.equal(findings[2].message, 'This string holds what looks like a Google API key (`AIza…`): read it from the environment or a secret manager, and revoke the key if it was ever committed.');
+    assert.equal(findings[2].message, 'This string holds what looks like a Google API key (`AIza...`): read it from the environment or a secret manager, and revoke the key if it was ever committed.');
     for (const f of findings) for (const key of [openai, anthropic, google, github, aws]) assert.ok(!f.message.includes(key.slice(4)), 'the message repeats the key');
   });
 

@@ -68,7 +68,7 @@ describe('sync-log-in-async details', () => {
     const [f] = await lint(syncLogInAsync, "import structlog\n\nlogger = structlog.get_logger()\n\n\nasync def f():\n    logger.debug('done')\n");
     assert.equal(f.rule, 'sync-log-in-async');
     assert.equal(f.severity, 'info');
-    assert.equal(f.message, "Sync log call `.debug(...)` inside `async def`: use `await ….adebug(...)`, structlog's async method, in coroutines.");
+    assert.equal(f.message, "Sync log call `.debug(...)` inside `async def`: use `await <logger>.adebug(...)`, structlog's async method, in coroutines.");
     assert.deepEqual(f.range, { start: { line: 6, character: 4 }, end: { line: 6, character: 16 } });
     assert.equal(f.fix?.safe, false);
     const change = f.fix!.changes[0];

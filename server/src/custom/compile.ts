@@ -48,7 +48,7 @@ const REFERENCE = /\$\$\$([A-Za-z_][A-Za-z0-9_]*)|\$([A-Za-z_][A-Za-z0-9_]*)/g;
 /** One line, shortened: what a message quotes of the code. */
 function quoted(text: string): string {
   const line = text.replace(/\s*\n\s*/g, ' ');
-  return line.length > 80 ? `${line.slice(0, 79)}…` : line;
+  return line.length > 80 ? `${line.slice(0, 79)}...` : line;
 }
 
 /** The text a capture stands for: its node, or what its siblings span (empty when it took none). */

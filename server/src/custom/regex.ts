@@ -26,7 +26,7 @@ export function regexProblem(source: string): string | undefined {
     return undefined;
   } catch (e) {
     const reason = (e as Error).message.replace(/^error parsing regexp: /, '');
-    return `"${source.length > 60 ? `${source.slice(0, 60)}…` : source}" is not a regular expression RE2 accepts (${reason}; RE2 has no look-around or backreferences)`;
+    return `"${source.length > 60 ? `${source.slice(0, 60)}...` : source}" is not a regular expression RE2 accepts (${reason}; RE2 has no look-around or backreferences)`;
   }
 }
 

@@ -127,7 +127,7 @@ export function pyguideSchema(catalog: RuleCatalog, presets: readonly string[]):
     type: 'table',
     keys: {
       preset: { type: 'string', oneOf: presets },
-      select: { type: 'array', items: ruleId, wholeOrNothing: true, nonEmpty: 'it would turn every rule off; leave `select` out to run the preset’s rules' },
+      select: { type: 'array', items: ruleId, wholeOrNothing: true, nonEmpty: "it would turn every rule off; leave `select` out to run the preset's rules" },
       ignore: { type: 'array', items: ruleId },
       severity: { type: 'map', key: ruleIdProblem, values: () => ({ type: 'string', oneOf: SEVERITY_SETTINGS }) },
       exclude: strings(excludePattern),

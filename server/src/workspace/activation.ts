@@ -117,7 +117,7 @@ export function workspaceConfig(input: ActivationInput): WorkspaceConfig {
   const resolved = resolveConfig(config);
   const allOff = catalog.ids.every((id) => id === INVALID_CONFIG || resolved.severityOf(id, 'warning') === 'off') && team.rules.every((r) => resolved.severityOf(r.id, r.defaultSeverity) === 'off');
   if (catalog.ids.length > 0 && allOff) {
-    located.push({ file, path: '', range: table.keyRange, message: 'This [tool.pyguide] turns every rule off; pyguide would check nothing. Select at least one rule, or remove the table’s select, ignore and severity.' });
+    located.push({ file, path: '', range: table.keyRange, message: "This [tool.pyguide] turns every rule off; pyguide would check nothing. Select at least one rule, or remove the table's select, ignore and severity." });
   }
   const source = named ? 'configured' : 'table';
   const how = named ? `preset "${preset}"` : detected ? `preset "${preset}" (detected; [tool.pyguide] names none)` : `preset "${preset}" ([tool.pyguide] names none)`;

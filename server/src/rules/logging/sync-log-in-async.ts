@@ -39,12 +39,12 @@ export const syncLogInAsync: PythonRule = {
       const range = { start: nodeRange(receiver).start, end: nodeRange(method).end };
       const finding: RuleFinding = {
         range,
-        message: `Sync log call \`.${name}(...)\` inside \`async def\`: use \`await ….a${name}(...)\`, structlog's async method, in coroutines.`,
+        message: `Sync log call \`.${name}(...)\` inside \`async def\`: use \`await <logger>.a${name}(...)\`, structlog's async method, in coroutines.`,
       };
       // Written as a statement, the call can take `await` in front without regrouping anything.
       if (call.parent?.type === 'expression_statement') {
         finding.fix = {
-          title: `Use \`await ….a${name}(...)\``,
+          title: `Use \`await <logger>.a${name}(...)\``,
           safe: false,
           changes: [
             {

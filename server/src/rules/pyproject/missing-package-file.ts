@@ -7,7 +7,7 @@ import { anchorOf, memberOf, shortPath } from './_member';
 const WHY: Record<string, (kind: string) => string> = {
   'README.md': (kind) => `every ${kind} documents itself in a README.md`,
   LICENSE: () => 'a published package ships the LICENSE file (copy it from the workspace root)',
-  'py.typed': () => 'without the PEP 561 marker, type checkers ignore the package’s annotations',
+  'py.typed': () => "without the PEP 561 marker, type checkers ignore the package's annotations",
   'run.sh': (kind) => `every ${kind} has a run.sh that starts it`,
 };
 

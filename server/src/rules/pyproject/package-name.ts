@@ -20,7 +20,7 @@ export const packageName: PyprojectRule = {
     const message =
       name.includes('_') && name.replace(/_/g, '-') === pkg.expectedName
         ? `Package names use hyphens, not underscores: "${name}" should be "${pkg.expectedName}".`
-        : `Package name "${name}" does not match its directory: ${dir} must be named "${pkg.expectedName}" (layout rule ${pkg.kind.path} → ${pkg.kind.name}).`;
+        : `Package name "${name}" does not match its directory: ${dir} must be named "${pkg.expectedName}" (layout rule ${pkg.kind.path} -> ${pkg.kind.name}).`;
     // Renaming a package breaks whatever depends on the old name, so this fix is offered, never applied in bulk.
     return [{ range: tomlRange(kv.value), message, fix: editFix(ctx, `Set name to "${pkg.expectedName}"`, [setString(src, kv.value, pkg.expectedName)], false) }];
   },

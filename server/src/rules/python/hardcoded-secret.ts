@@ -113,7 +113,7 @@ export const hardcodedSecret: PythonRule = {
         if (shape) {
           findings.push({
             range: nodeRange(literal),
-            message: `This string holds what looks like ${shape.kind} (\`${shape.prefix}…\`): read it from the environment or a secret manager, and revoke the key if it was ever committed.`,
+            message: `This string holds what looks like ${shape.kind} (\`${shape.prefix}...\`): read it from the environment or a secret manager, and revoke the key if it was ever committed.`,
           });
         }
         continue;
