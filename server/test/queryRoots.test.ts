@@ -46,6 +46,7 @@ describe('the root node of each query pattern', () => {
     ['(_ (identifier) @i) @n', undefined],
     ['[(call) _] @x', undefined],
     ['(expression/identifier) @e', undefined],
+    ['(MISSING identifier) @m', undefined],
     ['((comment) (comment))', undefined],
     ['(#eq? @x "a")', undefined],
   ];

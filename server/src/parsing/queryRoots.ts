@@ -60,8 +60,8 @@ function pattern(s: string, i: number): Scanned | undefined {
     let k = j;
     while (k < s.length && NAME_CHAR.test(s[k])) k++;
     const name = s.slice(j, k);
-    // `(_)` is any named node; `(expression/identifier)` names a subtype this does not follow.
-    types = name === '_' || s[k] === '/' ? undefined : [name];
+    // `(_)` is any named node, `(MISSING x)` a node of type x; `(expression/identifier)` names a subtype this does not follow.
+    types = name === '_' || name === 'MISSING' || s[k] === '/' ? undefined : [name];
   } else if (c === '[') {
     end = closing(s, i, '[', ']');
     types = end === undefined ? undefined : alternativeTypes(s, i + 1, end - 1);
