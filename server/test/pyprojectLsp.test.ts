@@ -201,6 +201,22 @@ describe('pyproject rules over a real LSP connection', function () {
       { textDocument: { uri: b, version: 1 }, edits: [{ range: { start: { line: 2, character: 10 }, end: { line: 2, character: 17 } }, newText: '"0.5.0"' }] },
     ]);
   });
+
+  it("several findings of one rule at one range: each quick fix is its own finding's fix", async () => {
+    const bare = '[project]\nname = "genkit-plugin-a"\nversion = "0.5.0"\ndependencies = ["genkit"]\n';
+    const a = await lsp.open(path('plugins/a/pyproject.toml'), bare);
+    const ds = ours(await lsp.waitForDiagnostics(a, (d) => ours(d).filter((x) => x.code === 'missing-metadata').length > 1)).filter((d) => d.code === 'missing-metadata');
+    const fixed = ds.filter((d) => (d.data as { fix?: unknown }).fix);
+    assert.ok(new Set(fixed.map((d) => JSON.stringify(d.range))).size === 1 && fixed.length > 1, 'several fixable findings at one range');
+    const titles: string[] = [];
+    for (const d of fixed) {
+      const named = (d.data as { fix: { title: string; safe: boolean } }).fix;
+      const fix = (await lsp.codeActions(a, d.range, [d])).find((x) => x.edit && !x.title.startsWith('Ignore'));
+      assert.equal(fix?.title, named.safe ? named.title : `${named.title} (unsafe)`);
+      titles.push(fix!.title);
+    }
+    assert.equal(new Set(titles).size, titles.length);
+  });
 });
 
 describe('Check Workspace on the Genkit-shaped fixture', function () {

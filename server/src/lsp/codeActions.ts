@@ -27,7 +27,7 @@ export function versionedEdit(doc: { uri: string; version: number }, edits: (Tex
 }
 
 /** What an action left for `codeAction/resolve` carries. */
-type ResolveData = { uri: string; version: number; fixAll: true } | { uri: string; version: number; rule: string; range: Diagnostic['range'] };
+type ResolveData = { uri: string; version: number; fixAll: true } | { uri: string; version: number; rule: string; range: Diagnostic['range']; message: string };
 
 /** A document as the code actions read it. */
 export interface ActionDocument {
@@ -162,7 +162,7 @@ export class CodeActions {
       const edit = this.fixAllEditWith(data.uri, overrides);
       return edit ? { ...action, edit } : action;
     }
-    const finding = this.findingAt(data.uri, data.rule, data.range);
+    const finding = this.findingAt(data.uri, data.rule, data.range, data.message);
     const fix = finding && this.documents.fixOf(data.uri, finding, overrides);
     const edit = fix && toWorkspaceEdit(fix, this.target(), doc.path);
     return edit ? { ...action, edit } : action;
@@ -182,20 +182,22 @@ export class CodeActions {
     return edit ? versionedEdit(doc, [edit]) : undefined;
   }
 
-  private findingAt(uri: string, rule: string, range: Diagnostic['range']): Finding | undefined {
+  /** The finding of the document's current version a diagnostic was made from (one rule may report several at one range: `missing-metadata`'s fields). */
+  private findingAt(uri: string, rule: string, range: Diagnostic['range'], message: string): Finding | undefined {
     const same = (a: Diagnostic['range'], b: Diagnostic['range']) => a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
-    return this.documents.get(uri)?.findings?.find((f) => f.rule === rule && same(f.range, range));
+    return this.documents.get(uri)?.findings?.find((f) => f.rule === rule && f.message === message && same(f.range, range));
   }
 
   private fixAction(doc: ActionDocument, d: PyguideDiagnostic, overrides: EditorOverrides): CodeAction | undefined {
     const summary = d.data.fix;
     if (!summary) return undefined;
-    const finding = this.findingAt(doc.uri, d.code, d.range);
+    const message = typeof d.message === 'string' ? d.message : d.message.value;
+    const finding = this.findingAt(doc.uri, d.code, d.range, message);
     if (!finding) return undefined;
     let action: CodeAction;
     if (!finding.fix && this.resolveSupport) {
       action = CodeAction.create(quickFixTitle(summary), CodeActionKind.QuickFix);
-      action.data = { uri: doc.uri, version: doc.version, rule: d.code, range: d.range } satisfies ResolveData;
+      action.data = { uri: doc.uri, version: doc.version, rule: d.code, range: d.range, message } satisfies ResolveData;
     } else {
       const fix: Fix | undefined = this.documents.fixOf(doc.uri, finding, overrides);
       const edit = fix && toWorkspaceEdit(fix, this.target(), doc.path);
