@@ -188,6 +188,16 @@ const LOGGING_SNIPPETS = [
   'self._logger.debug(f"{a.b} done")', 'logger.bind(k=1).info("{}".format(y))\n', 'logger', 'log', 'structlog.', 'get_logger()', '= ', 'a', 'await ',
 ];
 
+/** Imports (aliased or not), bindings and uses of `logging` and `threading` that stdlib-logging and threading-lock-in-async read across a module. */
+const MODULE_NAME_SNIPPETS = [
+  'import logging\n', 'import logging as lg\n', 'from logging import getLogger\n', 'import threading\n', 'import threading as th\n', 'from threading import Lock\n', 'from threading import Thread\n',
+  'logging = None\n', 'threading = object()\n', 'def logging():\n    pass\n', 'logger = logging.getLogger(__name__)\n', 'log = lg.getLogger(__name__)\n', 'logging.info("x")\n', 'getLogger(__name__).info("y")\n',
+  '_lock = threading.Lock()\n', 'self._lock = threading.RLock()\n', '_sem = th.Semaphore(2)\n', '_cond = Lock()\n',
+  'def h(logging):\n    logging.info("x")\n', 'for logging in xs:\n    pass\n', 'with open(p) as threading:\n    pass\n', 'a, (b, logging) = c\n', 'class threading:\n    pass\n', 'threading += 1\n', 'try:\n    pass\nexcept E as logging:\n    pass\n',
+  'async def run(self):\n    with _lock:\n        await step()\n', 'async def go(self):\n    with self._lock:\n        await step()\n', 'async def s():\n    with _sem, _cond:\n        x = await y\n',
+  'logging', 'threading', ' as lg', 'Lock()', 'await ', 'async ',
+];
+
 /** Code each of the ten team rules (teamRulesHarness.ts) reports, or nearly does, one piece a line. */
 const TEAM_SNIPPETS = [
   'asyncio.run(main())\n', 'print(a, b)\n', 'print()', 'x = os.environ["KEY"]\n', 'os.environ["GENKIT_KEY"]', 'if a == a:\n    pass\n', 'a == b',
@@ -535,6 +545,25 @@ describe('fuzzing the incremental path', function () {
     // Both rules reported, with and without fixes, and the module's bindings changed many times.
     assert.deepEqual([...seen].sort(), ['echo-call-in-context call', 'echo-call-in-context context', 'logging-fstring', 'logging-fstring fix', 'sync-log-in-async', 'sync-log-in-async fix']);
     assert.ok(bindingSets.size >= 10, `the bindings took only ${bindingSets.size} forms`);
+  });
+
+  it('stdlib-logging and threading-lock-in-async (matches checked one by one, imports and names as context, every match while an alias is imported): findings equal a fresh lint after every batch, as imports, aliases and bindings come and go', async () => {
+    const { session, store } = await genkitStore(RULES);
+    const names = MODULE_NAME_SNIPPETS.filter((t) => t.endsWith('\n')).join('');
+    const starts = [`${names}\n${genModule(8, LONG ? 1000 : 120)}`, `import logging\nimport threading\n\n_lock = threading.Lock()\n\n\nclass C:\n    ${names.replace(/\n/g, '\n    ')}\n`];
+    const seen = new Set<string>();
+    const aliases = new Set<boolean>();
+    let total = 0;
+    for (const [i, start] of starts.entries()) {
+      total += await fuzzOpenDocument(session, store, `/fuzz/names${i}.py`, start, prng(7000 + i), [names, ...pastes.slice(0, 2)], LONG ? 1500 : 150, [...MODULE_NAME_SNIPPETS, ...SNIPPETS], 0.3, (found, text) => {
+        for (const f of found) if (f.rule === 'stdlib-logging' || f.rule === 'threading-lock-in-async') seen.add(f.rule);
+        aliases.add(/^[ \t]*(import (logging|threading) as|from logging import getLogger|from threading import Lock)/m.test(text));
+      });
+    }
+    assert.ok(total >= (LONG ? 3000 : 300), `only ${total} edits`);
+    // Both rules reported, and modules with and without an alias import were typed in.
+    assert.deepEqual([...seen].sort(), ['stdlib-logging', 'threading-lock-in-async']);
+    assert.deepEqual([...aliases].sort(), [false, true]);
   });
 
   it('unexplained-suppression and a rule reading the comment before each comment (matches checked one by one, each with the one before): findings equal a fresh lint after every batch, as comments come and go', async () => {

@@ -2,7 +2,8 @@
 // edits: after a keystroke only the facts the edit touched are checked again; the others keep their
 // findings, moved to where their fact now stands. Only facts with findings are remembered. A rule
 // with context (SyntaxNeed.context) is also given every context fact at each check, and checks
-// every fact again when the context changed. A rule that reads the match before each of its
+// every fact again when the context changed (or at every edit, while its context says findings
+// cannot be kept: SyntaxNeed.keepsFindings). A rule that reads the match before each of its
 // matches (SyntaxNeed.previous) is given it, and also checks the facts after those an edit
 // inserted or dropped.
 import type { Tree } from 'web-tree-sitter';
@@ -36,6 +37,8 @@ interface RuleState {
   context: Fact[];
   /** The channel's facts at the latest check (SyntaxNeed.previous: the facts an edit dropped are marked in it, `end` -1). */
   facts: readonly Fact[];
+  /** Whether findings of facts an edit did not touch hold with `context` (SyntaxNeed.keepsFindings). */
+  keeps: boolean;
 }
 
 type IncrementalSource = SyntaxSource & Required<Pick<SyntaxSource, 'facts' | 'matchesOf' | 'generation' | 'added'>>;
@@ -66,7 +69,7 @@ export class FactFindings {
     let state = this.rules.get(rule.id);
     const hasErrors = ctx.syntax.hasErrors;
     if (!state || state.config !== ctx.config || state.hasErrors !== hasErrors) {
-      state = { config: ctx.config, hasErrors, generation: undefined, entries: [], whole: false, context: [], facts: [] };
+      state = { config: ctx.config, hasErrors, generation: undefined, entries: [], whole: false, context: [], facts: [], keeps: true };
       this.rules.set(rule.id, state);
     }
     const types = rule.reads?.context;
@@ -82,17 +85,27 @@ export class FactFindings {
     let lookups: ReadonlySet<Fact> | undefined;
     if (state.generation === now) {
       // Nothing changed since this rule's last check.
-    } else if (state.generation !== undefined && added && !(types && contextChanged(context, added, isContext))) {
+    } else if (state.generation !== undefined && added && state.keeps && !(types && contextChanged(context, added, isContext))) {
       fresh = previous ? withFollowers(all, added, state.facts) : added;
       // The facts an edit touched are gone (`end` -1), their findings with them; the facts checked again lose theirs.
       const again = previous && fresh.length > added.length ? new Set(fresh) : undefined;
       kept = kept.filter((e) => e.fact.end >= 0 && !again?.has(e.fact));
+      if (rule.reads?.namesLines) {
+        // Findings that name a line in their message are made again where they moved to.
+        const moved = kept.filter((e) => e.fact.startRow !== e.row);
+        if (moved.length > 0) {
+          kept = kept.filter((e) => e.fact.startRow === e.row);
+          fresh = mergeInFactOrder(fresh, moved.map((e) => e.fact), (f) => f);
+        }
+      }
       if (previous && fresh.length > 0) ({ given: fresh, lookups } = withPrevious(all, fresh));
     } else {
-      // A first check, or the context changed: every fact again.
+      // A first check, the context changed, or the rule keeps nothing with this context: every fact again.
       fresh = all;
       kept = [];
       context = types ? fresh.filter(isContext) : [];
+      const keepsFindings = rule.reads?.keepsFindings;
+      state.keeps = !keepsFindings || keepsFindings.call(rule.reads, source.matchesOf(channel, context));
     }
     // The rule gets the context with the facts to check (they hold none of it unless all are checked).
     const given = context.length === 0 || fresh.length === 0 || fresh === all ? fresh : mergeInFactOrder(fresh, context, (f) => f);

@@ -160,6 +160,20 @@ export interface SyntaxNeed {
    * a rule does not run on a file parsed in pieces (the match before may lie in another piece).
    */
   previous?: boolean;
+  /**
+   * With `context`: whether, given the context matches (every one of them, read when the context
+   * changes), what the rule reports about a match depends only on that match (as `each` says) and
+   * on the context. When it returns false, every match is checked again after every edit, as with
+   * scope `module`: a module whose imports bind names the context cannot follow (an alias) keeps
+   * the rule exact, while one that binds none costs a keystroke only what it touched.
+   */
+  keepsFindings?(context: readonly SyntaxMatch[]): boolean;
+  /**
+   * `each` only: a message names a line (`held across an await (line 12)`). Kept findings move with
+   * their match, but a message is not rewritten: a match whose findings moved to other lines is
+   * checked again instead.
+   */
+  namesLines?: boolean;
 }
 
 

@@ -10,7 +10,7 @@ const DOTTED = String.raw`[A-Za-z_]\w*(?:\s*\.\s*[A-Za-z_]\w*)*`;
 const ASSIGNMENT = new RegExp(String.raw`^(${DOTTED})\s*(?::[^=]*)?=\s*(${DOTTED})\s*\(`, 's');
 
 /** The target and the called factory of an assignment match `x = f(...)`, without spaces; undefined for other shapes. */
-export function assignmentWritten(match: SyntaxMatch, text: string): { target: string; factory: string } | undefined {
+export function assignmentWritten(match: Pick<SyntaxMatch, 'start' | 'end'>, text: string): { target: string; factory: string } | undefined {
   const m = ASSIGNMENT.exec(text.slice(match.start, match.end));
   return m ? { target: squeeze(m[1]), factory: squeeze(m[2]) } : undefined;
 }

@@ -1,16 +1,17 @@
 import type { Node } from 'web-tree-sitter';
 import type { PythonRule, RuleFinding, SyntaxMatch } from '../../engine/types';
 import { nodeRange } from '../../parsing/pythonSyntax';
-import { importedFromAt, importItems, isModuleAt, nameMentions, ScopedNames } from '../python/_imports';
+import { bindingPatterns, importedFromAt, importItems, isModuleAt, nameMentions, ScopedNames } from '../python/_imports';
 import { assignmentWritten, squeeze } from '../_writtenSyntax';
 
 const ID = 'threading-lock-in-async';
 const LOCK_TYPES = ['Lock', 'RLock', 'Condition', 'Semaphore', 'BoundedSemaphore'] as const;
 type LockType = (typeof LOCK_TYPES)[number];
 
-// Three kinds of match: `with` statements, assignments of a call that may make a lock, and the
-// imports from `threading` that say which names do (`from threading import Lock as L`, `import
-// threading as th`). A bare factory may be any alias, so that pattern is not narrowed to the lock
+// `with` statements, assignments of a call that may make a lock, the imports from `threading` that
+// say which names do (`from threading import Lock as L`, `import threading as th`), each binding of
+// the name `threading`, and the call of each `x = threading.<Lock>()` (the module's locks, context
+// of every `with`). A bare factory may be any alias, so that pattern is not narrowed to the lock
 // types: the check reads only the assignments whose factory a threading import binds.
 const QUERY = `
 (with_statement) @with
@@ -18,7 +19,25 @@ const QUERY = `
   (#match? @factory "^([A-Za-z_]\\\\w*|[A-Za-z_]\\\\w*\\\\.(Lock|RLock|Condition|Semaphore|BoundedSemaphore))$"))
 ((import_from_statement module_name: (dotted_name) @from) @threading_import (#eq? @from "threading"))
 ((import_statement name: (aliased_import name: (dotted_name) @from)) @threading_import (#eq? @from "threading"))
+${bindingPatterns('threading', 'threading_name')}
+((assignment left: [(identifier) (attribute)] right: (call function: (attribute object: (identifier) @threading_module) @lock_factory) @threading_lock)
+  (#eq? @threading_module "threading") (#match? @lock_factory "^threading\\.(Lock|RLock|Condition|Semaphore|BoundedSemaphore)$"))
 `;
+
+const isImport = (m: SyntaxMatch) => m.type === 'import_from_statement' || m.type === 'import_statement';
+
+/**
+ * Whether the module's threading imports bind the module by no name but `threading` and import
+ * no lock type (`import threading`, `from threading import Thread`, or none at all). Then only
+ * `threading.<Lock>()` makes a lock, and whether `threading` there is the module depends on the
+ * bindings of `threading`: every such call and binding is a match of the context, so a `with`
+ * statement's findings hold until one of those is typed or deleted. An alias of the module
+ * or an imported lock type may be bound or called anywhere by a name the context does not follow:
+ * every statement is checked at every edit then.
+ */
+function keepsFindings(context: readonly SyntaxMatch[]): boolean {
+  return context.every((m) => !isImport(m) || importItems(m.node).every((item) => (item.value === 'module threading' ? item.name === 'threading' : !LOCK_TYPES.some((t) => item.value === `from threading ${t}`))));
+}
 
 const isLockType = (name: string): name is LockType => (LOCK_TYPES as readonly string[]).includes(name);
 
@@ -31,12 +50,21 @@ function threadingLocks(matches: readonly SyntaxMatch[], text: string, root: Nod
   // `threading` itself, and every name a `threading` import binds.
   const candidates = new Set(['threading']);
   for (const m of matches) {
-    if (m.type === 'import_from_statement' || m.type === 'import_statement') for (const item of importItems(m.node)) candidates.add(item.name);
+    if (isImport(m)) for (const item of importItems(m.node)) candidates.add(item.name);
+  }
+  // The assignments given, and those of the `threading.<Lock>()` calls given as context (an edit
+  // elsewhere leaves them out of the matches to check): each once, in document order.
+  const assignments = new Map<number, Pick<SyntaxMatch, 'start' | 'end' | 'node'>>();
+  for (const m of matches) {
+    if (m.type === 'assignment') assignments.set(m.start, m);
+    else if (m.type === 'call') {
+      const assignment = m.node.parent!;
+      if (!assignments.has(assignment.startIndex)) assignments.set(assignment.startIndex, { start: assignment.startIndex, end: assignment.endIndex, node: assignment });
+    }
   }
   let names: ScopedNames | undefined;
   const locks = new Map<string, LockType | undefined>();
-  for (const m of matches) {
-    if (m.type !== 'assignment') continue;
+  for (const m of [...assignments.values()].sort((a, b) => a.start - b.start)) {
     const written = assignmentWritten(m, text);
     if (!written) continue;
     const [head, type] = written.factory.split('.');
@@ -92,7 +120,8 @@ export const threadingLockInAsync: PythonRule = {
   id: ID,
   kind: 'python',
   options: { strict: { type: 'boolean' } },
-  reads: { query: QUERY, scope: 'module' },
+  // Which names make locks depends on the module's imports and assignments: they are the context.
+  reads: { query: QUERY, scope: 'each', context: ['import_from_statement', 'import_statement', 'identifier', 'call'], keepsFindings, namesLines: true },
   defaultSeverity: 'error',
   guideline: 'Code Reviewer Preferences › Threading, Asyncio & Event-Loop Audit Checklist',
   summary: 'a `threading` lock held across an `await` in `async def`',

@@ -1,9 +1,9 @@
 import { relative, sep } from 'node:path';
 import type { Node } from 'web-tree-sitter';
 import { globProblem, optionGlobs } from '../../engine/glob';
-import type { PythonRule, RuleFinding } from '../../engine/types';
+import type { PythonRule, RuleFinding, SyntaxMatch } from '../../engine/types';
 import { nodeRange } from '../../parsing/pythonSyntax';
-import { importedFromAt, importItems, isModuleAt, nameMentions, ScopedNames } from '../python/_imports';
+import { bindingPatterns, importedFromAt, importItems, isModuleAt, nameMentions, ScopedNames } from '../python/_imports';
 import { LEVEL_METHODS } from './_loggers';
 
 const ID = 'stdlib-logging';
@@ -11,16 +11,37 @@ const LEVELS = new Set<string>(LEVEL_METHODS);
 const FUNCTIONS = ['getLogger', ...LEVEL_METHODS];
 
 // Calls on a module (`logging.info(...)`, `log.getLogger(...)` after `import logging as log`), calls
-// of a bare name (`getLogger(...)` after `from logging import getLogger`), and the imports from
-// `logging` that say which names those are. A bare name may be any alias, so that pattern is not
-// narrowed: the check reads only the calls whose name a logging import binds.
+// of a bare name (`getLogger(...)` after `from logging import getLogger`), the imports from
+// `logging` that say which names those are, and each binding of the name `logging`. A bare name may
+// be any alias, so that pattern is not narrowed: the check reads only the calls whose name a logging
+// import binds.
 const QUERY = `
 ((call function: (attribute object: (identifier) @module attribute: (identifier) @fn) arguments: (argument_list) @args) @call
   (#any-of? @fn ${FUNCTIONS.map((m) => `"${m}"`).join(' ')}))
 ((call function: (identifier) arguments: (argument_list)) @bare_call)
 ((import_from_statement module_name: (dotted_name) @from) @logging_import (#eq? @from "logging"))
 ((import_statement name: (aliased_import name: (dotted_name) @from)) @logging_import (#eq? @from "logging"))
+${bindingPatterns('logging', 'logging_name')}
 `;
+
+const isImport = (m: SyntaxMatch) => m.type === 'import_from_statement' || m.type === 'import_statement';
+
+/**
+ * Whether the module's logging imports bind no name but `logging` (`import logging`, or none at
+ * all). Then a call is the rule's only where it starts with `logging`, and whether it is the
+ * module depends on the call's own statement and on the bindings of `logging`, each a match of the
+ * context: a call's findings hold until one of those is typed or deleted. An alias or a name
+ * imported from `logging` may be bound anywhere by a name the context does not follow: every call
+ * is checked at every edit then.
+ */
+function keepsFindings(context: readonly SyntaxMatch[]): boolean {
+  return context.every((m) => !isImport(m) || importItems(m.node).every((item) => item.name === 'logging' || !loggingBinding(item.value)));
+}
+
+/** Whether an import item's value (see ImportItem) is `logging` or a function of it the rule reads. */
+function loggingBinding(value: string): boolean {
+  return value === 'module logging' || FUNCTIONS.some((f) => value === `from logging ${f}`);
+}
 
 /** Whether a level method is called on the logger right there: `logging.getLogger().info(...)`. */
 function loggedOnAtOnce(call: Node): boolean {
@@ -50,8 +71,8 @@ export const stdlibLogging: PythonRule = {
   id: ID,
   kind: 'python',
   options: { allow: { type: 'array', items: { type: 'string', check: globProblem } } },
-  // `module`: what a name stands for depends on the module's imports and assignments.
-  reads: { query: QUERY, scope: 'module' },
+  // What a name stands for depends on the module's imports and assignments: they are the context.
+  reads: { query: QUERY, scope: 'each', context: ['import_from_statement', 'import_statement', 'identifier'], keepsFindings },
   defaultSeverity: 'warning',
   guideline: 'Detailed Coding Guidelines › Logging',
   summary: 'a stdlib logger for the module (`logging.getLogger(__name__)`) or a call of `logging.info(...)` and friends, instead of structlog',
@@ -64,8 +85,8 @@ export const stdlibLogging: PythonRule = {
     // `logging` itself, and every name a `logging` import binds: the only names worth resolving.
     const candidates = new Set(['logging']);
     for (const m of matches) {
-      if (m.type === 'call') continue;
-      for (const item of importItems(m.node)) if (item.value === 'module logging' || FUNCTIONS.some((f) => item.value === `from logging ${f}`)) candidates.add(item.name);
+      if (!isImport(m)) continue;
+      for (const item of importItems(m.node)) if (loggingBinding(item.value)) candidates.add(item.name);
     }
     let names: ScopedNames | undefined;
     const findings: RuleFinding[] = [];

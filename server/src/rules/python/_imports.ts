@@ -146,6 +146,27 @@ export function moduleImportBlock(root: Node): ModuleImportBlock {
   return block;
 }
 
+/**
+ * Query patterns capturing, as `@<capture>`, each identifier `name` where a statement binds it as
+ * scopeBindings reads bindings (imports, def and class names, assignment, `for`, `with ... as`,
+ * `except ... as` targets; the holders of a target at any depth), and a few more (an identifier in
+ * any tuple, list or parentheses). Parameters, lambdas and comprehensions are left out: what they
+ * bind is read only inside the statement that holds them, which an edit of them touches. A rule
+ * that takes these as context (SyntaxNeed.context) learns of every edit that may rebind `name`
+ * in another statement, for far fewer raw matches than a pattern on every identifier.
+ */
+export function bindingPatterns(name: string, capture: string): string {
+  const n = `@${capture}`;
+  const eq = `(#eq? ${n} "${name}")`;
+  // One pattern per parent (no top-level alternation): each keeps a single root node.
+  const parents = ['function_definition name:', 'class_definition name:', 'assignment left:', 'augmented_assignment left:', 'for_statement left:', ...TARGET_HOLDERS];
+  return [
+    `((import_statement name: [(dotted_name . (identifier) ${n}) (aliased_import alias: (identifier) ${n})]) ${eq})`,
+    `((import_from_statement name: [(dotted_name . (identifier) ${n}) (aliased_import alias: (identifier) ${n})]) ${eq})`,
+    ...parents.map((p) => `((${p} (identifier) ${n}) ${eq})`),
+  ].join('\n');
+}
+
 /** Compound statements whose bodies bind names in the scope they stand in (unlike def and class). */
 const SAME_SCOPE_BODIES = new Set([
   'if_statement',
