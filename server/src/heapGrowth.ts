@@ -7,9 +7,10 @@ import { setFlagsFromString } from 'node:v8';
  * document makes the document's text a new string; in a long module (1.5 MB at 50,000 lines) that
  * string lands in the large-object space, and the ones alive at a young collection are promoted,
  * to be freed only by a full one. At V8's own factor those dead copies of the text held 20-60 MB
- * of the server's memory while someone typed at 50,000 lines. Growing by at most this much frees
- * them every dozen keystrokes or so; it costs such a keystroke about 15% more CPU (the extra full
- * collections), a 5,000-line one about 3%.
+ * of the server's memory while someone typed at 50,000 lines (the bench's memory row: 1.5-1.6x the
+ * RSS after opening the file, 1.3x with this). Growing by at most this much frees them every dozen
+ * keystrokes or so; the extra full collections cost a keystroke about 17% more server CPU at
+ * 50,000 lines and 10% at 5,000 (a 50,000-line keystroke's median 7% longer).
  */
 export const HEAP_GROWING_PERCENT = 20;
 
