@@ -5,7 +5,9 @@ import { PyguideServer } from './lsp/pyguideServer';
 import { ruleErrorReporter } from './lsp/ruleErrors';
 import { OverlayFiles } from './workspace/files';
 import { hardenProcess } from './hardening';
+import { boundHeapGrowth } from './heapGrowth';
 
+boundHeapGrowth();
 hardenProcess();
 
 const connection = createConnection(ProposedFeatures.all);
