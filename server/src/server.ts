@@ -5,9 +5,8 @@ import { PyguideServer } from './lsp/pyguideServer';
 import { ruleErrorReporter } from './lsp/ruleErrors';
 import { OverlayFiles } from './workspace/files';
 import { hardenProcess } from './hardening';
-import { boundHeapGrowth } from './heapGrowth';
+import { HeapGrowthBound } from './heapGrowth';
 
-boundHeapGrowth();
 hardenProcess();
 
 const connection = createConnection(ProposedFeatures.all);
@@ -21,7 +20,7 @@ process.on('unhandledRejection', (e) => connection.console.error(`pyguide: unhan
 
 void ready.then(
   (session) => {
-    new PyguideServer(connection, session, overlay).register();
+    new PyguideServer(connection, session, overlay, new HeapGrowthBound()).register();
     connection.listen();
     connection.console.log('pyguide: intrinsic prototypes frozen (a repository cannot plant inherited properties).');
   },

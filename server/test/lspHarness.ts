@@ -70,7 +70,8 @@ export interface HarnessOptions {
   /** Whether the client applies snippet edits in workspace edits (`snippetEditSupport`), as VS Code does. */
   snippetEdits?: boolean;
   initializationOptions?: unknown;
-  /** Extra arguments for the server process, e.g. --node-ipc is not used here; --stdio always is. */
+  /** Options for Node before the server's script (`--require <hook>`); the server runs with --stdio. */
+  nodeArgs?: string[];
 }
 
 export class LspHarness {
@@ -159,7 +160,7 @@ export class LspHarness {
   }
 
   static async start(options: HarnessOptions): Promise<LspHarness> {
-    const child = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const harness = new LspHarness(child, connection, options);
     child.stderr!.on('data', (d: Buffer) => harness.stderr.push(d.toString()));

@@ -6,6 +6,7 @@ import { URI } from 'vscode-uri';
 import { FILE_KINDS } from '../engine/fileKinds';
 import type { OpenDocuments } from '../engine/documents';
 import type { Finding } from '../engine/types';
+import type { DocumentSizes } from '../heapGrowth';
 import type { OverlayFiles } from '../workspace/files';
 import { uriToPath } from './convert';
 import type { Publisher } from './publisher';
@@ -43,6 +44,7 @@ export class LiveDiagnostics {
     private readonly publisher: Publisher,
     private readonly overlay: OverlayFiles,
     private readonly statuses: StatusReports,
+    private readonly sizes: DocumentSizes | undefined,
     private readonly hooks: LiveHooks,
   ) {}
 
@@ -56,6 +58,7 @@ export class LiveDiagnostics {
     const path = LiveDiagnostics.pathOf(d.uri, d.languageId);
     if (!path) return;
     this.documents.open(d.uri, path, d.languageId, d.version, d.text);
+    this.sizes?.sized(d.uri, d.text.length);
     this.textChanged(d.uri, d.text);
     this.lintSoon(d.uri, 0);
   }
@@ -63,6 +66,7 @@ export class LiveDiagnostics {
   changed({ textDocument, contentChanges }: DidChangeTextDocumentParams): void {
     const doc = this.documents.edit(textDocument.uri, textDocument.version, contentChanges);
     if (!doc) return;
+    this.sizes?.sized(doc.uri, doc.text.length);
     this.textChanged(doc.uri, doc.text);
     // Settings the client has answered are at hand: no promise to wait on per keystroke.
     const known = this.settings.known(doc.uri);
@@ -84,6 +88,7 @@ export class LiveDiagnostics {
     clearTimeout(this.reconcileTimers.get(uri));
     this.reconcileTimers.delete(uri);
     this.documents.close(uri);
+    this.sizes?.closed(uri);
     this.statuses.closed(uri);
     const path = uriToPath(uri);
     if (path) {

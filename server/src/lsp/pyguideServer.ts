@@ -24,6 +24,7 @@ import type { OverlayFiles } from '../workspace/files';
 import { CodeActions, FIX_ALL_KIND, SHOW_DOCUMENTATION_COMMAND } from './codeActions';
 import { ConfigurationCommands } from './configuration';
 import { pathToUri, uriToPath } from './convert';
+import type { DocumentSizes } from '../heapGrowth';
 import { LiveDiagnostics } from './liveDiagnostics';
 import { Eli5Commands } from './eli5Commands';
 import { TableFormatting } from './tableFormatting';
@@ -77,6 +78,8 @@ export class PyguideServer {
     private readonly connection: Connection,
     session: LintSession,
     overlay: OverlayFiles,
+    /** Told the size of each open document (the server's process bounds its heap growth by them). */
+    sizes?: DocumentSizes,
   ) {
     this.documents = new OpenDocuments(session);
     this.settings = new FolderSettings(connection);
@@ -87,7 +90,7 @@ export class PyguideServer {
     });
     let sweep: WorkspaceSweep | undefined;
     this.statuses = new StatusReports(connection);
-    this.live = new LiveDiagnostics(connection, this.documents, this.settings, this.publisher, overlay, this.statuses, {
+    this.live = new LiveDiagnostics(connection, this.documents, this.settings, this.publisher, overlay, this.statuses, sizes, {
       pyprojectEdited: (path) => {
         sweep?.pyprojectEdited(path);
         void this.watchFiles();
