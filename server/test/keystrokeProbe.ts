@@ -1,9 +1,14 @@
 // What the keystroke tests watch on one open document: the matches each rule's live checks are
 // handed, the facts each rule looked at (FactFindings.looked), and its live findings beside a
 // fresh lint's.
-import type { OpenDocuments } from '../src/engine/documents';
-import type { LintSession } from '../src/engine/session';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { OpenDocuments } from '../src/engine/documents';
+import { LintSession } from '../src/engine/session';
 import type { Finding, PythonRule } from '../src/engine/types';
+import { DiskFiles } from '../src/workspace/files';
+import { makeTree } from './tempTree';
 
 export interface KeystrokeProbe {
   /** Per rule, the text of every match each live check was handed, one list per check. */
@@ -46,6 +51,38 @@ export function keystrokeProbe(session: LintSession, store: OpenDocuments, uri: 
     looked: () => Object.fromEntries(ids.map((id) => [id, store.parsed(uri)!.factFindings.looked.get(id)])),
     restore: () => {
       for (const r of restore) r();
+    },
+  };
+}
+
+/** A module opened in a fresh store and watched for some rules (see probedModule). */
+export interface ProbedModule extends KeystrokeProbe {
+  store: OpenDocuments;
+  uri: string;
+  /** Replaces the text from (line, character) to (endLine, endCharacter) with `text`, as the next version. */
+  edit(line: number, character: number, endLine: number, endCharacter: number, text: string): void;
+  /** Puts the rules' own `check` back and removes the workspace. */
+  dispose(): void;
+}
+
+/** `text` as src/mod.py of a workspace on the genkit-plugins preset (every rule on), open in a fresh store, `rules` watched. */
+export async function probedModule(text: string, rules: readonly PythonRule[], prefix: string): Promise<ProbedModule> {
+  const root = makeTree({ 'pyproject.toml': '[tool.pyguide]\npreset = "genkit-plugins"\n', 'src/mod.py': text }, prefix);
+  const session = await LintSession.create(new DiskFiles());
+  const store = new OpenDocuments(session);
+  const path = join(root, 'src', 'mod.py');
+  const uri = pathToFileURL(path).toString();
+  const probe = keystrokeProbe(session, store, uri, path, rules);
+  store.open(uri, path, 'python', 1, text);
+  let version = 1;
+  return {
+    ...probe,
+    store,
+    uri,
+    edit: (line, character, endLine, endCharacter, inserted) => void store.edit(uri, ++version, [{ range: { start: { line, character }, end: { line: endLine, character: endCharacter } }, text: inserted }]),
+    dispose: () => {
+      probe.restore();
+      rmSync(root, { recursive: true, force: true });
     },
   };
 }

@@ -3,17 +3,10 @@
 // reads the bindings); editing a binding checks every call again; the findings always equal a
 // fresh lint's.
 import * as assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { OpenDocuments } from '../src/engine/documents';
-import { LintSession } from '../src/engine/session';
 import type { Finding } from '../src/engine/types';
 import { loggingFstring } from '../src/rules/logging/logging-fstring';
 import { syncLogInAsync } from '../src/rules/logging/sync-log-in-async';
-import { DiskFiles } from '../src/workspace/files';
-import { keystrokeProbe } from './keystrokeProbe';
-import { makeTree } from './tempTree';
+import { probedModule } from './keystrokeProbe';
 
 const IDS = ['logging-fstring', 'sync-log-in-async'];
 const BINDING = 'logger = structlog.get_logger()';
@@ -28,23 +21,14 @@ const where = (fs: Finding[]) => fs.map((f) => `${f.range.start.line}:${f.range.
 
 describe('logging rules on a keystroke', function () {
   this.timeout(30_000);
-  let root: string;
-  before(() => {
-    root = makeTree({ 'pyproject.toml': '[tool.pyguide]\npreset = "genkit-plugins"\n', 'src/mod.py': MODULE }, 'pyguide-logkeys-');
-  });
-  after(() => rmSync(root, { recursive: true, force: true }));
 
   it('typing in a log call checks that call with the bindings; editing a binding checks every call; findings equal a fresh lint', async () => {
     assert.deepEqual([loggingFstring.reads?.scope, syncLogInAsync.reads?.scope], ['each', 'each']);
-    const session = await LintSession.create(new DiskFiles());
-    const store = new OpenDocuments(session);
-    const path = join(root, 'src', 'mod.py');
-    const uri = pathToFileURL(path).toString();
-    const { runs, live, fresh, looked, restore } = keystrokeProbe(session, store, uri, path, [loggingFstring, syncLogInAsync]);
+    const probed = await probedModule(MODULE, [loggingFstring, syncLogInAsync], 'pyguide-logkeys-');
+    const { runs, live, fresh, looked, store, uri, dispose } = probed;
     try {
-      store.open(uri, path, 'python', 1, MODULE);
-      let version = 1;
-      const edit = (line: number, character: number, endCharacter: number, text: string) => store.edit(uri, ++version, [{ range: { start: { line, character }, end: { line, character: endCharacter } }, text }]);
+      // Within one line.
+      const edit = (line: number, character: number, endCharacter: number, text: string) => probed.edit(line, character, line, endCharacter, text);
       const lastRun = (id: string) => runs.get(id)!.at(-1);
 
       const opened = live();
@@ -113,7 +97,7 @@ describe('logging rules on a keystroke', function () {
       assert.deepEqual(looked(), { 'logging-fstring': { fresh: CALLS + 1, kept: 0 }, 'sync-log-in-async': { fresh: CALLS + 1, kept: 0 } });
       assert.deepEqual(where(rebound), where(typed));
     } finally {
-      restore();
+      dispose();
     }
   });
 });

@@ -4,17 +4,10 @@
 // statement's matches (and the context); a binding of the name checks every match again; an alias
 // import makes every edit check every match; the findings always equal a fresh lint's.
 import * as assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { OpenDocuments } from '../src/engine/documents';
-import { LintSession } from '../src/engine/session';
 import type { Finding } from '../src/engine/types';
 import { stdlibLogging } from '../src/rules/logging/stdlib-logging';
 import { threadingLockInAsync } from '../src/rules/concurrency/threading-lock-in-async';
-import { DiskFiles } from '../src/workspace/files';
-import { keystrokeProbe } from './keystrokeProbe';
-import { makeTree } from './tempTree';
+import { probedModule } from './keystrokeProbe';
 
 const IDS = ['stdlib-logging', 'threading-lock-in-async'];
 const N = 12;
@@ -32,23 +25,14 @@ const where = (fs: Finding[]) => fs.map((f) => `${f.range.start.line}:${f.range.
 
 describe('module-wide logging and threading rules on a keystroke', function () {
   this.timeout(30_000);
-  let root: string;
-  before(() => {
-    root = makeTree({ 'pyproject.toml': '[tool.pyguide]\npreset = "genkit-plugins"\n', 'src/mod.py': MODULE }, 'pyguide-modkeys-');
-  });
-  after(() => rmSync(root, { recursive: true, force: true }));
 
   it('typing checks what the edit touched with the context; a binding or an alias checks every match; findings equal a fresh lint', async () => {
     assert.deepEqual([stdlibLogging.reads?.scope, threadingLockInAsync.reads?.scope], ['each', 'each']);
-    const session = await LintSession.create(new DiskFiles());
-    const store = new OpenDocuments(session);
-    const path = join(root, 'src', 'mod.py');
-    const uri = pathToFileURL(path).toString();
-    const { runs, live, fresh, looked, restore } = keystrokeProbe(session, store, uri, path, [stdlibLogging, threadingLockInAsync]);
+    const probed = await probedModule(MODULE, [stdlibLogging, threadingLockInAsync], 'pyguide-modkeys-');
+    const { runs, live, fresh, looked, dispose } = probed;
     try {
-      store.open(uri, path, 'python', 1, MODULE);
-      let version = 1;
-      const edit = (line: number, character: number, endCharacter: number, text: string) => store.edit(uri, ++version, [{ range: { start: { line, character }, end: { line, character: endCharacter } }, text }]);
+      // Within one line.
+      const edit = (line: number, character: number, endCharacter: number, text: string) => probed.edit(line, character, line, endCharacter, text);
       const lastRun = (id: string) => runs.get(id)!.at(-1);
 
       const opened = live();
@@ -84,7 +68,7 @@ describe('module-wide logging and threading rules on a keystroke', function () {
       assert.deepEqual(moved, fresh());
       assert.deepEqual(looked()['threading-lock-in-async'], { fresh: N + 2, kept: 0 });
       assert.match(moved.find((f) => f.rule === 'threading-lock-in-async')!.message, new RegExp(`\\(line ${defLine(0) + 5}\\)`));
-      store.edit(uri, ++version, [{ range: { start: { line: 6, character: 0 }, end: { line: 7, character: 0 } }, text: '' }]);
+      probed.edit(6, 0, 7, 0, '');
       assert.deepEqual(live(), fresh());
 
       // `threading` rebound at module level: every match again, and the lock is no threading lock.
@@ -93,7 +77,7 @@ describe('module-wide logging and threading rules on a keystroke', function () {
       assert.deepEqual(rebound, fresh());
       assert.deepEqual(looked()['threading-lock-in-async'], { fresh: THREADING_FACTS + 1, kept: 0 });
       assert.deepEqual(where(rebound), ['3:9 stdlib-logging']);
-      store.edit(uri, ++version, [{ range: { start: { line: 5, character: 0 }, end: { line: 6, character: 0 } }, text: '' }]);
+      probed.edit(5, 0, 6, 0, '');
       assert.deepEqual(where(live()), where(opened));
       assert.deepEqual(live(), fresh());
 
@@ -114,7 +98,7 @@ describe('module-wide logging and threading rules on a keystroke', function () {
       assert.deepEqual(live(), fresh());
       assert.deepEqual(looked()['stdlib-logging'], { fresh: 2, kept: 1 });
     } finally {
-      restore();
+      dispose();
     }
   });
 });

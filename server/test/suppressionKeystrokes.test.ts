@@ -3,16 +3,9 @@
 // outside comments checks none; typing in a comment checks it and the comment after it; the
 // findings always equal a fresh lint's.
 import * as assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { OpenDocuments } from '../src/engine/documents';
-import { LintSession } from '../src/engine/session';
 import type { Finding } from '../src/engine/types';
 import { unexplainedSuppression } from '../src/rules/python/unexplained-suppression';
-import { DiskFiles } from '../src/workspace/files';
-import { keystrokeProbe } from './keystrokeProbe';
-import { makeTree } from './tempTree';
+import { probedModule } from './keystrokeProbe';
 
 const ID = 'unexplained-suppression';
 const BLOCKS = 20;
@@ -27,23 +20,11 @@ const directiveAt = (i: number, line: number) => `${line}:${String(i).length + 7
 
 describe('unexplained-suppression on a keystroke', function () {
   this.timeout(30_000);
-  let root: string;
-  before(() => {
-    root = makeTree({ 'pyproject.toml': '[tool.pyguide]\npreset = "genkit-plugins"\n', 'src/mod.py': MODULE }, 'pyguide-suppkeys-');
-  });
-  after(() => rmSync(root, { recursive: true, force: true }));
 
   it('typing outside comments checks none; in a comment, that comment and the next with the one before; findings equal a fresh lint', async () => {
     assert.deepEqual([unexplainedSuppression.reads?.scope, unexplainedSuppression.reads?.previous], ['each', true]);
-    const session = await LintSession.create(new DiskFiles());
-    const store = new OpenDocuments(session);
-    const path = join(root, 'src', 'mod.py');
-    const uri = pathToFileURL(path).toString();
-    const { runs, live, fresh, looked, restore } = keystrokeProbe(session, store, uri, path, [unexplainedSuppression]);
+    const { runs, live, fresh, looked, edit, dispose } = await probedModule(MODULE, [unexplainedSuppression], 'pyguide-suppkeys-');
     try {
-      store.open(uri, path, 'python', 1, MODULE);
-      let version = 1;
-      const edit = (line: number, character: number, endLine: number, endCharacter: number, text: string) => store.edit(uri, ++version, [{ range: { start: { line, character }, end: { line: endLine, character: endCharacter } }, text }]);
       const lastRun = () => runs.get(ID)!.at(-1);
 
       const opened = live();
@@ -88,7 +69,7 @@ describe('unexplained-suppression on a keystroke', function () {
       assert.equal(explained.length, BLOCKS + 1);
       assert.deepEqual(lastRun(), ['# reason 3', '# reason', '# noqa: E501']);
     } finally {
-      restore();
+      dispose();
     }
   });
 });
