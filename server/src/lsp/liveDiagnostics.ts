@@ -1,9 +1,8 @@
 // Live diagnostics: open documents linted as they change, each edit ending in exactly one
 // publishDiagnostics carrying its document version.
 import type { Connection, DidChangeTextDocumentParams, DidOpenTextDocumentParams } from 'vscode-languageserver';
-import { basename } from 'node:path';
 import { URI } from 'vscode-uri';
-import { FILE_KINDS } from '../engine/fileKinds';
+import { FILE_KINDS, kindOf } from '../engine/fileKinds';
 import type { OpenDocuments } from '../engine/documents';
 import type { Finding } from '../engine/types';
 import type { DocumentSizes } from '../heapGrowth';
@@ -207,5 +206,5 @@ export class LiveDiagnostics {
 }
 
 function isPyproject(path: string): boolean {
-  return basename(path) === 'pyproject.toml';
+  return kindOf(path) === 'pyproject';
 }
