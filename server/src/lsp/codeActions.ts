@@ -44,9 +44,14 @@ export interface ActionSources {
   fixAction(d: PyguideDiagnostic): CodeAction | undefined;
 }
 
+/** A diagnostic's message as plain text (LSP 3.18 allows markup). */
+function messageText(d: Diagnostic): string {
+  return typeof d.message === 'string' ? d.message : d.message.value;
+}
+
 /** The diagnostic as the finding it was made from, for a rule's contextual actions. */
 function findingOf(d: PyguideDiagnostic, file: string): Finding {
-  return { rule: d.code, range: d.range, message: typeof d.message === 'string' ? d.message : d.message.value, severity: 'warning', file };
+  return { rule: d.code, range: d.range, message: messageText(d), severity: 'warning', file };
 }
 
 /** A fix's title in the quick fix menu: unsafe ones say so, since they may change what the code does. */
@@ -191,7 +196,7 @@ export class CodeActions {
   private fixAction(doc: ActionDocument, d: PyguideDiagnostic, overrides: EditorOverrides): CodeAction | undefined {
     const summary = d.data.fix;
     if (!summary) return undefined;
-    const message = typeof d.message === 'string' ? d.message : d.message.value;
+    const message = messageText(d);
     const finding = this.findingAt(doc.uri, d.code, d.range, message);
     if (!finding) return undefined;
     let action: CodeAction;
